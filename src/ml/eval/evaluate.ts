@@ -1,0 +1,63 @@
+/**
+ * Measuring a trained classifier: accuracy and mean cross-entropy on a set of images, and the full
+ * probability vector of any image (for the stem plots).
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { ImageSet } from '../data/mnist';
+import { makeBatch, range, type InputScaling } from '../train/batches';
+import { countCorrect, softmaxCrossEntropyPerExample } from '../train/loss';
+
+/** Which rows to evaluate (default all), in what scaling, in batches of what size (default 64, as the lecture). */
+export interface EvaluateOptions {
+  readonly rows?: ArrayLike<number>;
+  readonly scaling: InputScaling;
+  readonly batchSize?: number;
+}
+
+/** Accuracy as a fraction 0-1, mean loss, and how many images it was measured on. */
+export interface Evaluation {
+  readonly accuracy: number;
+  readonly loss: number;
+  readonly count: number;
+}
+
+/** Evaluates `model` on `set` (what Keras's `model.evaluate` returns: loss and accuracy). */
+export async function evaluate(model: tf.LayersModel, set: ImageSet, options: EvaluateOptions): Promise<Evaluation> {
+  const rows = options.rows ?? range(0, set.count);
+  const batchSize = options.batchSize ?? 64;
+  let lossSum = 0;
+  let correctSum = 0;
+  for (let start = 0; start < rows.length; start += batchSize) {
+    const batchRows = Array.prototype.slice.call(rows, start, Math.min(rows.length, start + batchSize)) as number[];
+    const { xs, ys } = makeBatch(set, batchRows, options.scaling);
+    const [loss, correct] = tf.tidy(() => {
+      const logits = model.predict(xs) as tf.Tensor2D;
+      return [tf.sum(softmaxCrossEntropyPerExample(ys, logits)), countCorrect(ys, logits)];
+    });
+    const [l, c] = await Promise.all([loss.data(), correct.data()]);
+    tf.dispose([xs, ys, loss, correct]);
+    lossSum += l[0];
+    correctSum += c[0];
+  }
+  const count = rows.length;
+  return { accuracy: count ? correctSum / count : NaN, loss: count ? lossSum / count : NaN, count };
+}
+
+/**
+ * Class probabilities (softmax of the logits) for the given rows, as one flat array of rows x classes.
+ * The models output logits; the softmax the lecture's Dense layer applies happens here.
+ */
+export async function predictProbabilities(
+  model: tf.LayersModel, set: ImageSet, rows: ArrayLike<number>, scaling: InputScaling,
+): Promise<Float32Array> {
+  const { xs, ys } = makeBatch(set, rows, scaling);
+  const probs = tf.tidy(() => tf.softmax(model.predict(xs) as tf.Tensor2D));
+  const values = await probs.data();
+  tf.dispose([xs, ys, probs]);
+  return values as Float32Array;
+}
+
+/** Probabilities for raw 28x28 pixels (0-255, e.g. a drawn digit), one row. */
+export async function predictPixels(model: tf.LayersModel, pixels: Uint8Array, scaling: InputScaling): Promise<Float32Array> {
+  return predictProbabilities(model, { images: pixels, labels: new Uint8Array(1), count: 1 }, [0], scaling);
+}

@@ -1,0 +1,26 @@
+/**
+ * The lecture's optimisers with Keras's defaults.
+ *
+ * - Adam: Keras defaults are learning rate 0.001, beta1 0.9, beta2 0.999, epsilon 1e-7. (Keras adds epsilon
+ *   after bias-correcting the step size, tfjs after bias-correcting the moments; with epsilon this small
+ *   the two agree to many digits.)
+ * - SGD with momentum 0.9: Keras keeps v = m*v - lr*g and adds v; tfjs keeps a = m*a + g and subtracts
+ *   lr*a. With a constant learning rate, v = -lr*a at every step: the same updates.
+ */
+import * as tf from '@tensorflow/tfjs';
+
+/** Which optimiser and its settings. */
+export type OptimizerSpec =
+  | { readonly kind: 'adam'; readonly learningRate: number }
+  | { readonly kind: 'sgd'; readonly learningRate: number; readonly momentum: number };
+
+/** Keras's Adam defaults. */
+export const KERAS_ADAM: OptimizerSpec = { kind: 'adam', learningRate: 0.001 };
+/** The lecture's downstream and supervised optimiser. */
+export const LECTURE_SGD: OptimizerSpec = { kind: 'sgd', learningRate: 0.001, momentum: 0.9 };
+
+/** Creates a fresh optimiser (its state, e.g. Adam's moments, must be disposed with `dispose()`). */
+export function createOptimizer(spec: OptimizerSpec): tf.Optimizer {
+  if (spec.kind === 'adam') return tf.train.adam(spec.learningRate, 0.9, 0.999, 1e-7);
+  return spec.momentum > 0 ? tf.train.momentum(spec.learningRate, spec.momentum, false) : tf.train.sgd(spec.learningRate);
+}

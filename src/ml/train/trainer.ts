@@ -1,0 +1,214 @@
+/**
+ * The training loop: one batch at a time, with pause, resume, single step and stop.
+ *
+ * We write the loop ourselves instead of calling model.fit because a classroom needs to stop and look:
+ * Pause waits between batches, Step runs exactly one more batch, Stop ends the run (and unlike Pause it
+ * cannot be resumed). It follows Keras's `fit` where the lecture relies on it: `validation_split` takes the
+ * *last* fraction of the data before any shuffling; `shuffle` reorders the rest every epoch; the loss and
+ * accuracy of an epoch are running means over its batches; early stopping watches training accuracy.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { ImageSet } from '../data/mnist';
+import { makeBatch, range, type InputScaling } from './batches';
+import { countCorrect, softmaxCrossEntropy } from './loss';
+import { createOptimizer, type OptimizerSpec } from './optimizers';
+import { createRng, shuffledIndices } from './random';
+import { nextMacrotask } from './schedule';
+import { trainableVariables } from '../models/architecture';
+import { evaluate } from '../eval/evaluate';
+import type { EpochRecord, RunState, TrainCallbacks, TrainResult } from './events';
+import { checkChoice } from '../config/validate';
+import { checkStep } from '../config/check-config';
+
+/** Everything a run needs to know besides the model and the data. */
+export interface TrainOptions {
+  readonly epochs: number;
+  readonly batchSize: number;
+  readonly optimizer: OptimizerSpec;
+  /** Reshuffle the training rows every epoch (Keras's default); the lecture turns it off for the pretext. */
+  readonly shuffle: boolean;
+  /** Seed for the shuffles. */
+  readonly seed: number;
+  /** Fraction of the data (the last rows) held out for validation, 0 for none. */
+  readonly validationSplit: number;
+  /** Stop when training accuracy has not improved for this many epochs; null for never. */
+  readonly patience: number | null;
+  readonly scaling: InputScaling;
+}
+
+/** Checks options; throws a SettingError naming the first bad one. `prefix` names the step, e.g. "pretext". */
+export function validateTrainOptions(options: TrainOptions, examples: number, prefix = 'train'): void {
+  const { optimizer } = options;
+  checkStep(prefix, {
+    ...options,
+    learningRate: optimizer.learningRate,
+    momentum: optimizer.kind === 'sgd' ? optimizer.momentum : 0,
+  }, examples);
+  checkChoice(`${prefix}.scaling`, options.scaling, ['raw', 'unit'] as const);
+}
+
+/**
+ * One training run of `model` on `data`. Create it, call `run()`, and use pause/resume/step/stop from
+ * anywhere (a button, a worker message) while it runs. The model's weights change in place.
+ */
+export class TrainingRun {
+  private state: RunState = 'idle';
+  private stopRequested = false;
+  private stepsAllowed = Infinity;
+  private wake: (() => void) | null = null;
+
+  private readonly model: tf.LayersModel;
+  private readonly data: ImageSet;
+  private readonly options: TrainOptions;
+  private readonly callbacks: TrainCallbacks;
+
+  constructor(model: tf.LayersModel, data: ImageSet, options: TrainOptions, callbacks: TrainCallbacks = {}) {
+    validateTrainOptions(options, data.count);
+    this.model = model;
+    this.data = data;
+    this.options = options;
+    this.callbacks = callbacks;
+  }
+
+  /** Where the run is now. */
+  get status(): RunState {
+    return this.state;
+  }
+
+  /** Waits before the next batch until resume() or step(). */
+  pause(): void {
+    if (this.state === 'running') this.stepsAllowed = 0;
+  }
+
+  /** Continues after pause(). */
+  resume(): void {
+    this.stepsAllowed = Infinity;
+    this.wakeUp();
+  }
+
+  /** Runs exactly one more batch, then pauses again. */
+  step(): void {
+    this.stepsAllowed = (Number.isFinite(this.stepsAllowed) ? this.stepsAllowed : 0) + 1;
+    this.wakeUp();
+  }
+
+  /** Ends the run after the batch in progress. Unlike pause, it cannot be resumed. */
+  stop(): void {
+    this.stopRequested = true;
+    this.wakeUp();
+  }
+
+  private wakeUp(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+
+  /** Blocks while paused; returns false when the run should stop. */
+  private async mayContinue(): Promise<boolean> {
+    while (!this.stopRequested && this.stepsAllowed <= 0) {
+      this.state = 'paused';
+      await new Promise<void>((resolve) => { this.wake = resolve; });
+    }
+    if (this.stopRequested) return false;
+    this.state = 'running';
+    this.stepsAllowed -= 1;
+    return true;
+  }
+
+  /** Trains; resolves with the history once the run completes, stops early, is stopped or diverges. */
+  async run(): Promise<TrainResult> {
+    if (this.state !== 'idle') throw new Error('A TrainingRun can only be run once; create a new one.');
+    this.state = 'running';
+    const { epochs, batchSize, shuffle, seed, validationSplit, patience, scaling } = this.options;
+    const optimizer = createOptimizer(this.options.optimizer);
+    const variables = trainableVariables(this.model);
+    const rng = createRng(seed);
+    const trainCount = validationSplit > 0 ? Math.floor(this.data.count * (1 - validationSplit)) : this.data.count;
+    const valRows = range(trainCount, this.data.count);
+    const batchesPerEpoch = Math.ceil(trainCount / batchSize);
+    const history: EpochRecord[] = [];
+    let examplesSeen = 0;
+    let elapsedMs = 0;
+    let best = -Infinity;
+    let wait = 0;
+    let reason: TrainResult['reason'] = 'completed';
+    let message: string | undefined;
+    let checkpoint: tf.Tensor[] = [];
+
+    try {
+      epochs: for (let epoch = 0; epoch < epochs; epoch++) {
+        checkpoint.forEach((t) => t.dispose());
+        checkpoint = variables.map((v) => tf.clone(v));
+        const order = shuffle ? shuffledIndices(trainCount, rng) : range(0, trainCount);
+        let lossSum = 0;
+        let correctSum = 0;
+        let count = 0;
+        for (let batch = 0; batch < batchesPerEpoch; batch++) {
+          if (!(await this.mayContinue())) {
+            reason = 'stopped';
+            break epochs;
+          }
+          const started = performance.now();
+          const rows = order.subarray(batch * batchSize, Math.min(trainCount, (batch + 1) * batchSize));
+          const { xs, ys } = makeBatch(this.data, rows, scaling);
+          // minimize() disposes everything made inside the closure except the loss; the accuracy count
+          // is kept out of that clean-up with tf.keep and disposed below.
+          const kept: { correct?: tf.Scalar } = {};
+          const loss = optimizer.minimize(() => {
+            const logits = this.model.apply(xs) as tf.Tensor2D;
+            kept.correct = tf.keep(countCorrect(ys, logits));
+            return softmaxCrossEntropy(ys, logits);
+          }, true, variables) as tf.Scalar;
+          const correct = kept.correct as tf.Scalar;
+          const [lossValue, correctValue] = await Promise.all([loss.data(), correct.data()]);
+          tf.dispose([xs, ys, loss, correct]);
+          elapsedMs += performance.now() - started;
+          const batchLoss = lossValue[0];
+          if (!Number.isFinite(batchLoss)) {
+            variables.forEach((v, i) => v.assign(checkpoint[i]));
+            reason = 'diverged';
+            message = `The loss became ${batchLoss} in epoch ${epoch + 1}, batch ${batch + 1}. The weights were restored to the start of that epoch. Try a smaller learning rate or unit input scaling.`;
+            break epochs;
+          }
+          lossSum += batchLoss * rows.length;
+          correctSum += correctValue[0];
+          count += rows.length;
+          examplesSeen += rows.length;
+          this.callbacks.onBatchEnd?.({
+            type: 'batch', epoch, batch, batchesPerEpoch,
+            loss: batchLoss, accuracy: correctValue[0] / rows.length,
+            epochLoss: lossSum / count, epochAccuracy: correctSum / count,
+            examplesSeen, elapsedMs,
+          });
+          await nextMacrotask();
+        }
+        let record: EpochRecord = { epoch, loss: lossSum / count, accuracy: correctSum / count };
+        if (valRows.length > 0) {
+          const started = performance.now();
+          const val = await evaluate(this.model, this.data, { rows: valRows, scaling, batchSize });
+          elapsedMs += performance.now() - started;
+          record = { ...record, valLoss: val.loss, valAccuracy: val.accuracy };
+        }
+        history.push(record);
+        this.callbacks.onEpochEnd?.({ type: 'epoch', ...record, elapsedMs });
+        if (patience !== null) {
+          // Keras's EarlyStopping(monitor='accuracy'): an epoch improves when its accuracy beats the best.
+          if (record.accuracy > best) {
+            best = record.accuracy;
+            wait = 0;
+          } else if (++wait >= patience) {
+            reason = 'early-stopped';
+            message = `Training accuracy did not improve for ${patience} epochs, so early stopping ended the run after epoch ${epoch + 1}.`;
+            break;
+          }
+        }
+      }
+    } finally {
+      checkpoint.forEach((t) => t.dispose());
+      optimizer.dispose();
+      this.state = 'finished';
+    }
+    return { reason, epochsRun: history.length, history, examplesSeen, elapsedMs, ...(message ? { message } : {}) };
+  }
+}
