@@ -1,0 +1,19 @@
+/**
+ * Entry point: mounts the app into #root. Kept tiny so that everything worth
+ * testing lives in components and in src/ml.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import './styles.css';
+
+const container = document.getElementById('root');
+if (container === null) {
+  throw new Error('index.html must contain an element with id="root"');
+}
+
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
