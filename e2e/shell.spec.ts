@@ -1,0 +1,33 @@
+/**
+ * The page shell loads cleanly: title, lesson region, no errors, and the
+ * cross-origin isolation that multithreaded WASM depends on.
+ */
+import { expect, test } from '@playwright/test';
+import { collectPageErrors, saveScreenshot } from './helpers';
+
+test('the shell renders, isolated and without console errors', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.goto('/');
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Pretext Lab' })).toBeVisible();
+  await expect(page.getByText('Self-supervised learning, trained live in your browser')).toBeVisible();
+  await expect(page.getByRole('main').getByRole('region', { name: 'Lessons' })).toBeVisible();
+
+  // Without COOP/COEP headers SharedArrayBuffer is unavailable and the WASM
+  // backend silently drops to one thread.
+  expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
+
+  await saveScreenshot(page, 'shell');
+  expect(errors).toEqual([]);
+});
+
+test('the test browser offers WebGL2, so the WebGL backend is exercised', async ({ page }) => {
+  // Guards the SwiftShader launch flags in e2e/chromium.ts: without them a
+  // GPU-less headless Chromium has no WebGL2 and tfjs quietly falls back.
+  await page.goto('/');
+  const version = await page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    return gl === null ? null : String(gl.getParameter(gl.VERSION));
+  });
+  expect(version).toMatch(/^WebGL 2\.0/);
+});
