@@ -1,0 +1,85 @@
+/**
+ * How many training images per second does the RotNet-sized CNN reach in Node?
+ *
+ *   npx tsx scripts/wasm-speed.ts            # wasm, then cpu
+ *   npx tsx scripts/wasm-speed.ts --profile  # also: where the wasm time goes
+ *   npx tsx scripts/wasm-speed.ts --no-cpu   # skip the (slow) cpu run
+ *
+ * Model: Conv2D(64,3x3,s2,relu,same) on 28x28x1 -> MaxPool(2) ->
+ * Conv2D(32,3x3,s1,relu,same) -> MaxPool(2) -> Conv2D(16,3x3,s2,relu,same) ->
+ * Flatten -> Dense(4); softmax cross-entropy on the logits; Adam; batch 192;
+ * random pixels in [0, 255). Node runs the wasm backend single-threaded (tfjs
+ * disables wasm threads under Node), with SIMD.
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { registerWasmTrainingKernels } from '../src/ml/backends/wasm-kernels';
+
+const BATCH = 192;
+
+function buildModel(): tf.Sequential {
+  const model = tf.sequential();
+  model.add(tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 64, kernelSize: 3, strides: 2, activation: 'relu', padding: 'same' }));
+  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
+  model.add(tf.layers.conv2d({ filters: 32, kernelSize: 3, strides: 1, activation: 'relu', padding: 'same' }));
+  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
+  model.add(tf.layers.conv2d({ filters: 16, kernelSize: 3, strides: 2, activation: 'relu', padding: 'same' }));
+  model.add(tf.layers.flatten());
+  model.add(tf.layers.dense({ units: 4 }));
+  return model;
+}
+
+interface Result {
+  imagesPerSecond: number;
+  msPerStep: number;
+}
+
+async function measure(backend: 'wasm' | 'cpu', warmup: number, steps: number, profile: boolean): Promise<Result> {
+  if (!(await tf.setBackend(backend))) throw new Error(`backend ${backend} failed to initialise`);
+  const model = buildModel();
+  const optimizer = tf.train.adam(1e-3);
+  const xs = tf.randomUniform([BATCH, 28, 28, 1], 0, 255);
+  const ys = tf.oneHot(tf.randomUniform([BATCH], 0, 4, 'int32') as tf.Tensor1D, 4);
+  // model.apply, not model.predict: predict silently splits the batch into chunks of 32.
+  const step = (): number => {
+    const loss = optimizer.minimize(
+      () => tf.losses.softmaxCrossEntropy(ys, model.apply(xs, { training: true }) as tf.Tensor) as tf.Scalar,
+      true,
+    );
+    const value = loss!.dataSync()[0]; // waits for the step to finish
+    loss!.dispose();
+    return value;
+  };
+  for (let i = 0; i < warmup; i++) step();
+  const start = performance.now();
+  for (let i = 0; i < steps; i++) step();
+  const elapsed = performance.now() - start;
+
+  if (profile) {
+    const info = await tf.profile(() => {
+      step();
+    });
+    const byKernel = new Map<string, number>();
+    for (const k of info.kernels) {
+      const key = `${k.name} ${JSON.stringify(k.inputShapes)}`;
+      byKernel.set(key, (byKernel.get(key) ?? 0) + Number(k.kernelTimeMs));
+    }
+    console.log(`  ${backend} kernel time for one step (top 12):`);
+    for (const [key, ms] of [...byKernel].sort((a, b) => b[1] - a[1]).slice(0, 12)) {
+      console.log(`    ${ms.toFixed(1).padStart(7)} ms  ${key}`);
+    }
+  }
+  tf.dispose([xs, ys]);
+  model.dispose();
+  optimizer.dispose();
+  return { imagesPerSecond: (steps * BATCH * 1000) / elapsed, msPerStep: elapsed / steps };
+}
+
+const profile = process.argv.includes('--profile');
+// [backend, warm-up steps, timed steps]; the cpu backend takes ~30 s per step.
+const runs = process.argv.includes('--no-cpu') ? ([['wasm', 3, 20]] as const) : ([['wasm', 3, 20], ['cpu', 1, 2]] as const);
+registerWasmTrainingKernels();
+for (const [backend, warmup, steps] of runs) {
+  const r = await measure(backend, warmup, steps, profile && backend === 'wasm');
+  console.log(`${backend}: ${r.imagesPerSecond.toFixed(0)} images/s (${r.msPerStep.toFixed(1)} ms per step of ${BATCH}, ${steps} timed steps)`);
+}

@@ -1,0 +1,136 @@
+import {
+  backend_util,
+  getKernel,
+  registerKernel,
+  unregisterKernel,
+  type Conv2DBackpropFilterAttrs,
+  type Conv2DBackpropInputAttrs,
+  type KernelBackend,
+  type KernelFunc,
+  type NamedAttrMap,
+  type TensorInfo,
+} from '@tensorflow/tfjs';
+// Side effect: registers the wasm backend and its kernels, which we wrap below.
+import '@tensorflow/tfjs-backend-wasm';
+
+const WASM = 'wasm';
+type Shape4 = [number, number, number, number];
+
+/** Runs one of the wasm backend's own registered kernels on raw TensorInfos. */
+function run(name: string, backend: KernelBackend, inputs: Record<string, TensorInfo>, attrs: NamedAttrMap = {}): TensorInfo {
+  const kernel = getKernel(name, WASM);
+  if (!kernel) throw new Error(`wasm backend has no '${name}' kernel`);
+  const out = kernel.kernelFunc({ inputs, backend, attrs });
+  if (Array.isArray(out)) throw new Error(`'${name}' returned several outputs`);
+  return out;
+}
+
+function free(backend: KernelBackend, ...infos: TensorInfo[]): void {
+  for (const info of infos) backend.disposeData(info.dataId);
+}
+
+function convInfo(xShape: number[], filterShape: number[], attrs: Conv2DBackpropFilterAttrs | Conv2DBackpropInputAttrs): backend_util.Conv2DInfo {
+  return backend_util.computeConv2DInfo(
+    xShape as Shape4, filterShape as Shape4, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode, false, 'channelsLast');
+}
+
+/**
+ * dL/dW for a convolution. Every weight W[kh,kw,ci,co] touched one input pixel
+ * in every output position, so its gradient is the sum over the batch and all
+ * output positions of (input pixel under that tap) x (output gradient):
+ *
+ *   dW[kh,kw,ci,co] = sum_{b,oh,ow} x[b, oh*s+kh-top, ow*s+kw-left, ci] * dy[b,oh,ow,co]
+ *
+ * That is a correlation of the input with the output gradient, and it is itself
+ * a convolution once you swap the roles of the axes: treat the Ci input channels
+ * as the batch, the B images as the channels, and dy as a (OH x OW)-sized filter
+ * applied with dilation = stride. The result is a tiny KH x KW "image" per
+ * input channel. Written that way, the wasm backend's own Conv2D (XNNPACK, SIMD)
+ * does the whole reduction, with no im2col copy of the input materialised.
+ *
+ * The textbook alternative, im2col (KH*KW shifted copies of x side by side)
+ * followed by one matmul, also works, but measured 3-10x slower here: the copies
+ * are JavaScript loops, and wasm's BatchMatMul only reaches XNNPACK when
+ * neither side is transposed, re-packing its right operand on every call.
+ */
+const conv2DBackpropFilter: KernelFunc = ({ inputs, backend: b, attrs }) => {
+  const backend = b as KernelBackend;
+  const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
+  const a = attrs as unknown as Conv2DBackpropFilterAttrs;
+  if (a.dataFormat !== 'NHWC') {
+    throw new Error(`wasm Conv2DBackpropFilter only supports dataFormat 'NHWC', got '${a.dataFormat}'`);
+  }
+  const info = convInfo(x.shape, a.filterShape, a);
+  const [kh, kw] = a.filterShape;
+  const { top, left } = info.padInfo;
+  // Padding (or cropping, if negative) so that the last window ends exactly at the edge.
+  const bottom = (info.outHeight - 1) * info.strideHeight + kh - info.inHeight - top;
+  const right = (info.outWidth - 1) * info.strideWidth + kw - info.inWidth - left;
+  let input = x;
+  if (bottom < 0 || right < 0) {
+    // Trailing rows/columns that no window ever reaches contribute nothing: drop them.
+    const size = [info.batchSize, info.inHeight + Math.min(bottom, 0), info.inWidth + Math.min(right, 0), info.inChannels];
+    input = run('Slice', backend, { x }, { begin: [0, 0, 0, 0], size });
+  }
+  const xT = run('Transpose', backend, { x: input }, { perm: [3, 1, 2, 0] }); // [Ci, H, W, B]
+  const dyT = run('Transpose', backend, { x: dy }, { perm: [1, 2, 0, 3] }); // [OH, OW, B, Co]
+  const pad = [[0, 0], [top, Math.max(bottom, 0)], [left, Math.max(right, 0)], [0, 0]];
+  const dilations = [info.strideHeight, info.strideWidth];
+  const dwT = run('Conv2D', backend, { x: xT, filter: dyT }, { strides: 1, dilations, pad, dataFormat: 'NHWC' }); // [Ci, KH, KW, Co]
+  const dw = run('Transpose', backend, { x: dwT }, { perm: [1, 2, 0, 3] }); // [KH, KW, Ci, Co]
+  free(backend, xT, dyT, dwT);
+  if (input !== x) free(backend, input);
+  return dw;
+};
+
+/**
+ * dL/dx for a stride-1 convolution is the output gradient convolved with the
+ * same filter turned around: flipped in space (a tap that pushed x right now
+ * pulls dy left) and with in/out channels swapped. The stock wasm kernel for
+ * this is a plain C++ loop; routing stride 1 through the XNNPACK Conv2D is
+ * several times faster. Other strides (and NCHW) keep the original kernel.
+ */
+function makeConv2DBackpropInput(original: KernelFunc): KernelFunc {
+  return (args) => {
+    const backend = args.backend as KernelBackend;
+    const { dy, filter } = args.inputs as { dy: TensorInfo; filter: TensorInfo };
+    const a = args.attrs as unknown as Conv2DBackpropInputAttrs;
+    if (a.dataFormat !== 'NHWC') return original(args);
+    const info = convInfo(a.inputShape, filter.shape, a);
+    const [kh, kw] = filter.shape;
+    const top = kh - 1 - info.padInfo.top;
+    const left = kw - 1 - info.padInfo.left;
+    const bottom = info.inHeight - info.outHeight + kh - 1 - top;
+    const right = info.inWidth - info.outWidth + kw - 1 - left;
+    if (info.strideHeight !== 1 || info.strideWidth !== 1 || Math.min(top, left, bottom, right) < 0) {
+      return original(args);
+    }
+    const flipped = run('Reverse', backend, { x: filter }, { dims: [0, 1] });
+    const turned = run('Transpose', backend, { x: flipped }, { perm: [0, 1, 3, 2] }); // [KH, KW, Co, Ci]
+    const pad = [[0, 0], [top, bottom], [left, right], [0, 0]];
+    const dx = run('Conv2D', backend, { x: dy, filter: turned }, { strides: 1, dilations: 1, pad, dataFormat: 'NHWC' });
+    free(backend, flipped, turned);
+    return dx;
+  };
+}
+
+/**
+ * The WebAssembly backend of TensorFlow.js 4.22 can run a convolution forward
+ * but ships no `Conv2DBackpropFilter` kernel, so the first training step of any
+ * CNN on it throws. This registers that missing kernel, and a faster stride-1
+ * `Conv2DBackpropInput`, built only from the backend's own fast kernels
+ * (Conv2D, Transpose, Reverse, Slice): no per-element JavaScript, and the heavy
+ * arithmetic always lands in XNNPACK's SIMD convolution.
+ *
+ * Safe to call more than once, and before or after `tf.setBackend('wasm')`.
+ */
+export function registerWasmTrainingKernels(): void {
+  if (getKernel('Conv2DBackpropFilter', WASM)) return;
+  registerKernel({ kernelName: 'Conv2DBackpropFilter', backendName: WASM, kernelFunc: conv2DBackpropFilter });
+  const original = getKernel('Conv2DBackpropInput', WASM);
+  if (original) {
+    unregisterKernel('Conv2DBackpropInput', WASM);
+    // Keep the original setup: its fallback path needs it when the backend initialises later.
+    registerKernel({ ...original, kernelFunc: makeConv2DBackpropInput(original.kernelFunc) });
+  }
+}
