@@ -31,7 +31,8 @@ export async function evaluate(model: tf.LayersModel, set: ImageSet, options: Ev
     const batchRows = Array.prototype.slice.call(rows, start, Math.min(rows.length, start + batchSize)) as number[];
     const { xs, ys } = makeBatch(set, batchRows, options.scaling);
     const [loss, correct] = tf.tidy(() => {
-      const logits = model.predict(xs) as tf.Tensor2D;
+      // apply, not predict: predict would split the batch into chunks of 32 behind our back.
+      const logits = model.apply(xs) as tf.Tensor2D;
       return [tf.sum(softmaxCrossEntropyPerExample(ys, logits)), countCorrect(ys, logits)];
     });
     const [l, c] = await Promise.all([loss.data(), correct.data()]);
@@ -51,7 +52,7 @@ export async function predictProbabilities(
   model: tf.LayersModel, set: ImageSet, rows: ArrayLike<number>, scaling: InputScaling,
 ): Promise<Float32Array> {
   const { xs, ys } = makeBatch(set, rows, scaling);
-  const probs = tf.tidy(() => tf.softmax(model.predict(xs) as tf.Tensor2D));
+  const probs = tf.tidy(() => tf.softmax(model.apply(xs) as tf.Tensor2D));
   const values = await probs.data();
   tf.dispose([xs, ys, probs]);
   return values as Float32Array;

@@ -24,3 +24,13 @@ export function createOptimizer(spec: OptimizerSpec): tf.Optimizer {
   if (spec.kind === 'adam') return tf.train.adam(spec.learningRate, 0.9, 0.999, 1e-7);
   return spec.momentum > 0 ? tf.train.momentum(spec.learningRate, spec.momentum, false) : tf.train.sgd(spec.learningRate);
 }
+
+/**
+ * Frees an optimiser's state. tfjs 4.22's MomentumOptimizer.dispose forgets its parent's learning-rate
+ * scalar (it does not call SGDOptimizer.dispose), which would leak one tensor per run; we free it here.
+ */
+export function disposeOptimizer(optimizer: tf.Optimizer, spec: OptimizerSpec): void {
+  optimizer.dispose();
+  // (tfjs's optimizer classes answer instanceof by duck typing, so we go by the spec we built it from.)
+  if (spec.kind === 'sgd' && spec.momentum > 0) tf.SGDOptimizer.prototype.dispose.call(optimizer);
+}

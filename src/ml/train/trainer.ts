@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { ImageSet } from '../data/mnist';
 import { makeBatch, range, type InputScaling } from './batches';
 import { countCorrect, softmaxCrossEntropy } from './loss';
-import { createOptimizer, type OptimizerSpec } from './optimizers';
+import { createOptimizer, disposeOptimizer, type OptimizerSpec } from './optimizers';
 import { createRng, shuffledIndices } from './random';
 import { nextMacrotask } from './schedule';
 import { trainableVariables } from '../models/architecture';
@@ -206,7 +206,7 @@ export class TrainingRun {
       }
     } finally {
       checkpoint.forEach((t) => t.dispose());
-      optimizer.dispose();
+      disposeOptimizer(optimizer, this.options.optimizer);
       this.state = 'finished';
     }
     return { reason, epochsRun: history.length, history, examplesSeen, elapsedMs, ...(message ? { message } : {}) };

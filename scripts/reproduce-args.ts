@@ -1,0 +1,50 @@
+/**
+ * Command-line options of `npm run reproduce`, checked before any work starts.
+ */
+import { PRESET_NAMES, type PresetName } from '../src/ml/config/presets';
+import type { TestSetName } from '../src/ml/data/splits';
+import { SettingError, checkChoice, checkInteger } from '../src/ml/config/validate';
+
+/** The backends the reproduce script can run on in Node. */
+export type NodeBackend = 'wasm' | 'cpu';
+
+/** Parsed options. */
+export interface ReproduceArgs {
+  readonly preset: PresetName;
+  readonly seeds: number;
+  readonly firstSeed: number;
+  readonly test: TestSetName;
+  readonly json: string | null;
+  readonly backend: NodeBackend;
+}
+
+/** Usage text. */
+export const USAGE = `usage: npm run reproduce -- [--preset lecture|quick|smoke] [--seeds N] [--first-seed S]
+                              [--test lecture|full] [--backend wasm|cpu] [--json FILE]`;
+
+/** Parses argv (without node and script); throws a SettingError naming a bad option. */
+export function parseReproduceArgs(argv: readonly string[]): ReproduceArgs {
+  const values = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (!flag.startsWith('--')) throw new SettingError(flag, `unexpected argument "${flag}"\n${USAGE}`);
+    const value = argv[i + 1];
+    if (value === undefined || value.startsWith('--')) throw new SettingError(flag, `${flag} needs a value\n${USAGE}`);
+    values.set(flag.slice(2), value);
+    i++;
+  }
+  const known = ['preset', 'seeds', 'first-seed', 'test', 'json', 'backend'];
+  for (const key of values.keys()) {
+    if (!known.includes(key)) throw new SettingError(key, `unknown option --${key}\n${USAGE}`);
+  }
+  const int = (key: string, fallback: number, min: number, max: number) =>
+    values.has(key) ? checkInteger(`--${key}`, Number(values.get(key)), min, max) : fallback;
+  return {
+    preset: checkChoice('--preset', values.get('preset') ?? 'quick', PRESET_NAMES),
+    seeds: int('seeds', 1, 1, 100),
+    firstSeed: int('first-seed', 1, 0, 2 ** 31 - 1),
+    test: checkChoice('--test', values.get('test') ?? 'lecture', ['lecture', 'full'] as const),
+    json: values.get('json') ?? null,
+    backend: checkChoice('--backend', values.get('backend') ?? 'wasm', ['wasm', 'cpu'] as const),
+  };
+}
