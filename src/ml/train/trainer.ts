@@ -34,6 +34,8 @@ export interface TrainOptions {
   /** Stop when training accuracy has not improved for this many epochs; null for never. */
   readonly patience: number | null;
   readonly scaling: InputScaling;
+  /** Epochs already done (Keras's initial_epoch): continuing a run after a fault or a reload. */
+  readonly initialEpoch?: number;
 }
 
 /** Checks options; throws a SettingError naming the first bad one. `prefix` names the step, e.g. "pretext". */
@@ -137,7 +139,10 @@ export class TrainingRun {
     let checkpoint: tf.Tensor[] = [];
 
     try {
-      epochs: for (let epoch = 0; epoch < epochs; epoch++) {
+      const initialEpoch = this.options.initialEpoch ?? 0;
+      // Replay the shuffles of the epochs already done, so a continued run sees the same order it would have.
+      for (let e = 0; e < initialEpoch && shuffle; e++) shuffledIndices(trainCount, rng);
+      epochs: for (let epoch = initialEpoch; epoch < epochs; epoch++) {
         checkpoint.forEach((t) => t.dispose());
         checkpoint = variables.map((v) => tf.clone(v));
         const order = shuffle ? shuffledIndices(trainCount, rng) : range(0, trainCount);
@@ -209,6 +214,6 @@ export class TrainingRun {
       disposeOptimizer(optimizer, this.options.optimizer);
       this.state = 'finished';
     }
-    return { reason, epochsRun: history.length, history, examplesSeen, elapsedMs, ...(message ? { message } : {}) };
+    return { reason, epochsRun: (this.options.initialEpoch ?? 0) + history.length, history, examplesSeen, elapsedMs, ...(message ? { message } : {}) };
   }
 }

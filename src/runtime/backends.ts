@@ -1,0 +1,87 @@
+/**
+ * Choosing a tfjs backend in the browser: WebGL first, unless WebGL is a software rasteriser (SwiftShader,
+ * llvmpipe), which is slower than WASM on the same CPU; then WASM (with the training kernels tfjs lacks);
+ * then the plain CPU backend. A backend that fails to start falls through to the next, and says so.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { activateBackend, type BackendName } from '../ml/backends/activate';
+import type { BackendChoice, BackendInfo } from './messages';
+
+let wasmPathsSet = false;
+
+/** The result of looking at WebGL2 in this context. */
+export interface WebGLProbe {
+  readonly available: boolean;
+  readonly renderer: string | null;
+  readonly software: boolean;
+}
+
+const SOFTWARE = /swiftshader|llvmpipe|softpipe|software|basic render/i;
+
+/** Asks for a WebGL2 context (OffscreenCanvas in a worker) and reads its renderer string. */
+export function probeWebGL(): WebGLProbe {
+  try {
+    const canvas = typeof OffscreenCanvas !== 'undefined'
+      ? new OffscreenCanvas(1, 1)
+      : (globalThis as { document?: Document }).document?.createElement('canvas');
+    const gl = canvas?.getContext('webgl2') as WebGL2RenderingContext | null | undefined;
+    if (!gl) return { available: false, renderer: null, software: false };
+    const debug = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return { available: true, renderer, software: SOFTWARE.test(renderer) };
+  } catch {
+    return { available: false, renderer: null, software: false };
+  }
+}
+
+function wasmThreads(): number | null {
+  if (tf.getBackend() !== 'wasm') return null;
+  return globalThis.crossOriginIsolated ? Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 1) : 1;
+}
+
+/** The order to try backends in, and a sentence on why the first was preferred. */
+function plan(choice: BackendChoice, probe: WebGLProbe): { order: BackendName[]; reason: string } {
+  if (choice !== 'auto') {
+    return { order: [choice, ...(['webgl', 'wasm', 'cpu'] as const).filter((b) => b !== choice)], reason: 'chosen by you' };
+  }
+  if (probe.available && !probe.software) return { order: ['webgl', 'wasm', 'cpu'], reason: 'a hardware GPU is available through WebGL2' };
+  if (probe.available) {
+    return { order: ['wasm', 'webgl', 'cpu'], reason: `WebGL here is a software renderer (${probe.renderer}), slower than WebAssembly on the same CPU` };
+  }
+  return { order: ['wasm', 'cpu'], reason: 'WebGL2 is not available here' };
+}
+
+/** Starts the best backend for `choice`; falls back in order and explains what happened. */
+export async function startBackend(choice: BackendChoice): Promise<BackendInfo> {
+  if (!wasmPathsSet) {
+    // Vite gives the .wasm files hashed URLs on our own origin; tfjs must be told where they are.
+    setWasmPaths({
+      'tfjs-backend-wasm.wasm': wasmPlain,
+      'tfjs-backend-wasm-simd.wasm': wasmSimd,
+      'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+    });
+    wasmPathsSet = true;
+  }
+  const probe = probeWebGL();
+  const { order, reason } = plan(choice, probe);
+  const failures: string[] = [];
+  for (const name of order) {
+    if (name === 'webgl' && !probe.available) {
+      failures.push('WebGL2 is not available');
+      continue;
+    }
+    try {
+      await activateBackend(name);
+      const why = failures.length ? `${failures.join('; ')}, so the app fell back to ${name}` : reason;
+      return { name, reason: why, renderer: probe.renderer, softwareRenderer: probe.software, threads: wasmThreads() };
+    } catch (err) {
+      failures.push(`${name} failed to start (${err instanceof Error ? err.message : String(err)})`);
+    }
+  }
+  throw new Error(`No TensorFlow.js backend could start: ${failures.join('; ')}`);
+}

@@ -1,0 +1,88 @@
+/**
+ * The page's handle on the engine. It starts the engine in a Web Worker; if a worker cannot be created, fails
+ * to start, or cannot use WebGL2 when WebGL was asked for, the same engine runs on the main thread instead
+ * (it yields between batches, but the page will feel slower) and the mode says so.
+ */
+import type { BackendChoice, Command, EngineEvent, EngineMode } from './messages';
+
+/** Receives every engine event. */
+export type Listener = (event: EngineEvent) => void;
+
+/** A started engine, wherever it runs. */
+export interface EngineClient {
+  readonly mode: EngineMode;
+  send(command: Command, transfer?: Transferable[]): void;
+  dispose(): void;
+}
+
+function startWorker(listener: Listener, choice: BackendChoice): Promise<EngineClient> {
+  return new Promise((resolve, reject) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'pretext-lab-engine' });
+    } catch (err) {
+      reject(err);
+      return;
+    }
+    let ready = false;
+    const client: EngineClient = {
+      mode: 'worker',
+      send: (command, transfer) => worker.postMessage(command, transfer ?? []),
+      dispose: () => worker.terminate(),
+    };
+    worker.onmessage = (message: MessageEvent<EngineEvent>) => {
+      const event = message.data;
+      if (!ready && event.type === 'ready') {
+        ready = true;
+        if (choice === 'webgl' && !event.webgl2InWorker) {
+          worker.terminate();
+          reject(new Error('WebGL2 is not available inside a Web Worker in this browser'));
+          return;
+        }
+        resolve(client);
+      } else if (!ready && event.type === 'error') {
+        worker.terminate();
+        reject(new Error(event.message));
+        return;
+      }
+      listener(event);
+    };
+    worker.onerror = (err) => {
+      if (!ready) {
+        worker.terminate();
+        reject(new Error(err.message || 'the worker failed to load'));
+      } else {
+        listener({ type: 'error', message: `The training worker crashed: ${err.message}` });
+      }
+    };
+    worker.postMessage({ type: 'init', backend: choice } satisfies Command);
+  });
+}
+
+async function startMain(listener: Listener, choice: BackendChoice): Promise<EngineClient> {
+  // Loaded only when needed, so the page does not carry the engine when the worker works.
+  const { Engine } = await import('./engine');
+  const engine = new Engine((event) => queueMicrotask(() => listener(event)), 'main');
+  const client: EngineClient = {
+    mode: 'main',
+    send: (command) => void engine.handle(command),
+    dispose: () => engine.handle({ type: 'reset' }),
+  };
+  await engine.handle({ type: 'init', backend: choice });
+  return client;
+}
+
+/**
+ * Starts the engine with the given backend choice. `preferMain` forces the main thread (for the benchmark's
+ * comparison of the two modes). Resolves once the engine has announced itself with a `ready` event.
+ */
+export async function startEngine(listener: Listener, choice: BackendChoice, preferMain = false): Promise<EngineClient> {
+  if (!preferMain && typeof Worker !== 'undefined') {
+    try {
+      return await startWorker(listener, choice);
+    } catch (err) {
+      listener({ type: 'error', message: `Training runs on the main thread because the worker could not be used: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  }
+  return startMain(listener, choice);
+}

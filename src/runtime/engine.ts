@@ -1,0 +1,216 @@
+/**
+ * The training engine behind the page: it holds the data and the models, runs one training step at a time,
+ * and answers in typed events. The same class runs inside the Web Worker and, where a worker cannot train,
+ * on the main thread; it never touches the DOM or React.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Mnist } from '../ml/data/mnist';
+import { makeSplits, type Splits } from '../ml/data/splits';
+import { buildRotationSet } from '../ml/pretext/rotation';
+import type { ImageSet } from '../ml/data/mnist';
+import { summarizeModel } from '../ml/models/summary';
+import { TrainingRun } from '../ml/train/trainer';
+import { evaluate, predictPixels, predictProbabilities } from '../ml/eval/evaluate';
+import { range } from '../ml/train/batches';
+import { checkConfig } from '../ml/config/check-config';
+import type { ExperimentConfig } from '../ml/config/presets';
+import { SettingError } from '../ml/config/validate';
+import { trainOptionsFor } from '../ml/experiment/protocol';
+import { activateBackend } from '../ml/backends/activate';
+import { ModelStore, buildFor } from './model-store';
+import { probeWebGL, startBackend } from './backends';
+import { ARM_NAMES, type ArmEvaluation, type ArmName, type BackendInfo, type Command, type EngineEvent, type EngineMode, type Predictions, type StepName } from './messages';
+
+/** Sends an event to the page; `transfer` lists buffers to move instead of copy. */
+export type Emit = (event: EngineEvent, transfer?: Transferable[]) => void;
+
+const STEP_LABEL: Record<StepName, string> = {
+  pretext: 'the pretext (rotation) model',
+  selfSupervised: 'the self-supervised head',
+  supervised: 'the supervised baseline',
+  randomFrozen: 'the random-features control',
+};
+
+/** Handles commands one by one (training runs in the background so pause/stop can arrive meanwhile). */
+export class Engine {
+  private readonly emit: Emit;
+  private readonly mode: EngineMode;
+  private mnist: Mnist | null = null;
+  private splitsKey = '';
+  private splits: Splits | null = null;
+  private rotated: ImageSet | null = null;
+  private readonly models = new ModelStore();
+  private run: TrainingRun | null = null;
+  private backend: BackendInfo | null = null;
+
+  constructor(emit: Emit, mode: EngineMode) {
+    this.emit = emit;
+    this.mode = mode;
+  }
+
+  /** Dispatches one command; errors become `error` events, never unhandled rejections. */
+  async handle(command: Command): Promise<void> {
+    try {
+      await this.dispatch(command);
+    } catch (err) {
+      const setting = err instanceof SettingError ? err.setting : undefined;
+      this.emit({ type: 'error', message: err instanceof Error ? err.message : String(err), ...(setting ? { setting } : {}) });
+    }
+  }
+
+  private async dispatch(command: Command): Promise<void> {
+    switch (command.type) {
+      case 'init': {
+        this.backend = await startBackend(command.backend);
+        const webgl2InWorker = this.mode === 'worker' ? probeWebGL().available : false;
+        this.emit({ type: 'ready', backend: this.backend, mode: this.mode, webgl2InWorker });
+        return;
+      }
+      case 'loadData': {
+        const { trainImages, trainLabels, testImages, testLabels } = command.data;
+        this.mnist = {
+          train: { images: trainImages, labels: trainLabels, count: trainLabels.length },
+          test: { images: testImages, labels: testLabels, count: testLabels.length },
+        };
+        this.splitsKey = '';
+        this.emit({ type: 'dataLoaded', trainCount: trainLabels.length, testCount: testLabels.length });
+        return;
+      }
+      case 'makeRotations': {
+        const started = performance.now();
+        this.prepare(command.config, true);
+        this.emit({ type: 'rotationsReady', count: this.rotated?.count ?? 0, ms: performance.now() - started });
+        return;
+      }
+      case 'train':
+        void this.train(command.step, command.config, command.resume === true);
+        return;
+      case 'pause': this.run?.pause(); this.emitRunState(); return;
+      case 'resume': this.run?.resume(); this.emitRunState(); return;
+      case 'step': this.run?.step(); return;
+      case 'stop': this.run?.stop(); return;
+      case 'evaluate': await this.evaluateArms(command.config, command.config.splits.testSet === command.testSet ? command.config : { ...command.config, splits: { ...command.config.splits, testSet: command.testSet } }); return;
+      case 'predict': await this.predict(command.requestId, command.pixels, command.config); return;
+      case 'switchBackend': await this.switchBackend(command.backend); return;
+      case 'reset': this.models.clear(); this.emitMemory(); return;
+    }
+  }
+
+  private current: StepName | null = null;
+
+  private emitRunState(): void {
+    if (this.run && this.current) this.emit({ type: 'runState', step: this.current, state: this.run.status });
+  }
+
+  /** Cuts the splits (and, if asked, the rotation set) for this configuration, reusing them when unchanged. */
+  private prepare(config: ExperimentConfig, rotations: boolean): Splits {
+    if (!this.mnist) throw new Error('The MNIST data is not loaded yet.');
+    checkConfig(config, this.mnist.train.count);
+    const key = JSON.stringify([config.splits, config.rotationOrder]);
+    if (key !== this.splitsKey || !this.splits) {
+      this.splits = makeSplits(this.mnist, config.splits);
+      this.rotated = null;
+      this.splitsKey = key;
+    }
+    if (rotations && !this.rotated) this.rotated = buildRotationSet(this.splits.pretext, config.rotationOrder);
+    return this.splits;
+  }
+
+  private async train(step: StepName, config: ExperimentConfig, resume: boolean): Promise<void> {
+    if (this.run && this.run.status !== 'finished') {
+      this.emit({ type: 'error', message: `Training of ${STEP_LABEL[this.current ?? step]} is still running: stop it first.` });
+      return;
+    }
+    try {
+      const splits = this.prepare(config, step === 'pretext');
+      const data = step === 'pretext' ? (this.rotated as ImageSet) : splits.labelled;
+      const pretext = this.models.get('pretext');
+      if (step === 'selfSupervised' && !pretext) throw new Error('Train the pretext model first: the self-supervised head reuses its convolutions.');
+      const snapshot = resume ? this.models.snapshot(step) : undefined;
+      if (resume && snapshot) this.models.rollback(step);
+      else this.models.set(step, buildFor(step, config.seed, pretext));
+      const model = this.models.get(step) as tf.Sequential;
+      const settings = step === 'pretext' ? config.pretext : step === 'supervised' ? config.supervised : config.downstream;
+      const initialEpoch = snapshot?.epochs ?? 0;
+      const options = { ...trainOptionsFor(step, settings, config), initialEpoch };
+      const trainCount = settings.validationSplit > 0 ? Math.floor(data.count * (1 - settings.validationSplit)) : data.count;
+      this.current = step;
+      this.run = new TrainingRun(model, data, options, {
+        onBatchEnd: (event) => this.emit({ type: 'batch', step, event }),
+        onEpochEnd: (event) => {
+          this.emit({ type: 'epoch', step, event });
+          void this.models.checkpoint(step, event.epoch + 1, config.seed);
+        },
+      });
+      this.emit({ type: 'stepStarted', step, summary: summarizeModel(model), epochs: settings.epochs, trainCount, initialEpoch });
+      this.emitRunState();
+      const result = await this.run.run();
+      await this.models.checkpoint(step, result.epochsRun, config.seed);
+      let test: { accuracy: number; loss: number } | null = null;
+      if (step !== 'pretext') test = await evaluate(model, splits.test, { scaling: config.scaling, batchSize: 64 });
+      else test = await evaluate(model, buildRotationSet(splits.test, 'grouped'), { scaling: config.scaling, batchSize: 192 });
+      this.emit({ type: 'stepEnded', step, result, testAccuracy: test.accuracy, testLoss: test.loss });
+    } catch (err) {
+      // A lost WebGL context or another backend fault: go back to the last good weights and say so.
+      const message = err instanceof Error ? err.message : String(err);
+      if (err instanceof SettingError || this.run === null) {
+        this.emit({ type: 'error', message, ...(err instanceof SettingError ? { setting: err.setting } : {}) });
+      } else {
+        this.models.rollback(step);
+        const kept = this.models.snapshot(step)?.epochs ?? 0;
+        this.emit({ type: 'stepFailed', step, epochsKept: kept, message: `Training ${STEP_LABEL[step]} failed on ${this.backend?.name ?? 'this backend'}: ${message}` });
+      }
+    } finally {
+      this.run = null;
+      this.current = null;
+      this.emitMemory();
+    }
+  }
+
+  private async evaluateArms(config: ExperimentConfig, withTest: ExperimentConfig): Promise<void> {
+    const splits = this.prepare(withTest, false);
+    const arms: Partial<Record<ArmName, ArmEvaluation>> = {};
+    const transfer: Transferable[] = [];
+    for (const arm of ARM_NAMES) {
+      const model = this.models.get(arm);
+      if (!model) continue;
+      const result = await evaluate(model, splits.test, { scaling: config.scaling, batchSize: 256 });
+      const probabilities = new Float32Array(splits.test.count * 10);
+      for (let start = 0; start < splits.test.count; start += 500) {
+        const rows = range(start, Math.min(splits.test.count, start + 500));
+        probabilities.set(await predictProbabilities(model, splits.test, rows, config.scaling), start * 10);
+      }
+      arms[arm] = { ...result, probabilities };
+      transfer.push(probabilities.buffer);
+    }
+    const labels = splits.test.labels.slice();
+    this.emit({ type: 'evaluated', testSet: withTest.splits.testSet, startIndex: splits.testStart, labels, arms }, transfer);
+  }
+
+  private async predict(requestId: number, pixels: Uint8Array, config: ExperimentConfig): Promise<void> {
+    const predictions: Predictions = {};
+    for (const step of ['pretext', ...ARM_NAMES] as const) {
+      const model = this.models.get(step);
+      if (model && !(this.current === step)) predictions[step] = await predictPixels(model, pixels, config.scaling);
+    }
+    this.emit({ type: 'prediction', requestId, predictions });
+  }
+
+  private async switchBackend(name: BackendInfo['name']): Promise<void> {
+    if (this.run) throw new Error('Stop training before switching backend.');
+    const previous = this.backend?.name ?? tf.getBackend();
+    try {
+      this.backend = await startBackend(name);
+    } catch (err) {
+      await activateBackend(previous as BackendInfo['name']);
+      throw err;
+    }
+    this.models.rebuildAll();
+    this.emit({ type: 'backendChanged', backend: this.backend, message: `Now training on ${this.backend.name}; trained models were moved over from their last checkpoints.` });
+  }
+
+  private emitMemory(): void {
+    const memory = tf.memory();
+    this.emit({ type: 'memory', numTensors: memory.numTensors, numBytes: memory.numBytes });
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * The app's state as data, and the pure reducer that folds engine events into it. Each part is a
+ * discriminated union (idle | running | paused | done | failed), not a pile of booleans, so a panel can
+ * never show "training" and "done" at once.
+ */
+import type { Mnist } from '../ml/data/mnist';
+import type { ExperimentConfig } from '../ml/config/presets';
+import type { TestSetName } from '../ml/data/splits';
+import type { ModelSummary } from '../ml/models/summary';
+import type { EpochRecord, TrainResult } from '../ml/train/events';
+import type { ArmEvaluation, ArmName, BackendInfo, EngineEvent, EngineMode, Predictions, StepName } from '../runtime/messages';
+
+/** One point of a live training curve; x is in epochs (2.5 = halfway through the third epoch). */
+export interface CurvePoint {
+  readonly x: number;
+  readonly loss: number;
+  readonly accuracy: number;
+}
+
+/** Where a running step is. */
+export interface Progress {
+  readonly epoch: number;
+  readonly batch: number;
+  readonly batchesPerEpoch: number;
+  readonly epochs: number;
+  /** 0-1 over the whole step. */
+  readonly fraction: number;
+  readonly imagesPerSecond: number;
+  readonly etaSeconds: number | null;
+}
+
+interface StepCommon {
+  readonly summary: ModelSummary;
+  readonly epochs: number;
+  readonly curve: readonly CurvePoint[];
+  readonly history: readonly EpochRecord[];
+}
+
+/** A training step's state. */
+export type StepState =
+  | { readonly status: 'idle' }
+  | (StepCommon & { readonly status: 'running' | 'paused'; readonly progress: Progress; readonly trainCount: number; readonly initialEpoch: number })
+  | (StepCommon & { readonly status: 'done'; readonly result: TrainResult; readonly testAccuracy: number | null; readonly testLoss: number | null; readonly imagesPerSecond: number })
+  | (StepCommon & { readonly status: 'failed'; readonly message: string; readonly epochsKept: number });
+
+/** A message for the student: an error or a piece of news. */
+export interface Notice {
+  readonly id: number;
+  readonly kind: 'error' | 'info';
+  readonly text: string;
+  readonly setting?: string;
+}
+
+/** Everything the panels render. */
+export interface LabState {
+  readonly engine:
+    | { readonly status: 'starting' }
+    | { readonly status: 'ready'; readonly backend: BackendInfo; readonly mode: EngineMode }
+    | { readonly status: 'failed'; readonly message: string };
+  readonly data:
+    | { readonly status: 'loading' }
+    | { readonly status: 'ready'; readonly mnist: Mnist; readonly loadMs: number }
+    | { readonly status: 'failed'; readonly message: string };
+  readonly rotations: { readonly status: 'idle' | 'building' } | { readonly status: 'ready'; readonly count: number; readonly ms: number };
+  readonly config: ExperimentConfig;
+  readonly steps: Readonly<Record<StepName, StepState>>;
+  readonly evaluation:
+    | { readonly status: 'idle' }
+    | { readonly status: 'running'; readonly testSet: TestSetName }
+    | { readonly status: 'ready'; readonly testSet: TestSetName; readonly startIndex: number; readonly labels: Uint8Array; readonly arms: Partial<Record<ArmName, ArmEvaluation>> };
+  readonly predictions: { readonly requestId: number; readonly predictions: Predictions } | null;
+  readonly notices: readonly Notice[];
+  readonly memory: { readonly numTensors: number; readonly numBytes: number } | null;
+}
+
+/** The state before anything has happened. */
+export function initialState(config: ExperimentConfig): LabState {
+  return {
+    engine: { status: 'starting' },
+    data: { status: 'loading' },
+    rotations: { status: 'idle' },
+    config,
+    steps: { pretext: { status: 'idle' }, selfSupervised: { status: 'idle' }, supervised: { status: 'idle' }, randomFrozen: { status: 'idle' } },
+    evaluation: { status: 'idle' },
+    predictions: null,
+    notices: [],
+    memory: null,
+  };
+}
+
+/** Most curve points we keep per step: beyond it we thin the oldest half, so charts stay fast. */
+const MAX_POINTS = 600;
+
+function appendPoint(curve: readonly CurvePoint[], point: CurvePoint): readonly CurvePoint[] {
+  const next = [...curve, point];
+  if (next.length <= MAX_POINTS) return next;
+  return next.filter((_, i) => i % 2 === 0 || i >= next.length - MAX_POINTS / 4);
+}
+
+let noticeId = 0;
+
+/** Adds a notice (keeps the five most recent). */
+export function withNotice(state: LabState, kind: Notice['kind'], text: string, setting?: string): LabState {
+  const notice: Notice = { id: ++noticeId, kind, text, ...(setting ? { setting } : {}) };
+  return { ...state, notices: [...state.notices, notice].slice(-5) };
+}
+
+function setStep(state: LabState, step: StepName, value: StepState): LabState {
+  return { ...state, steps: { ...state.steps, [step]: value } };
+}
+
+/** Folds one engine event into the state. */
+export function reduceEvent(state: LabState, event: EngineEvent): LabState {
+  switch (event.type) {
+    case 'ready':
+      return { ...state, engine: { status: 'ready', backend: event.backend, mode: event.mode } };
+    case 'backendChanged':
+      return withNotice({ ...state, engine: state.engine.status === 'ready' ? { ...state.engine, backend: event.backend } : state.engine }, 'info', event.message);
+    case 'dataLoaded':
+      return state;
+    case 'rotationsReady':
+      return { ...state, rotations: { status: 'ready', count: event.count, ms: event.ms } };
+    case 'stepStarted': {
+      const previous = state.steps[event.step];
+      const keep = event.initialEpoch > 0 && previous.status !== 'idle';
+      return setStep(state, event.step, {
+        status: 'running', summary: event.summary, epochs: event.epochs, trainCount: event.trainCount, initialEpoch: event.initialEpoch,
+        curve: keep ? previous.curve.filter((p) => p.x <= event.initialEpoch) : [],
+        history: keep ? previous.history.slice(0, event.initialEpoch) : [],
+        progress: { epoch: event.initialEpoch, batch: 0, batchesPerEpoch: 1, epochs: event.epochs, fraction: event.initialEpoch / event.epochs, imagesPerSecond: 0, etaSeconds: null },
+      });
+    }
+    case 'batch': {
+      const s = state.steps[event.step];
+      if (s.status !== 'running' && s.status !== 'paused') return state;
+      const e = event.event;
+      const done = e.epoch + (e.batch + 1) / e.batchesPerEpoch;
+      const rate = e.elapsedMs > 0 ? (e.examplesSeen * 1000) / e.elapsedMs : 0;
+      const remaining = (s.epochs - done) * s.trainCount;
+      return setStep(state, event.step, {
+        ...s,
+        curve: appendPoint(s.curve, { x: done, loss: e.epochLoss, accuracy: e.epochAccuracy }),
+        progress: {
+          epoch: e.epoch, batch: e.batch, batchesPerEpoch: e.batchesPerEpoch, epochs: s.epochs,
+          fraction: Math.min(1, done / s.epochs), imagesPerSecond: rate, etaSeconds: rate > 0 ? remaining / rate : null,
+        },
+      });
+    }
+    case 'epoch': {
+      const s = state.steps[event.step];
+      if (s.status !== 'running' && s.status !== 'paused') return state;
+      const { type: _type, elapsedMs: _elapsed, ...record } = event.event;
+      return setStep(state, event.step, { ...s, history: [...s.history, record] });
+    }
+    case 'runState': {
+      const s = state.steps[event.step];
+      if ((s.status !== 'running' && s.status !== 'paused') || (event.state !== 'running' && event.state !== 'paused')) return state;
+      return setStep(state, event.step, { ...s, status: event.state });
+    }
+    case 'stepEnded': {
+      const s = state.steps[event.step];
+      if (s.status !== 'running' && s.status !== 'paused') return state;
+      const rate = event.result.elapsedMs > 0 ? (event.result.examplesSeen * 1000) / event.result.elapsedMs : 0;
+      const next = setStep(state, event.step, {
+        status: 'done', summary: s.summary, epochs: s.epochs, curve: s.curve, history: s.history,
+        result: event.result, testAccuracy: event.testAccuracy, testLoss: event.testLoss, imagesPerSecond: rate,
+      });
+      // A retrained model makes an old comparison stale.
+      return { ...(event.result.message ? withNotice(next, 'info', event.result.message) : next), evaluation: { status: 'idle' } };
+    }
+    case 'stepFailed': {
+      const s = state.steps[event.step];
+      if (s.status !== 'running' && s.status !== 'paused') return state;
+      const failed = setStep(state, event.step, { status: 'failed', summary: s.summary, epochs: s.epochs, curve: s.curve, history: s.history, message: event.message, epochsKept: event.epochsKept });
+      return withNotice(failed, 'error', event.message);
+    }
+    case 'evaluated':
+      return { ...state, evaluation: { status: 'ready', testSet: event.testSet, startIndex: event.startIndex, labels: event.labels, arms: event.arms } };
+    case 'prediction':
+      return state.predictions && state.predictions.requestId > event.requestId ? state : { ...state, predictions: { requestId: event.requestId, predictions: event.predictions } };
+    case 'error': {
+      const evaluation = state.evaluation.status === 'running' ? { status: 'idle' as const } : state.evaluation;
+      const rotations = state.rotations.status === 'building' ? { status: 'idle' as const } : state.rotations;
+      return withNotice({ ...state, evaluation, rotations }, 'error', event.message, event.setting);
+    }
+    case 'memory':
+      return { ...state, memory: { numTensors: event.numTensors, numBytes: event.numBytes } };
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * The one store: holds LabState, talks to the engine, and lets React read it with useSyncExternalStore.
+ *
+ * Data flows one way: panels call the actions below, actions send commands to the engine, the engine's
+ * events go through the reducer, and subscribers re-render. Batch events arrive up to dozens of times a
+ * second; we fold each one but notify React at most every 100 ms, so charts stay smooth.
+ */
+import { useSyncExternalStore } from 'react';
+import { presetConfig, type ExperimentConfig, type PresetName } from '../ml/config/presets';
+import { checkConfig } from '../ml/config/check-config';
+import { SettingError } from '../ml/config/validate';
+import type { TestSetName } from '../ml/data/splits';
+import type { BackendName } from '../ml/backends/activate';
+import { startEngine, type EngineClient } from '../runtime/client';
+import { dataPayload, loadMnistOverHttp } from '../runtime/load-data';
+import type { BackendChoice, EngineEvent, StepName } from '../runtime/messages';
+import { initialState, reduceEvent, withNotice, type LabState } from './lab-state';
+
+const NOTIFY_EVERY_MS = 100;
+
+let state: LabState = initialState(presetConfig('quick'));
+let client: EngineClient | null = null;
+const listeners = new Set<() => void>();
+let notifyTimer: ReturnType<typeof setTimeout> | null = null;
+let lastNotify = 0;
+let requestCounter = 0;
+
+function notifyNow(): void {
+  if (notifyTimer !== null) clearTimeout(notifyTimer);
+  notifyTimer = null;
+  lastNotify = performance.now();
+  for (const listener of listeners) listener();
+}
+
+function notifySoon(): void {
+  if (notifyTimer !== null) return;
+  const wait = Math.max(0, NOTIFY_EVERY_MS - (performance.now() - lastNotify));
+  notifyTimer = setTimeout(notifyNow, wait);
+}
+
+function update(next: LabState, throttled = false): void {
+  state = next;
+  if (throttled) notifySoon();
+  else notifyNow();
+}
+
+function onEngineEvent(event: EngineEvent): void {
+  update(reduceEvent(state, event), event.type === 'batch');
+}
+
+/** Reads the current state (for tests and non-React code). */
+export function getState(): LabState {
+  return state;
+}
+
+/** React hook: the part of the state a component needs. Select stable references (not new objects). */
+export function useLab<T>(select: (s: LabState) => T): T {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => select(state),
+  );
+}
+
+/** Starts the engine and loads MNIST; call once when the app mounts. */
+export async function startLab(choice: BackendChoice = 'auto', preferMain = false): Promise<void> {
+  client?.dispose();
+  update({ ...state, engine: { status: 'starting' } });
+  const started = performance.now();
+  const dataPromise = state.data.status === 'ready' ? Promise.resolve(state.data.mnist) : loadMnistOverHttp();
+  try {
+    client = await startEngine(onEngineEvent, choice, preferMain);
+  } catch (err) {
+    update({ ...state, engine: { status: 'failed', message: err instanceof Error ? err.message : String(err) } });
+    return;
+  }
+  try {
+    const mnist = await dataPromise;
+    const loadMs = state.data.status === 'ready' ? state.data.loadMs : performance.now() - started;
+    update({ ...state, data: { status: 'ready', mnist, loadMs } });
+    const { data, transfer } = dataPayload(mnist);
+    client.send({ type: 'loadData', data }, transfer);
+  } catch (err) {
+    update({ ...state, data: { status: 'failed', message: err instanceof Error ? err.message : String(err) } });
+  }
+}
+
+/** The first invalid setting of a configuration, or null. */
+export function configProblem(config: ExperimentConfig, trainImages: number): SettingError | null {
+  try {
+    checkConfig(config, trainImages);
+    return null;
+  } catch (err) {
+    return err instanceof SettingError ? err : new SettingError('config', String(err));
+  }
+}
+
+/** Replaces the settings (validation is shown by the settings panel; commands re-check before work). */
+export function setConfig(config: ExperimentConfig): void {
+  update({ ...state, config });
+}
+
+/** Loads a preset's settings, keeping the seed and test-set choice. */
+export function choosePreset(name: PresetName): void {
+  const preset = presetConfig(name);
+  setConfig({ ...preset, seed: state.config.seed, splits: { ...preset.splits, testSet: state.config.splits.testSet } });
+}
+
+function send(command: Parameters<EngineClient['send']>[0]): boolean {
+  if (!client) {
+    update(withNotice(state, 'error', 'The training engine is not running yet.'));
+    return false;
+  }
+  if (state.data.status !== 'ready') {
+    update(withNotice(state, 'error', 'The MNIST data is still loading.'));
+    return false;
+  }
+  client.send(command);
+  return true;
+}
+
+function validConfig(): ExperimentConfig | null {
+  const trainImages = state.data.status === 'ready' ? state.data.mnist.train.count : 20_000;
+  const problem = configProblem(state.config, trainImages);
+  if (problem) {
+    update(withNotice(state, 'error', problem.message, problem.setting));
+    return null;
+  }
+  return state.config;
+}
+
+/** Builds the 4x rotation dataset in the engine. */
+export function makeRotations(): void {
+  const config = validConfig();
+  if (config && send({ type: 'makeRotations', config })) update({ ...state, rotations: { status: 'building' } });
+}
+
+/** Trains one step with the current settings; `resume` continues from the last checkpoint. */
+export function train(step: StepName, resume = false): void {
+  const config = validConfig();
+  if (config) send({ type: 'train', step, config, resume });
+}
+
+/** Pauses the running step before its next batch. */
+export const pause = (): void => void send({ type: 'pause' });
+/** Resumes a paused step. */
+export const resume = (): void => void send({ type: 'resume' });
+/** Runs exactly one more batch of a paused step. */
+export const stepOnce = (): void => void send({ type: 'step' });
+/** Ends the running step for good (its weights stay as they are). */
+export const stop = (): void => void send({ type: 'stop' });
+
+/** Evaluates every trained classifier on the chosen test set, with per-image probabilities. */
+export function evaluateArms(testSet: TestSetName): void {
+  const config = validConfig();
+  if (config && send({ type: 'evaluate', config, testSet })) update({ ...state, evaluation: { status: 'running', testSet } });
+}
+
+/** Asks every trained model for its answer on a drawn 28x28 digit. */
+export function predictDrawing(pixels: Uint8Array): void {
+  send({ type: 'predict', requestId: ++requestCounter, pixels, config: state.config });
+}
+
+/** Moves the engine (and its trained models) to another backend. */
+export function switchBackend(backend: BackendName): void {
+  send({ type: 'switchBackend', backend });
+}
+
+/** Dismisses a notice. */
+export function dismissNotice(id: number): void {
+  update({ ...state, notices: state.notices.filter((n) => n.id !== id) });
+}
