@@ -77,10 +77,9 @@ export function resizeBox(
 
 /**
  * Pastes a `width` x `height` image into a blank `size` x `size` canvas, moved right by `dx` and down by
- * `dy` pixels, where the shifts may be fractional. A fractional shift is a bilinear blend of the two
- * nearest whole-pixel shifts. The blend keeps the total ink and moves the centre of mass by exactly
- * (dx, dy), which is the property the centring step relies on. Ink pushed past the border is lost, as it
- * is in MNIST.
+ * `dy` pixels. A whole-pixel shift is an exact copy. A fractional one is a bilinear blend of the two
+ * nearest whole-pixel shifts: it keeps the total ink and moves the centre of mass by exactly (dx, dy),
+ * but softens edges a little. Ink pushed past the border is lost, as it is in MNIST.
  */
 export function placeShifted(
   src: Float32Array,
