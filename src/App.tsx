@@ -1,18 +1,60 @@
 /**
- * The page shell: a title, a one-line promise, and the region where the lesson
- * panels will be mounted, one per step of the lecture's walk-through.
+ * The page: a header with the backend status and settings, then one panel per step of the lecture's RotNet
+ * experiment, in order.
  */
+import { useEffect, useState } from 'react';
+import { startLab } from './state/store';
+import { StatusBar } from './app/StatusBar';
+import { Notices } from './app/Notices';
+import { IntroPanel } from './lessons/intro/IntroPanel';
+import { DataPanel } from './lessons/data/DataPanel';
+import { RotationPanel } from './lessons/rotation/RotationPanel';
+import { PretextPanel } from './lessons/pretext/PretextPanel';
+import { TransferPanel } from './lessons/transfer/TransferPanel';
+import { SupervisedPanel } from './lessons/supervised/SupervisedPanel';
+import { ComparePanel } from './lessons/compare/ComparePanel';
+import { SettingsPanel } from './lessons/settings/SettingsPanel';
+import './lessons/lessons.css';
+
+let started = false;
+
+/** The whole app. */
 export function App() {
+  const [large, setLarge] = useState(false);
+  useEffect(() => {
+    // Once per page, even under StrictMode's double effects in development.
+    if (!started) {
+      started = true;
+      void startLab();
+    }
+  }, []);
+  useEffect(() => {
+    document.documentElement.style.setProperty('--scale', large ? '1.35' : '1');
+  }, [large]);
   return (
     <div className="app">
       <header className="app-header">
-        <h1>Pretext Lab</h1>
-        <p className="subtitle">Self-supervised learning, trained live in your browser</p>
+        <div className="header-row">
+          <div>
+            <h1>Pretext Lab</h1>
+            <p className="subtitle">Self-supervised learning, trained live in your browser</p>
+          </div>
+          <label className="toggle"><input type="checkbox" checked={large} onChange={(e) => setLarge(e.target.checked)} /> Large type</label>
+        </div>
+        <StatusBar />
       </header>
       <main className="app-main">
-        <section aria-label="Lessons" className="lessons">
-          <p className="placeholder">The lesson panels load here.</p>
-        </section>
+        <Notices />
+        <div className="lessons" aria-label="Lessons">
+          <IntroPanel />
+          <DataPanel />
+          <SettingsPanel />
+          <RotationPanel />
+          <PretextPanel />
+          <TransferPanel />
+          <SupervisedPanel />
+          <ComparePanel />
+        </div>
       </main>
     </div>
   );

@@ -17,7 +17,7 @@ import type { ExperimentConfig } from '../ml/config/presets';
 import { SettingError } from '../ml/config/validate';
 import { trainOptionsFor } from '../ml/experiment/protocol';
 import { activateBackend } from '../ml/backends/activate';
-import { ModelStore, buildFor } from './model-store';
+import { ModelStore, architectureSummaries, buildFor } from './model-store';
 import { probeWebGL, startBackend } from './backends';
 import { ARM_NAMES, type ArmEvaluation, type ArmName, type BackendInfo, type Command, type EngineEvent, type EngineMode, type Predictions, type StepName } from './messages';
 
@@ -63,7 +63,7 @@ export class Engine {
       case 'init': {
         this.backend = await startBackend(command.backend);
         const webgl2InWorker = this.mode === 'worker' ? probeWebGL().available : false;
-        this.emit({ type: 'ready', backend: this.backend, mode: this.mode, webgl2InWorker });
+        this.emit({ type: 'ready', backend: this.backend, mode: this.mode, webgl2InWorker, summaries: architectureSummaries() });
         return;
       }
       case 'loadData': {

@@ -31,6 +31,13 @@ export interface BackendInfo {
   readonly threads: number | null;
 }
 
+/** The three architectures' summaries, built by the engine so the page need not load tfjs to show them. */
+export interface ModelSummaries {
+  readonly pretext: ModelSummary;
+  readonly downstream: ModelSummary;
+  readonly supervised: ModelSummary;
+}
+
 /** MNIST as typed arrays, handed to the engine once (transferred, not copied). */
 export interface DataPayload {
   readonly trainImages: Uint8Array;
@@ -68,7 +75,7 @@ export type Predictions = Partial<Record<StepName, Float32Array>>;
 
 /** Events from the engine. */
 export type EngineEvent =
-  | { readonly type: 'ready'; readonly backend: BackendInfo; readonly mode: EngineMode; readonly webgl2InWorker: boolean }
+  | { readonly type: 'ready'; readonly backend: BackendInfo; readonly mode: EngineMode; readonly webgl2InWorker: boolean; readonly summaries: ModelSummaries }
   | { readonly type: 'backendChanged'; readonly backend: BackendInfo; readonly message: string }
   | { readonly type: 'dataLoaded'; readonly trainCount: number; readonly testCount: number }
   | { readonly type: 'rotationsReady'; readonly count: number; readonly ms: number }

@@ -7,7 +7,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { buildDigitClassifier, buildPretextModel } from '../ml/models/architecture';
-import type { StepName } from './messages';
+import type { ModelSummaries, StepName } from './messages';
+import { summarizeModel } from '../ml/models/summary';
 
 /** A model's weights as plain arrays, with the epochs of training they represent. */
 export interface Snapshot {
@@ -103,4 +104,14 @@ export class ModelStore {
     this.models.clear();
     this.snapshots.clear();
   }
+}
+
+/** Builds each architecture once, summarises it, and frees it: real parameter counts, no training. */
+export function architectureSummaries(): ModelSummaries {
+  const pretext = buildPretextModel(0);
+  const downstream = buildDigitClassifier('transfer', 0, pretext);
+  const supervised = buildDigitClassifier('scratch', 0);
+  const summaries = { pretext: summarizeModel(pretext), downstream: summarizeModel(downstream), supervised: summarizeModel(supervised) };
+  [pretext, downstream, supervised].forEach((m) => m.dispose());
+  return summaries;
 }

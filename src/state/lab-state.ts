@@ -8,7 +8,7 @@ import type { ExperimentConfig } from '../ml/config/presets';
 import type { TestSetName } from '../ml/data/splits';
 import type { ModelSummary } from '../ml/models/summary';
 import type { EpochRecord, TrainResult } from '../ml/train/events';
-import type { ArmEvaluation, ArmName, BackendInfo, EngineEvent, EngineMode, Predictions, StepName } from '../runtime/messages';
+import type { ArmEvaluation, ArmName, BackendInfo, EngineEvent, EngineMode, ModelSummaries, Predictions, StepName } from '../runtime/messages';
 
 /** One point of a live training curve; x is in epochs (2.5 = halfway through the third epoch). */
 export interface CurvePoint {
@@ -55,7 +55,7 @@ export interface Notice {
 export interface LabState {
   readonly engine:
     | { readonly status: 'starting' }
-    | { readonly status: 'ready'; readonly backend: BackendInfo; readonly mode: EngineMode }
+    | { readonly status: 'ready'; readonly backend: BackendInfo; readonly mode: EngineMode; readonly summaries: ModelSummaries }
     | { readonly status: 'failed'; readonly message: string };
   readonly data:
     | { readonly status: 'loading' }
@@ -113,7 +113,7 @@ function setStep(state: LabState, step: StepName, value: StepState): LabState {
 export function reduceEvent(state: LabState, event: EngineEvent): LabState {
   switch (event.type) {
     case 'ready':
-      return { ...state, engine: { status: 'ready', backend: event.backend, mode: event.mode } };
+      return { ...state, engine: { status: 'ready', backend: event.backend, mode: event.mode, summaries: event.summaries } };
     case 'backendChanged':
       return withNotice({ ...state, engine: state.engine.status === 'ready' ? { ...state.engine, backend: event.backend } : state.engine }, 'info', event.message);
     case 'dataLoaded':
@@ -186,4 +186,9 @@ export function reduceEvent(state: LabState, event: EngineEvent): LabState {
     case 'memory':
       return { ...state, memory: { numTensors: event.numTensors, numBytes: event.numBytes } };
   }
+}
+
+/** The architecture summaries once the engine is up, else null. */
+export function selectSummaries(state: LabState): ModelSummaries | null {
+  return state.engine.status === 'ready' ? state.engine.summaries : null;
 }

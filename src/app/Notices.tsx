@@ -1,0 +1,20 @@
+/**
+ * Errors and news for the student, each dismissible; errors are announced to screen readers at once.
+ */
+import { useLab, dismissNotice } from '../state/store';
+
+/** The list of current notices. */
+export function Notices() {
+  const notices = useLab((s) => s.notices);
+  if (notices.length === 0) return null;
+  return (
+    <ul className="notices" aria-label="Messages">
+      {notices.map((n) => (
+        <li key={n.id} className={n.kind} role={n.kind === 'error' ? 'alert' : 'status'}>
+          <span>{n.text}</span>
+          <button type="button" className="dismiss" onClick={() => dismissNotice(n.id)} aria-label={`Dismiss: ${n.text}`}>×</button>
+        </li>
+      ))}
+    </ul>
+  );
+}

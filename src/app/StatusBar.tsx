@@ -1,0 +1,35 @@
+/**
+ * Where the training runs and on what: the active backend and why it was chosen, worker or main thread, a
+ * warning for a software WebGL renderer, and a menu to move to another backend.
+ */
+import { useLab, switchBackend } from '../state/store';
+import type { BackendName } from '../ml/backends/activate';
+
+const NAMES: Record<BackendName, string> = { webgl: 'WebGL (GPU)', wasm: 'WebAssembly', cpu: 'plain JavaScript CPU' };
+
+/** The backend status line with its chooser. */
+export function StatusBar() {
+  const engine = useLab((s) => s.engine);
+  const busy = useLab((s) => Object.values(s.steps).some((st) => st.status === 'running' || st.status === 'paused'));
+  if (engine.status === 'starting') return <p className="status-bar" role="status">Starting the training engine…</p>;
+  if (engine.status === 'failed') return <p className="status-bar error" role="alert">The training engine could not start: {engine.message}</p>;
+  const { backend, mode } = engine;
+  return (
+    <div className="status-bar" role="status" aria-live="polite">
+      <span>
+        Training on <strong data-testid="backend-name">{NAMES[backend.name]}</strong>
+        {backend.threads !== null ? ` (${backend.threads} thread${backend.threads === 1 ? '' : 's'})` : ''},{' '}
+        {mode === 'worker' ? 'in a background worker' : 'on the page’s main thread (the page may stutter while training)'}: {backend.reason}.
+      </span>
+      {backend.softwareRenderer && backend.name === 'webgl' && (
+        <span className="warning"> WebGL here is software-rendered ({backend.renderer}); it is much slower than a real GPU.</span>
+      )}
+      <label className="backend-choice">
+        Backend{' '}
+        <select value={backend.name} disabled={busy} onChange={(e) => switchBackend(e.target.value as BackendName)}>
+          {(Object.keys(NAMES) as BackendName[]).map((n) => <option key={n} value={n}>{NAMES[n]}</option>)}
+        </select>
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * Everything a training step shows while it learns: Train / Pause / Resume / Step / Stop, a progress bar with
+ * epoch, batch and ETA, and live loss and accuracy charts (with validation curves where there is a split).
+ * The pretext, transfer and supervised panels (and the random-features control) all use it.
+ */
+import { useLab, train, pause, resume, stepOnce, stop } from '../state/store';
+import type { StepState } from '../state/lab-state';
+import type { StepName } from '../runtime/messages';
+import { TrainingChart } from './TrainingChart';
+import { ProgressBar } from './ProgressBar';
+import { RUN_COLORS } from './palette';
+import type { ChartMarker, ChartPoint, ChartRun } from './chartPoints';
+import { formatPercent, formatLoss } from './format';
+import { useMemo } from 'react';
+
+/** Props of {@link StepTrainer}. */
+export interface StepTrainerProps {
+  readonly step: StepName;
+  /** Names the step in buttons and charts, e.g. "pretext model". */
+  readonly label: string;
+  /** Colour of this step's curves. */
+  readonly color: string;
+  /** Why the Train button is disabled (e.g. "Train the pretext model first"), or null. */
+  readonly blockedBy?: string | null;
+  /** What the test accuracy is measured on, e.g. "rotated test images". */
+  readonly testDescription: string;
+}
+
+function curveRuns(s: StepState, label: string, color: string, metric: 'loss' | 'accuracy'): ChartRun[] {
+  if (s.status === 'idle') return [];
+  const points: ChartPoint[] = s.curve.map((p) => ({ x: p.x, train: metric === 'loss' ? p.loss : p.accuracy }));
+  for (const r of s.history) {
+    const val = metric === 'loss' ? r.valLoss : r.valAccuracy;
+    if (val !== undefined) points.push({ x: r.epoch + 1, val });
+  }
+  points.sort((a, b) => a.x - b.x);
+  return [{ name: label, color, points }];
+}
+
+function markers(s: StepState): ChartMarker[] {
+  if (s.status === 'done' && s.result.reason === 'early-stopped') return [{ x: s.result.epochsRun, label: 'early stop' }];
+  if (s.status === 'done' && s.result.reason === 'stopped') return [{ x: s.curve[s.curve.length - 1]?.x ?? 0, label: 'stopped' }];
+  if (s.status === 'failed') return [{ x: s.curve[s.curve.length - 1]?.x ?? 0, label: 'fault' }];
+  return [];
+}
+
+/** Training controls, progress and live charts for one step. */
+export function StepTrainer({ step, label, color, blockedBy = null, testDescription }: StepTrainerProps) {
+  const s = useLab((st) => st.steps[step]);
+  const engineReady = useLab((st) => st.engine.status === 'ready' && st.data.status === 'ready');
+  const otherRunning = useLab((st) => Object.entries(st.steps).some(([k, v]) => k !== step && (v.status === 'running' || v.status === 'paused')));
+  const active = s.status === 'running' || s.status === 'paused';
+  const lossRuns = useMemo(() => curveRuns(s, label, color, 'loss'), [s, label, color]);
+  const accRuns = useMemo(() => curveRuns(s, label, color, 'accuracy'), [s, label, color]);
+  const marks = useMemo(() => markers(s), [s]);
+  const canTrain = engineReady && !active && !otherRunning && !blockedBy;
+  const canContinue = canTrain && s.status === 'failed' && s.epochsKept > 0;
+
+  return (
+    <div className="step-trainer">
+      <div className="controls" role="group" aria-label={`Training controls for the ${label}`}>
+        <button type="button" className="primary" onClick={() => train(step)} disabled={!canTrain}>
+          {s.status === 'idle' ? `Train the ${label}` : `Retrain the ${label}`}
+        </button>
+        <button type="button" onClick={pause} disabled={s.status !== 'running'}>Pause</button>
+        <button type="button" onClick={resume} disabled={s.status !== 'paused'}>Resume</button>
+        <button type="button" onClick={stepOnce} disabled={s.status !== 'paused'}>Step one batch</button>
+        <button type="button" onClick={stop} disabled={!active}>Stop</button>
+        {canContinue && (
+          <button type="button" onClick={() => train(step, true)}>Continue from epoch {s.epochsKept}</button>
+        )}
+      </div>
+      {blockedBy && <p className="hint" role="note">{blockedBy}</p>}
+      {!blockedBy && otherRunning && !active && <p className="hint" role="note">Another step is training; one at a time keeps the numbers honest.</p>}
+      {active && (
+        <ProgressBar
+          label={`${s.status === 'paused' ? 'Paused: ' : 'Training the '}${label}`}
+          value={s.progress.fraction}
+          detail={`epoch ${s.progress.epoch + 1}/${s.progress.epochs} · batch ${s.progress.batch + 1}/${s.progress.batchesPerEpoch}` +
+            (s.progress.imagesPerSecond > 0 ? ` · ${Math.round(s.progress.imagesPerSecond)} images/s` : '')}
+          etaSeconds={s.status === 'paused' ? null : s.progress.etaSeconds}
+        />
+      )}
+      {s.status === 'done' && (
+        <p className="result" role="status">
+          {s.result.reason === 'early-stopped' ? `Stopped early after ${s.result.epochsRun} epochs. ` : s.result.reason === 'stopped' ? `Stopped by you after ${s.result.epochsRun} full epochs. ` : `Trained for ${s.result.epochsRun} epochs. `}
+          {s.testAccuracy !== null && <>Accuracy on the {testDescription}: <strong>{formatPercent(s.testAccuracy, 2)}</strong> (loss {formatLoss(s.testLoss ?? NaN)}). </>}
+          {Math.round(s.imagesPerSecond)} training images/s.
+        </p>
+      )}
+      {s.status === 'failed' && <p className="error" role="alert">{s.message} {s.epochsKept > 0 ? `The weights after epoch ${s.epochsKept} are kept.` : ''}</p>}
+      {s.status !== 'idle' && (
+        <div className="chart-pair">
+          <TrainingChart title={`${label}: loss`} metric="loss" runs={lossRuns} markers={marks} logScale />
+          <TrainingChart title={`${label}: accuracy`} metric="accuracy" runs={accRuns} markers={marks} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The colour of each step, shared by every chart. */
+export const STEP_COLORS: Record<StepName, string> = RUN_COLORS;

@@ -1,0 +1,33 @@
+/**
+ * Step 6: the same network trained from scratch on the same labelled images: the baseline.
+ */
+import { Panel } from '../Panel';
+import { useLab } from '../../state/store';
+import { StepTrainer } from '../../components/StepTrainer';
+import { SummaryOrWait } from '../../components/SummaryOrWait';
+import { RUN_COLORS } from '../../components/palette';
+import { selectSummaries } from '../../state/lab-state';
+import { formatThousands } from '../../components/format';
+
+/** The supervised-baseline panel. */
+export function SupervisedPanel() {
+  const settings = useLab((s) => s.config.supervised);
+  const labelled = useLab((s) => s.config.splits.labelledCount);
+  const built = useLab((st) => selectSummaries(st)?.supervised ?? null);
+  const live = useLab((s) => s.steps.supervised);
+  return (
+    <Panel id="supervised" number={6} title="The supervised baseline: same network, no pretext">
+      <p>
+        The fair comparison: the same architecture, all {formatThousands(built?.totalParams ?? 21_994)} weights trainable and
+        starting from random values, trained on the same {formatThousands(labelled)} labelled images. If self-supervision helps,
+        the frozen-feature model should beat this one.
+      </p>
+      <SummaryOrWait summary={live.status === 'idle' ? built : live.summary} caption="Supervised model (trained from scratch)" />
+      <p className="settings-line">
+        SGD (learning rate {settings.learningRate}, momentum {settings.momentum}), batch {settings.batchSize}, {settings.epochs} epochs,
+        validation on the last {Math.round(settings.validationSplit * 100)}%{settings.patience === null ? ', no early stopping (as the lecture)' : ''}.
+      </p>
+      <StepTrainer step="supervised" label="supervised model" color={RUN_COLORS.supervised} testDescription="test images" />
+    </Panel>
+  );
+}
