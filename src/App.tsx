@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { startLab } from './state/store';
+import type { BackendChoice } from './runtime/messages';
 import { StatusBar } from './app/StatusBar';
 import { Notices } from './app/Notices';
 import { IntroPanel } from './lessons/intro/IntroPanel';
@@ -18,6 +19,12 @@ import './lessons/lessons.css';
 
 let started = false;
 
+/** `?backend=webgl|wasm|cpu` picks the backend at start (anything else is ignored, with the default kept). */
+function backendFromUrl(search: string): BackendChoice {
+  const value = new URLSearchParams(search).get('backend');
+  return value === 'webgl' || value === 'wasm' || value === 'cpu' ? value : 'auto';
+}
+
 /** The whole app. */
 export function App() {
   const [large, setLarge] = useState(false);
@@ -25,7 +32,7 @@ export function App() {
     // Once per page, even under StrictMode's double effects in development.
     if (!started) {
       started = true;
-      void startLab();
+      void startLab(backendFromUrl(window.location.search));
     }
   }, []);
   useEffect(() => {
@@ -45,7 +52,7 @@ export function App() {
       </header>
       <main className="app-main">
         <Notices />
-        <div className="lessons" aria-label="Lessons">
+        <section className="lessons" aria-label="Lessons">
           <IntroPanel />
           <DataPanel />
           <SettingsPanel />
@@ -54,7 +61,7 @@ export function App() {
           <TransferPanel />
           <SupervisedPanel />
           <ComparePanel />
-        </div>
+        </section>
       </main>
     </div>
   );

@@ -44,6 +44,10 @@ function markers(s: StepState): ChartMarker[] {
   return [];
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 /** Training controls, progress and live charts for one step. */
 export function StepTrainer({ step, label, color, blockedBy = null, testDescription }: StepTrainerProps) {
   const s = useLab((st) => st.steps[step]);
@@ -83,7 +87,7 @@ export function StepTrainer({ step, label, color, blockedBy = null, testDescript
       )}
       {s.status === 'done' && (
         <p className="result" role="status">
-          {s.result.reason === 'early-stopped' ? `Stopped early after ${s.result.epochsRun} epochs. ` : s.result.reason === 'stopped' ? `Stopped by you after ${s.result.epochsRun} full epochs. ` : `Trained for ${s.result.epochsRun} epochs. `}
+          {s.result.reason === 'early-stopped' ? `Stopped early after ${plural(s.result.epochsRun, 'epoch')}. ` : s.result.reason === 'stopped' ? `Stopped by you after ${plural(s.result.epochsRun, 'full epoch')}. ` : `Trained for ${plural(s.result.epochsRun, 'epoch')}. `}
           {s.testAccuracy !== null && <>Accuracy on the {testDescription}: <strong>{formatPercent(s.testAccuracy, 2)}</strong> (loss {formatLoss(s.testLoss ?? NaN)}). </>}
           {Math.round(s.imagesPerSecond)} training images/s.
         </p>

@@ -28,7 +28,7 @@ export function PretextPanel() {
         {scaling === 'raw' ? 'raw 0–255 (as the lecture)' : 'scaled to 0–1'}.
       </p>
       <TimeEstimate step="pretext" />
-      <StepTrainer step="pretext" label="pretext model" color={RUN_COLORS.pretext} testDescription="rotated test images (how well it predicts rotations)" />
+      <StepTrainer step="pretext" label="pretext model" color={RUN_COLORS.pretext} testDescription="rotated test images" />
     </Panel>
   );
 }

@@ -1,0 +1,85 @@
+/**
+ * A student's whole path through the RotNet experiment, by role and label, with the Tiny preset:
+ * rotations, pretext training (charts fill), transfer (frozen/trainable counts), supervised baseline,
+ * comparison with two accuracies and two stem plots of the same test image. Screenshots of each panel.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { collectPageErrors, SCREENSHOT_DIR } from './helpers';
+
+async function shootPanel(page: Page, id: string): Promise<void> {
+  await page.locator(`#${id}`).screenshot({ path: `${SCREENSHOT_DIR}/panel-${id}.png` });
+}
+
+async function trainAndWait(page: Page, panelId: string, buttonName: string): Promise<void> {
+  const panel = page.locator(`#${panelId}`);
+  await panel.getByRole('button', { name: buttonName }).click();
+  await expect(panel.getByText(/Trained for \d+ epochs?|Stopped early after/)).toBeVisible({ timeout: 180_000 });
+}
+
+test('walk through the experiment with the Tiny preset', async ({ page }) => {
+  test.setTimeout(600_000);
+  const errors = collectPageErrors(page);
+  await page.goto('/');
+  await expect(page.getByText(/Training on/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('radio', { name: /Tiny/ }).check();
+  await expect(page.getByRole('table', { name: 'How the images are used' }).getByRole('cell', { name: '2,000' })).toBeVisible();
+
+  const rotation = page.locator('#rotation');
+  await rotation.getByRole('button', { name: 'Generate the rotation dataset' }).click();
+  await expect(rotation.getByText(/Made 8,000 labelled examples in/)).toBeVisible();
+  await shootPanel(page, 'intro');
+  await shootPanel(page, 'data');
+  await shootPanel(page, 'rotation');
+
+  const pretext = page.locator('#pretext');
+  await expect(pretext.getByRole('table').getByText('23,988').first()).toBeVisible();
+  await pretext.getByRole('button', { name: 'Train the pretext model' }).click();
+  await expect(pretext.getByRole('progressbar')).toBeVisible();
+  await expect(pretext.getByText(/Trained for 1 epoch/)).toBeVisible({ timeout: 180_000 });
+  // The live charts received points: a drawn line in each chart.
+  await expect(pretext.locator('.recharts-line-curve').first()).toBeVisible();
+  await expect(pretext.getByText(/Accuracy on the rotated test images: \d+\.\d\d%/)).toBeVisible();
+  await shootPanel(page, 'pretext');
+
+  const transfer = page.locator('#transfer');
+  const table = transfer.getByRole('table');
+  await expect(table.getByText('2,890').first()).toBeVisible();
+  await expect(table.getByText('19,104')).toBeVisible();
+  await expect(table.getByText(/frozen/).first()).toBeVisible();
+  await trainAndWait(page, 'transfer', 'Train the self-supervised head');
+  await shootPanel(page, 'transfer');
+
+  await trainAndWait(page, 'supervised', 'Train the supervised model');
+  await expect(page.locator('#supervised').getByRole('table').getByText('21,994').first()).toBeVisible();
+  await shootPanel(page, 'supervised');
+
+  const compare = page.locator('#compare');
+  await compare.getByRole('button', { name: 'Evaluate the models on the test set' }).click();
+  const results = compare.getByRole('table', { name: 'Test results' });
+  await expect(results).toBeVisible({ timeout: 60_000 });
+  await expect(results.getByRole('row')).toHaveCount(3); // header + two models
+  await expect(results.getByText(/^\d+\.\d\d%$/)).toHaveCount(2);
+  // Two stem plots, one per model, for the same test image.
+  const plots = compare.locator('figure').filter({ has: page.locator('svg[role="img"]') });
+  await expect(plots).toHaveCount(2);
+  const caption = await compare.getByText(/test #\d+ · true label \d/).innerText();
+  await compare.getByRole('button', { name: 'Next' }).click();
+  await expect(compare.getByText(/test #\d+ · true label \d/)).not.toHaveText(caption);
+  await compare.getByRole('combobox', { name: /Show/ }).selectOption('disagree');
+  await expect(compare.getByText(/image 1 of \d+|no image matches this filter/)).toBeVisible();
+  await shootPanel(page, 'compare');
+  expect(errors).toEqual([]);
+});
+
+test('a bad setting is named inline and training refuses to start', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByText(/Training on/)).toBeVisible({ timeout: 60_000 });
+  const field = page.getByLabel('Labelled images');
+  await field.fill('0');
+  await expect(page.getByText(/splits\.labelledCount must be a whole number from 2 to/)).toBeVisible();
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await page.locator('#pretext').getByRole('button', { name: 'Train the pretext model' }).click();
+  await expect(page.getByRole('list', { name: 'Messages' }).getByText(/splits\.labelledCount/)).toBeVisible();
+  await expect(page.locator('#pretext').getByRole('progressbar')).toHaveCount(0);
+});
