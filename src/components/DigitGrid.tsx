@@ -1,0 +1,44 @@
+/**
+ * A row (wrapping into a grid) of captioned digits: the four rotations of one image, a batch of test
+ * examples with their predictions, the ten digits a student drew.
+ */
+import { DigitImage } from './DigitImage';
+import './components.css';
+
+/** One cell of a {@link DigitGrid}. */
+export interface DigitGridItem {
+  /** Stable identity for React (e.g. the dataset index, or `${index}-${k}` for a rotation). */
+  readonly key: string | number;
+  /** 28x28 grayscale pixels, 0-255, white ink on black. */
+  readonly pixels: Uint8Array;
+  /** Visible text under the image ("90°", "label 7 · predicted 1"). */
+  readonly caption: string;
+  /** Screen-reader description; defaults to the caption, which is often enough ("90°" is not, so say more). */
+  readonly label?: string;
+}
+
+/** Props of {@link DigitGrid}. */
+export interface DigitGridProps {
+  readonly items: readonly DigitGridItem[];
+  /** Size of each image in CSS pixels; defaults to 112. */
+  readonly size?: number;
+  /** Names the group for screen readers ("Four rotations of a training image"). */
+  readonly label?: string;
+}
+
+/**
+ * Several {@link DigitImage}s with captions, in a list so a screen reader announces how many there are.
+ * Cells wrap to the container's width instead of shrinking, because a digit smaller than ~3 screen pixels
+ * per source pixel stops being readable from the back of a lecture hall.
+ */
+export function DigitGrid({ items, size = 112, label }: DigitGridProps) {
+  return (
+    <ul className="digit-grid" aria-label={label} style={{ gridTemplateColumns: `repeat(auto-fill, minmax(${size}px, max-content))` }}>
+      {items.map((item) => (
+        <li key={item.key}>
+          <DigitImage pixels={item.pixels} size={size} label={item.label ?? item.caption} caption={item.caption} />
+        </li>
+      ))}
+    </ul>
+  );
+}
