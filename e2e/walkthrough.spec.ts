@@ -75,7 +75,7 @@ test('walk through the experiment with the Tiny preset', async ({ page }) => {
 test('a bad setting is named inline and training refuses to start', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByText(/Training on/)).toBeVisible({ timeout: 60_000 });
-  const field = page.getByLabel('Labelled images');
+  const field = page.getByRole('spinbutton', { name: 'Labelled images' });
   await field.fill('0');
   await expect(page.getByText(/splits\.labelledCount must be a whole number from 2 to/)).toBeVisible();
   await expect(field).toHaveAttribute('aria-invalid', 'true');

@@ -32,7 +32,8 @@ export function App() {
     // Once per page, even under StrictMode's double effects in development.
     if (!started) {
       started = true;
-      void startLab(backendFromUrl(window.location.search));
+      const params = new URLSearchParams(window.location.search);
+      void startLab(backendFromUrl(window.location.search), false, params.get('webgl') === 'off');
     }
   }, []);
   useEffect(() => {

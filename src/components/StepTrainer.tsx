@@ -12,6 +12,7 @@ import { RUN_COLORS } from './palette';
 import type { ChartMarker, ChartPoint, ChartRun } from './chartPoints';
 import { formatPercent, formatLoss } from './format';
 import { useMemo } from 'react';
+import { useThrottled } from './useThrottled';
 
 /** Props of {@link StepTrainer}. */
 export interface StepTrainerProps {
@@ -54,8 +55,10 @@ export function StepTrainer({ step, label, color, blockedBy = null, testDescript
   const engineReady = useLab((st) => st.engine.status === 'ready' && st.data.status === 'ready');
   const otherRunning = useLab((st) => Object.entries(st.steps).some(([k, v]) => k !== step && (v.status === 'running' || v.status === 'paused')));
   const active = s.status === 'running' || s.status === 'paused';
-  const lossRuns = useMemo(() => curveRuns(s, label, color, 'loss'), [s, label, color]);
-  const accRuns = useMemo(() => curveRuns(s, label, color, 'accuracy'), [s, label, color]);
+  // Charts redraw at most twice a second while training; the progress bar stays live.
+  const chartState = useThrottled(s, 500, active);
+  const lossRuns = useMemo(() => curveRuns(chartState, label, color, 'loss'), [chartState, label, color]);
+  const accRuns = useMemo(() => curveRuns(chartState, label, color, 'accuracy'), [chartState, label, color]);
   const marks = useMemo(() => markers(s), [s]);
   const canTrain = engineReady && !active && !otherRunning && !blockedBy;
   const canContinue = canTrain && s.status === 'failed' && s.epochsKept > 0;
@@ -95,8 +98,8 @@ export function StepTrainer({ step, label, color, blockedBy = null, testDescript
       {s.status === 'failed' && <p className="error" role="alert">{s.message} {s.epochsKept > 0 ? `The weights after epoch ${s.epochsKept} are kept.` : ''}</p>}
       {s.status !== 'idle' && (
         <div className="chart-pair">
-          <TrainingChart title={`${label}: loss`} metric="loss" runs={lossRuns} markers={marks} logScale />
-          <TrainingChart title={`${label}: accuracy`} metric="accuracy" runs={accRuns} markers={marks} />
+          <TrainingChart title={`${label}: loss`} metric="loss" runs={lossRuns} markers={marks} logScale xMax={s.epochs} />
+          <TrainingChart title={`${label}: accuracy`} metric="accuracy" runs={accRuns} markers={marks} xMax={s.epochs} />
         </div>
       )}
     </div>

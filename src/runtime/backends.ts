@@ -4,7 +4,7 @@
  * then the plain CPU backend. A backend that fails to start falls through to the next, and says so.
  */
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -23,7 +23,8 @@ export interface WebGLProbe {
 const SOFTWARE = /swiftshader|llvmpipe|softpipe|software|basic render/i;
 
 /** Asks for a WebGL2 context (OffscreenCanvas in a worker) and reads its renderer string. */
-export function probeWebGL(): WebGLProbe {
+export function probeWebGL(disabled = false): WebGLProbe {
+  if (disabled) return { available: false, renderer: null, software: false };
   try {
     const canvas = typeof OffscreenCanvas !== 'undefined'
       ? new OffscreenCanvas(1, 1)
@@ -41,7 +42,16 @@ export function probeWebGL(): WebGLProbe {
 
 function wasmThreads(): number | null {
   if (tf.getBackend() !== 'wasm') return null;
-  return globalThis.crossOriginIsolated ? Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 1) : 1;
+  return globalThis.crossOriginIsolated ? getThreadsCount() : 1;
+}
+
+/**
+ * WASM threads to use: all cores but one (at most 4), so the page always keeps a core to draw on. On a
+ * 2-core laptop two busy WASM threads left the page at ~12 frames/s while training; one leaves it smooth.
+ */
+function threadBudget(): number {
+  const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
+  return Math.max(1, Math.min(4, cores - 1));
 }
 
 /** The order to try backends in, and a sentence on why the first was preferred. */
@@ -57,7 +67,7 @@ function plan(choice: BackendChoice, probe: WebGLProbe): { order: BackendName[];
 }
 
 /** Starts the best backend for `choice`; falls back in order and explains what happened. */
-export async function startBackend(choice: BackendChoice): Promise<BackendInfo> {
+export async function startBackend(choice: BackendChoice, webglDisabled = false): Promise<BackendInfo> {
   if (!wasmPathsSet) {
     // Vite gives the .wasm files hashed URLs on our own origin; tfjs must be told where they are.
     setWasmPaths({
@@ -66,13 +76,14 @@ export async function startBackend(choice: BackendChoice): Promise<BackendInfo> 
       'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
     });
     wasmPathsSet = true;
+    setThreadsCount(threadBudget());
   }
-  const probe = probeWebGL();
+  const probe = probeWebGL(webglDisabled);
   const { order, reason } = plan(choice, probe);
   const failures: string[] = [];
   for (const name of order) {
     if (name === 'webgl' && !probe.available) {
-      failures.push('WebGL2 is not available');
+      failures.push(webglDisabled ? 'WebGL is turned off (webgl=off in the address)' : 'WebGL2 is not available');
       continue;
     }
     try {

@@ -15,7 +15,7 @@ export interface EngineClient {
   dispose(): void;
 }
 
-function startWorker(listener: Listener, choice: BackendChoice): Promise<EngineClient> {
+function startWorker(listener: Listener, choice: BackendChoice, webglDisabled: boolean): Promise<EngineClient> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
@@ -55,11 +55,11 @@ function startWorker(listener: Listener, choice: BackendChoice): Promise<EngineC
         listener({ type: 'error', message: `The training worker crashed: ${err.message}` });
       }
     };
-    worker.postMessage({ type: 'init', backend: choice } satisfies Command);
+    worker.postMessage({ type: 'init', backend: choice, webglDisabled } satisfies Command);
   });
 }
 
-async function startMain(listener: Listener, choice: BackendChoice): Promise<EngineClient> {
+async function startMain(listener: Listener, choice: BackendChoice, webglDisabled: boolean): Promise<EngineClient> {
   // Loaded only when needed, so the page does not carry the engine when the worker works.
   const { Engine } = await import('./engine');
   const engine = new Engine((event) => queueMicrotask(() => listener(event)), 'main');
@@ -68,21 +68,22 @@ async function startMain(listener: Listener, choice: BackendChoice): Promise<Eng
     send: (command) => void engine.handle(command),
     dispose: () => engine.handle({ type: 'reset' }),
   };
-  await engine.handle({ type: 'init', backend: choice });
+  await engine.handle({ type: 'init', backend: choice, webglDisabled });
   return client;
 }
 
 /**
  * Starts the engine with the given backend choice. `preferMain` forces the main thread (for the benchmark's
- * comparison of the two modes). Resolves once the engine has announced itself with a `ready` event.
+ * comparison of the two modes); `webglDisabled` treats WebGL as absent (for a flaky GPU, or to try the
+ * fallback). Resolves once the engine has announced itself with a `ready` event.
  */
-export async function startEngine(listener: Listener, choice: BackendChoice, preferMain = false): Promise<EngineClient> {
+export async function startEngine(listener: Listener, choice: BackendChoice, preferMain = false, webglDisabled = false): Promise<EngineClient> {
   if (!preferMain && typeof Worker !== 'undefined') {
     try {
-      return await startWorker(listener, choice);
+      return await startWorker(listener, choice, webglDisabled);
     } catch (err) {
       listener({ type: 'error', message: `Training runs on the main thread because the worker could not be used: ${err instanceof Error ? err.message : String(err)}` });
     }
   }
-  return startMain(listener, choice);
+  return startMain(listener, choice, webglDisabled);
 }

@@ -42,6 +42,7 @@ export class Engine {
   private readonly models = new ModelStore();
   private run: TrainingRun | null = null;
   private backend: BackendInfo | null = null;
+  private webglDisabled = false;
 
   constructor(emit: Emit, mode: EngineMode) {
     this.emit = emit;
@@ -61,8 +62,9 @@ export class Engine {
   private async dispatch(command: Command): Promise<void> {
     switch (command.type) {
       case 'init': {
-        this.backend = await startBackend(command.backend);
-        const webgl2InWorker = this.mode === 'worker' ? probeWebGL().available : false;
+        this.webglDisabled = command.webglDisabled;
+        this.backend = await startBackend(command.backend, this.webglDisabled);
+        const webgl2InWorker = this.mode === 'worker' ? probeWebGL(this.webglDisabled).available : false;
         this.emit({ type: 'ready', backend: this.backend, mode: this.mode, webgl2InWorker, summaries: architectureSummaries() });
         return;
       }
@@ -85,8 +87,8 @@ export class Engine {
       case 'train':
         void this.train(command.step, command.config, command.resume === true);
         return;
-      case 'pause': this.run?.pause(); this.emitRunState(); return;
-      case 'resume': this.run?.resume(); this.emitRunState(); return;
+      case 'pause': this.run?.pause(); return;
+      case 'resume': this.run?.resume(); return;
       case 'step': this.run?.step(); return;
       case 'stop': this.run?.stop(); return;
       case 'evaluate': await this.evaluateArms(command.config, command.config.splits.testSet === command.testSet ? command.config : { ...command.config, splits: { ...command.config.splits, testSet: command.testSet } }); return;
@@ -97,10 +99,6 @@ export class Engine {
   }
 
   private current: StepName | null = null;
-
-  private emitRunState(): void {
-    if (this.run && this.current) this.emit({ type: 'runState', step: this.current, state: this.run.status });
-  }
 
   /** Cuts the splits (and, if asked, the rotation set) for this configuration, reusing them when unchanged. */
   private prepare(config: ExperimentConfig, rotations: boolean): Splits {
@@ -141,9 +139,9 @@ export class Engine {
           this.emit({ type: 'epoch', step, event });
           void this.models.checkpoint(step, event.epoch + 1, config.seed);
         },
+        onStateChange: (state) => this.emit({ type: 'runState', step, state }),
       });
       this.emit({ type: 'stepStarted', step, summary: summarizeModel(model), epochs: settings.epochs, trainCount, initialEpoch });
-      this.emitRunState();
       const result = await this.run.run();
       await this.models.checkpoint(step, result.epochsRun, config.seed);
       let test: { accuracy: number; loss: number } | null = null;
@@ -200,7 +198,7 @@ export class Engine {
     if (this.run) throw new Error('Stop training before switching backend.');
     const previous = this.backend?.name ?? tf.getBackend();
     try {
-      this.backend = await startBackend(name);
+      this.backend = await startBackend(name, this.webglDisabled);
     } catch (err) {
       await activateBackend(previous as BackendInfo['name']);
       throw err;

@@ -48,7 +48,7 @@ export interface DataPayload {
 
 /** Commands from the page. */
 export type Command =
-  | { readonly type: 'init'; readonly backend: BackendChoice }
+  | { readonly type: 'init'; readonly backend: BackendChoice; readonly webglDisabled: boolean }
   | { readonly type: 'loadData'; readonly data: DataPayload }
   | { readonly type: 'makeRotations'; readonly config: ExperimentConfig }
   | { readonly type: 'train'; readonly step: StepName; readonly config: ExperimentConfig; readonly resume?: boolean }

@@ -89,7 +89,7 @@ export function initialState(config: ExperimentConfig): LabState {
 }
 
 /** Most curve points we keep per step: beyond it we thin the oldest half, so charts stay fast. */
-const MAX_POINTS = 600;
+const MAX_POINTS = 400;
 
 function appendPoint(curve: readonly CurvePoint[], point: CurvePoint): readonly CurvePoint[] {
   const next = [...curve, point];

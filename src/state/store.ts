@@ -65,13 +65,13 @@ export function useLab<T>(select: (s: LabState) => T): T {
 }
 
 /** Starts the engine and loads MNIST; call once when the app mounts. */
-export async function startLab(choice: BackendChoice = 'auto', preferMain = false): Promise<void> {
+export async function startLab(choice: BackendChoice = 'auto', preferMain = false, webglDisabled = false): Promise<void> {
   client?.dispose();
   update({ ...state, engine: { status: 'starting' } });
   const started = performance.now();
   const dataPromise = state.data.status === 'ready' ? Promise.resolve(state.data.mnist) : loadMnistOverHttp();
   try {
-    client = await startEngine(onEngineEvent, choice, preferMain);
+    client = await startEngine(onEngineEvent, choice, preferMain, webglDisabled);
   } catch (err) {
     update({ ...state, engine: { status: 'failed', message: err instanceof Error ? err.message : String(err) } });
     return;

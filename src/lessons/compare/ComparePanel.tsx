@@ -5,7 +5,8 @@
 import { useMemo } from 'react';
 import { Panel } from '../Panel';
 import { useLab, evaluateArms, setConfig, getState } from '../../state/store';
-import type { LabState, StepState } from '../../state/lab-state';
+import type { StepState } from '../../state/lab-state';
+import type { EpochRecord } from '../../ml/train/events';
 import { StepTrainer } from '../../components/StepTrainer';
 import { TrainingChart } from '../../components/TrainingChart';
 import { RUN_COLORS } from '../../components/palette';
@@ -16,13 +17,17 @@ import { accuracyStandardError } from '../../ml/experiment/statistics';
 import { ResultsTable, ARM_LABELS } from './ResultsTable';
 import { StemExplorer } from './StemExplorer';
 
-function accuracyRuns(steps: LabState['steps'], key: 'accuracy' | 'valAccuracy'): ChartRun[] {
+type Histories = Partial<Record<ArmName, readonly EpochRecord[]>>;
+
+/** A step's history, or undefined: a reference that changes once per epoch, not once per batch. */
+function historyOf(s: StepState): readonly EpochRecord[] | undefined {
+  return s.status === 'idle' ? undefined : s.history;
+}
+
+function accuracyRuns(histories: Histories, key: 'accuracy' | 'valAccuracy'): ChartRun[] {
   return (['selfSupervised', 'supervised', 'randomFrozen'] as const)
-    .filter((a) => steps[a].status !== 'idle')
-    .map((a) => {
-      const s = steps[a] as Exclude<StepState, { status: 'idle' }>;
-      return { name: ARM_LABELS[a], color: RUN_COLORS[a], points: s.history.map((r) => ({ x: r.epoch + 1, train: r[key] })) };
-    });
+    .filter((a) => histories[a] !== undefined)
+    .map((a) => ({ name: ARM_LABELS[a], color: RUN_COLORS[a], points: (histories[a] ?? []).map((r) => ({ x: r.epoch + 1, train: r[key] })) }));
 }
 
 function chooseTestSet(testSet: TestSetName): void {
@@ -32,19 +37,19 @@ function chooseTestSet(testSet: TestSetName): void {
 
 /** The comparison panel. */
 export function ComparePanel() {
-  const steps = useLab((s) => s.steps);
+  const self = useLab((s) => historyOf(s.steps.selfSupervised));
+  const supervised = useLab((s) => historyOf(s.steps.supervised));
+  const random = useLab((s) => historyOf(s.steps.randomFrozen));
+  const statuses = useLab((s) => `${s.steps.pretext.status} ${s.steps.selfSupervised.status} ${s.steps.supervised.status} ${s.steps.randomFrozen.status}`);
   const evaluation = useLab((s) => s.evaluation);
   const data = useLab((s) => s.data);
   const testSet = useLab((s) => s.config.splits.testSet);
-  const trainRuns = useMemo(() => accuracyRuns(steps, 'accuracy'), [steps]);
-  const valRuns = useMemo(() => accuracyRuns(steps, 'valAccuracy'), [steps]);
-  const ready = steps.selfSupervised.status === 'done' && steps.supervised.status === 'done';
-  const anyRunning = Object.values(steps).some((s) => s.status === 'running' || s.status === 'paused');
-  const epochs: Partial<Record<ArmName, number>> = {};
-  for (const a of ['selfSupervised', 'supervised', 'randomFrozen'] as const) {
-    const s = steps[a];
-    if (s.status === 'done') epochs[a] = s.result.epochsRun;
-  }
+  const trainRuns = useMemo(() => accuracyRuns({ selfSupervised: self, supervised, randomFrozen: random }, 'accuracy'), [self, supervised, random]);
+  const valRuns = useMemo(() => accuracyRuns({ selfSupervised: self, supervised, randomFrozen: random }, 'valAccuracy'), [self, supervised, random]);
+  const [, selfStatus, supervisedStatus] = statuses.split(' ');
+  const ready = selfStatus === 'done' && supervisedStatus === 'done';
+  const anyRunning = /running|paused/.test(statuses);
+  const epochs: Partial<Record<ArmName, number>> = { selfSupervised: self?.length, supervised: supervised?.length, randomFrozen: random?.length };
   const se300 = accuracyStandardError(0.8, 300) * 100;
 
   return (

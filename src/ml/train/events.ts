@@ -65,6 +65,8 @@ export interface TrainResult {
 export interface TrainCallbacks {
   onBatchEnd?(event: BatchEvent): void;
   onEpochEnd?(event: EpochEvent): void;
+  /** When the run starts waiting (paused) or goes again (running). */
+  onStateChange?(state: RunState): void;
 }
 
 /** The states a run moves through. */

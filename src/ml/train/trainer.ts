@@ -106,14 +106,20 @@ export class TrainingRun {
     wake?.();
   }
 
+  private setState(state: RunState): void {
+    if (this.state === state) return;
+    this.state = state;
+    this.callbacks.onStateChange?.(state);
+  }
+
   /** Blocks while paused; returns false when the run should stop. */
   private async mayContinue(): Promise<boolean> {
     while (!this.stopRequested && this.stepsAllowed <= 0) {
-      this.state = 'paused';
+      this.setState('paused');
       await new Promise<void>((resolve) => { this.wake = resolve; });
     }
     if (this.stopRequested) return false;
-    this.state = 'running';
+    this.setState('running');
     this.stepsAllowed -= 1;
     return true;
   }

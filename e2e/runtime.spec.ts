@@ -1,0 +1,89 @@
+/**
+ * The browser runtime: training runs in a Web Worker on WASM and on WebGL (SwiftShader here), events reach the
+ * page, pause / step / resume / stop do what they say, and the page keeps drawing while it trains.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { collectPageErrors } from './helpers';
+
+async function setUp(page: Page, backend: string, pretextImages: number, epochs: number): Promise<void> {
+  await page.goto(`/?backend=${backend}`);
+  await expect(page.getByText(/Training on/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('radio', { name: /Tiny/ }).check();
+  await page.getByRole('spinbutton', { name: 'Unlabelled pretext images' }).fill(String(pretextImages));
+  await page.getByText('Training settings per step').click();
+  await page.getByRole('spinbutton', { name: 'Pretext epochs' }).fill(String(epochs));
+}
+
+/** Counts animation frames on the page for `ms` milliseconds. */
+function countFrames(page: Page, ms: number): Promise<number> {
+  return page.evaluate((duration) => new Promise<number>((resolve) => {
+    let frames = 0;
+    const end = performance.now() + duration;
+    const tick = () => {
+      frames++;
+      if (performance.now() < end) requestAnimationFrame(tick);
+      else resolve(frames);
+    };
+    requestAnimationFrame(tick);
+  }), ms);
+}
+
+function batchOf(text: string): number {
+  const match = /batch (\d+)\//.exec(text);
+  if (!match) throw new Error(`no batch in "${text}"`);
+  return Number(match[1]);
+}
+
+test('WASM in a worker: pause, step, resume and stop, while the page keeps drawing', async ({ page }) => {
+  test.setTimeout(300_000);
+  const errors = collectPageErrors(page);
+  await setUp(page, 'wasm', 2000, 20);
+  await expect(page.getByTestId('backend-name')).toHaveText('WebAssembly');
+  await expect(page.getByText(/in a background worker/)).toBeVisible();
+  const pretext = page.locator('#pretext');
+  await pretext.getByRole('button', { name: 'Train the pretext model' }).click();
+  const progress = pretext.getByRole('progressbar');
+  await expect(progress).toBeVisible();
+  await expect(pretext.getByText(/batch [2-9]\d*\//)).toBeVisible();
+
+  // Training is in the worker, so the page goes on animating. (How smoothly is measured by `npm run bench`,
+  // not here: a loaded CI machine must not fail a functional test. This only proves frames keep coming.)
+  expect(await countFrames(page, 2000)).toBeGreaterThanOrEqual(5);
+
+  await pretext.getByRole('button', { name: 'Pause' }).click();
+  await expect(pretext.getByRole('button', { name: 'Resume' })).toBeEnabled();
+  await expect(pretext.getByText(/^Paused/)).toBeVisible();
+  const detailText = async () => (await pretext.getByText(/epoch \d+\/\d+ · batch \d+\/\d+/).first().innerText());
+  await page.waitForTimeout(300); // let a batch that was already running finish
+  const paused = batchOf(await detailText());
+  await page.waitForTimeout(1000);
+  expect(batchOf(await detailText())).toBe(paused);
+
+  await pretext.getByRole('button', { name: 'Step one batch' }).click();
+  await expect.poll(async () => batchOf(await detailText())).toBe(paused + 1);
+  await page.waitForTimeout(500);
+  expect(batchOf(await detailText())).toBe(paused + 1);
+
+  await pretext.getByRole('button', { name: 'Resume' }).click();
+  await expect.poll(async () => batchOf(await detailText()), { timeout: 30_000 }).toBeGreaterThan(paused + 2);
+  await pretext.getByRole('button', { name: 'Stop' }).click();
+  await expect(pretext.getByText(/Stopped by you after/)).toBeVisible({ timeout: 30_000 });
+  await expect(progress).toHaveCount(0);
+  await expect(pretext.getByRole('button', { name: 'Resume' })).toBeDisabled();
+  expect(errors).toEqual([]);
+});
+
+test('WebGL (SwiftShader) in a worker: a short pretext training completes, and the software renderer is named', async ({ page }) => {
+  test.setTimeout(300_000);
+  const errors = collectPageErrors(page);
+  await setUp(page, 'webgl', 400, 1);
+  await expect(page.getByTestId('backend-name')).toHaveText('WebGL (GPU)');
+  await expect(page.getByText(/in a background worker/)).toBeVisible();
+  await expect(page.getByText(/software-rendered \(.*SwiftShader/)).toBeVisible();
+  const pretext = page.locator('#pretext');
+  await pretext.getByRole('button', { name: 'Train the pretext model' }).click();
+  await expect(pretext.getByText(/Trained for 1 epoch/)).toBeVisible({ timeout: 240_000 });
+  await expect(pretext.locator('.recharts-line-curve').first()).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,150 @@
+/**
+ * One benchmark run on the page: start the engine (worker or main thread) on a backend, load MNIST over
+ * HTTP, time the lecture's 40,000 rotated images, train the pretext model at batch 192 for warm-up plus
+ * measured epochs while timing animation frames, then (optionally) train both heads and compare the
+ * engine's tensor count before and after.
+ */
+import { presetConfig, type ExperimentConfig } from '../ml/config/presets';
+import { startEngine, type EngineClient } from '../runtime/client';
+import { dataPayload, loadMnistOverHttp } from '../runtime/load-data';
+import type { StepName } from '../runtime/messages';
+import { FrameGapMonitor } from './frames';
+import { EngineInbox } from './inbox';
+import { epochRates, gapSummary, summarize, type BatchSample } from './stats';
+import type { BenchParams, BenchRunOk, BenchRunResult, RateSummary } from './types';
+
+const SHORT_MS = 120_000;
+
+/** The asked-for backend (or mode) is not there: recorded as "unavailable", not as an error. */
+class Unavailable extends Error {}
+const TRAIN_MS = 30 * 60_000;
+
+/** The lecture's settings, cut down to `params.images` rotated images per epoch and the heads to one epoch. */
+export function benchConfig(params: BenchParams): ExperimentConfig {
+  const lecture = presetConfig('lecture');
+  return {
+    ...lecture,
+    preset: 'custom',
+    splits: { ...lecture.splits, pretextCount: params.images / 4 },
+    pretext: { ...lecture.pretext, epochs: params.warmupEpochs + params.epochs },
+    downstream: { ...lecture.downstream, epochs: 1 },
+    supervised: { ...lecture.supervised, epochs: 1 },
+  };
+}
+
+function rates(values: readonly number[], what: string): RateSummary {
+  const summary = summarize(values.filter(Number.isFinite));
+  if (summary === null) throw new Error(`No measured epoch produced ${what}.`);
+  return summary;
+}
+
+async function trainStep(inbox: EngineInbox, client: EngineClient, step: StepName, config: ExperimentConfig): Promise<number> {
+  client.send({ type: 'train', step, config });
+  await inbox.next('stepEnded', TRAIN_MS, (e) => e.step === step);
+  return (await inbox.next('memory', SHORT_MS)).event.numTensors;
+}
+
+async function measure(params: BenchParams, inbox: EngineInbox, client: EngineClient, progress: (line: string) => void): Promise<BenchRunOk> {
+  const runStarted = performance.now();
+  const { event: ready } = await inbox.next('ready', SHORT_MS);
+  const notes = [...inbox.notes];
+  if (ready.backend.name !== params.backend) {
+    throw new Unavailable(`asked for ${params.backend}, the engine started ${ready.backend.name} instead (${ready.backend.reason})`);
+  }
+  if (ready.mode !== params.mode) notes.push(`asked for mode ${params.mode}, the engine runs in mode ${ready.mode}`);
+  progress(`ready: ${ready.backend.name} in ${ready.mode}${ready.backend.renderer ? ` (${ready.backend.renderer})` : ''}`);
+
+  client.send({ type: 'reset' });
+  const before = (await inbox.next('memory', SHORT_MS)).event.numTensors;
+
+  const loadStarted = performance.now();
+  const mnist = await loadMnistOverHttp();
+  const mnistLoadMs = performance.now() - loadStarted;
+  const { data, transfer } = dataPayload(mnist);
+  client.send({ type: 'loadData', data }, transfer);
+  await inbox.next('dataLoaded', SHORT_MS);
+  progress(`MNIST loaded in ${mnistLoadMs.toFixed(0)} ms`);
+
+  let rotationBuildMs: number | null = null;
+  let rotationCount: number | null = null;
+  if (params.rotations) {
+    client.send({ type: 'makeRotations', config: presetConfig('lecture') });
+    const { event } = await inbox.next('rotationsReady', SHORT_MS);
+    rotationBuildMs = event.ms;
+    rotationCount = event.count;
+    progress(`${event.count} rotated images built in ${event.ms.toFixed(0)} ms`);
+  }
+
+  const config = benchConfig(params);
+  const totalEpochs = config.pretext.epochs;
+  const frames = new FrameGapMonitor();
+  frames.start();
+  const trainStarted = performance.now();
+  client.send({ type: 'train', step: 'pretext', config });
+  let warmupEnded = trainStarted;
+  for (let epoch = 0; epoch < totalEpochs; epoch++) {
+    const { event, at } = await inbox.next('epoch', TRAIN_MS, (e) => e.step === 'pretext' && e.event.epoch === epoch);
+    if (epoch === params.warmupEpochs - 1) warmupEnded = at;
+    progress(`pretext epoch ${epoch + 1}/${totalEpochs}${epoch < params.warmupEpochs ? ' (warm-up)' : ''}: accuracy ${(event.event.accuracy * 100).toFixed(1)}%`);
+  }
+  frames.stop();
+
+  const samples: BatchSample[] = [];
+  for (const { event, at } of inbox.received) {
+    if (event.type === 'batch' && event.step === 'pretext') samples.push({ ...event.event, at });
+  }
+  const epochs = epochRates(samples, trainStarted, params.warmupEpochs);
+  const measured = epochs.filter((e) => !e.warmup);
+
+  await inbox.next('stepEnded', TRAIN_MS, (e) => e.step === 'pretext');
+  const afterPretext = (await inbox.next('memory', SHORT_MS)).event.numTensors;
+  let afterSteps: number | null = null;
+  let after: number | null = null;
+  if (params.memory) {
+    progress('training the self-supervised head and the supervised baseline (one epoch each)');
+    await trainStep(inbox, client, 'selfSupervised', config);
+    afterSteps = await trainStep(inbox, client, 'supervised', config);
+    client.send({ type: 'reset' });
+    after = (await inbox.next('memory', SHORT_MS)).event.numTensors;
+    progress(`tensors: ${before} before, ${afterSteps} with three models, ${after} after reset`);
+  }
+
+  return {
+    ok: true,
+    params,
+    backend: ready.backend,
+    mode: ready.mode,
+    notes,
+    crossOriginIsolated: globalThis.crossOriginIsolated,
+    hardwareConcurrency: navigator.hardwareConcurrency,
+    userAgent: navigator.userAgent,
+    mnistLoadMs,
+    rotationBuildMs,
+    rotationCount,
+    pretextCount: config.splits.pretextCount,
+    imagesPerEpoch: config.splits.pretextCount * 4,
+    batchSize: config.pretext.batchSize,
+    epochs,
+    imagesPerSecond: rates(measured.map((e) => e.imagesPerSecond), 'a training rate'),
+    wallImagesPerSecond: rates(measured.map((e) => e.wallImagesPerSecond), 'a wall-clock rate'),
+    frameGapMs: gapSummary(frames.gapsSince()),
+    frameGapMsAfterWarmup: gapSummary(frames.gapsSince(warmupEnded)),
+    tensors: { before, afterPretext, afterSteps, after },
+    totalMs: performance.now() - runStarted,
+  };
+}
+
+/** Runs the benchmark described by `params`; never throws (a failure is a result too). */
+export async function runBench(params: BenchParams, progress: (line: string) => void): Promise<BenchRunResult> {
+  const inbox = new EngineInbox();
+  let client: EngineClient | null = null;
+  try {
+    client = await startEngine(inbox.listener, params.backend, params.mode === 'main');
+    return await measure(params, inbox, client, progress);
+  } catch (err) {
+    const unavailable = client === null || err instanceof Unavailable;
+    return { ok: false, kind: unavailable ? 'unavailable' : 'error', params, error: err instanceof Error ? err.message : String(err), notes: inbox.notes };
+  } finally {
+    client?.dispose();
+  }
+}
