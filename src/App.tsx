@@ -15,6 +15,7 @@ import { TransferPanel } from './lessons/transfer/TransferPanel';
 import { SupervisedPanel } from './lessons/supervised/SupervisedPanel';
 import { ComparePanel } from './lessons/compare/ComparePanel';
 import { SettingsPanel } from './lessons/settings/SettingsPanel';
+import { DrawPanel } from './lessons/draw/DrawPanel';
 import './lessons/lessons.css';
 
 let started = false;
@@ -62,6 +63,7 @@ export function App() {
           <TransferPanel />
           <SupervisedPanel />
           <ComparePanel />
+          <DrawPanel />
         </section>
       </main>
     </div>
