@@ -1,0 +1,132 @@
+/**
+ * Saving and loading models in TensorFlow.js's own format (a JSON topology plus a binary blob of weights),
+ * with Pretext Lab's metadata (which step, seed, epochs, history) riding along in `userDefinedMetadata`.
+ *
+ * Loading is defensive: a file can be truncated, hand-edited, of another architecture, or simply huge. Every
+ * check runs before the model is built, and a refused file leaves whatever model the caller had untouched.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { EpochRecord } from '../train/events';
+import { summarizeModel, type ModelSummary } from './summary';
+
+/** What we store next to the weights. */
+export interface ModelMetadata {
+  readonly app: 'pretext-lab';
+  readonly format: 1;
+  /** Which step's model this is: 'pretext', 'selfSupervised', 'supervised' or 'randomFrozen'. */
+  readonly step: string;
+  readonly seed: number;
+  /** Epochs of training the weights represent. */
+  readonly epochs: number;
+  /** Epochs the run was set to do (more than `epochs` for an interrupted run). */
+  readonly epochsPlanned: number;
+  readonly history: readonly EpochRecord[];
+  /** The experiment settings the model was trained with (opaque here; the app validates them). */
+  readonly config: unknown;
+  readonly savedAt: string;
+  /** Where the weights were computed ("wasm", "webgl", ...). */
+  readonly backend: string;
+}
+
+/** A model as plain data: what crosses from worker to page for a download, or back after an upload. */
+export interface SerializedModel {
+  readonly modelTopology: object;
+  readonly weightSpecs: tf.io.WeightsManifestEntry[];
+  readonly weightData: ArrayBuffer;
+  readonly metadata: ModelMetadata | null;
+}
+
+/** Refusal of a model file; the message says what is wrong in words a student can act on. */
+export class ModelFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ModelFileError';
+  }
+}
+
+/** The largest weights file we accept. The lecture's models are under 100 kB; anything near this is not ours. */
+export const MAX_WEIGHT_BYTES = 2 * 1024 * 1024;
+
+/** Captures a model's artifacts in memory (no file, no network). */
+export async function serializeModel(model: tf.LayersModel, metadata: ModelMetadata): Promise<SerializedModel> {
+  model.setUserDefinedMetadata({ pretextLab: metadata });
+  let captured: tf.io.ModelArtifacts | null = null;
+  await model.save(tf.io.withSaveHandler(async (artifacts) => {
+    captured = artifacts;
+    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+  }));
+  const artifacts = captured as tf.io.ModelArtifacts | null;
+  if (!artifacts?.modelTopology || !artifacts.weightSpecs || !artifacts.weightData) throw new Error('tfjs produced no model artifacts');
+  const data = artifacts.weightData;
+  const weightData = data instanceof ArrayBuffer ? data : tf.io.concatenateArrayBuffers(data);
+  return { modelTopology: artifacts.modelTopology as object, weightSpecs: artifacts.weightSpecs, weightData, metadata };
+}
+
+/** Reads our metadata out of tfjs artifacts (null when absent or not ours). */
+export function metadataOf(artifacts: tf.io.ModelArtifacts): ModelMetadata | null {
+  const user = artifacts.userDefinedMetadata as { pretextLab?: ModelMetadata } | undefined;
+  const meta = user?.pretextLab;
+  return meta && meta.app === 'pretext-lab' ? meta : null;
+}
+
+const BYTES_PER_DTYPE: Record<string, number> = { float32: 4, int32: 4, bool: 1 };
+
+/** Checks artifacts before building anything; throws ModelFileError with the reason. */
+export function checkArtifacts(artifacts: tf.io.ModelArtifacts): void {
+  const topology = artifacts.modelTopology as { class_name?: unknown; config?: unknown } | undefined;
+  if (!topology || typeof topology !== 'object' || topology instanceof ArrayBuffer) {
+    throw new ModelFileError('The model file has no network description (modelTopology): it is not a TensorFlow.js layers model.');
+  }
+  if (topology.class_name !== 'Sequential') throw new ModelFileError('The model file does not describe a Sequential model like the lecture\'s.');
+  if (!Array.isArray(artifacts.weightSpecs)) throw new ModelFileError('The model file lists no weights (weightSpecs).');
+  const data = artifacts.weightData;
+  const bytes = data instanceof ArrayBuffer ? data.byteLength : Array.isArray(data) ? data.reduce((a, b) => a + b.byteLength, 0) : 0;
+  if (bytes > MAX_WEIGHT_BYTES) throw new ModelFileError(`The weights file is ${(bytes / 1e6).toFixed(1)} MB; Pretext Lab's models are under 0.1 MB, so it is not one of them.`);
+  let expected = 0;
+  for (const spec of artifacts.weightSpecs) {
+    const per = BYTES_PER_DTYPE[spec.dtype];
+    if (!per || !Array.isArray(spec.shape) || spec.shape.some((d) => !Number.isInteger(d) || d < 0)) {
+      throw new ModelFileError(`The weight "${String(spec.name)}" has an invalid shape or type.`);
+    }
+    expected += per * spec.shape.reduce((a, b) => a * b, 1);
+  }
+  if (expected !== bytes) {
+    throw new ModelFileError(`The weights file holds ${bytes} bytes where the model file promises ${expected}: it is truncated or belongs to another model.`);
+  }
+}
+
+function sameArchitecture(got: ModelSummary, want: ModelSummary): string | null {
+  if (got.rows.length !== want.rows.length) return `it has ${got.rows.length} layers where this step's model has ${want.rows.length}`;
+  for (let i = 0; i < want.rows.length; i++) {
+    const g = got.rows[i];
+    const w = want.rows[i];
+    if (g.kind !== w.kind || g.params !== w.params || g.outputShape.join() !== w.outputShape.join()) {
+      return `layer ${i + 1} is ${g.kind} ${JSON.stringify(g.outputShape)} with ${g.params} parameters, where ${w.kind} ${JSON.stringify(w.outputShape)} with ${w.params} is expected`;
+    }
+  }
+  return null;
+}
+
+/**
+ * Builds a model from artifacts and checks it has exactly the architecture of `expected` (the step's model).
+ * `frozenLayers` are set non-trainable (the frozen steps' convolutions). Throws ModelFileError otherwise.
+ */
+export async function deserializeModel(artifacts: tf.io.ModelArtifacts, expected: ModelSummary, frozenLayers: readonly number[]): Promise<tf.LayersModel> {
+  checkArtifacts(artifacts);
+  let model: tf.LayersModel;
+  try {
+    model = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
+  } catch (err) {
+    throw new ModelFileError(`TensorFlow.js could not read the model: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const last = model.layers[model.layers.length - 1];
+  const activation = last?.getConfig().activation;
+  const mismatch = sameArchitecture(summarizeModel(model), expected)
+    ?? (activation !== 'linear' ? 'its last layer applies an activation; Pretext Lab models output logits (softmax is applied in the loss)' : null);
+  if (mismatch) {
+    model.dispose();
+    throw new ModelFileError(`This is not a model for this step: ${mismatch}.`);
+  }
+  for (const index of frozenLayers) model.layers[index].trainable = false;
+  return model;
+}
