@@ -13,6 +13,7 @@ import type { ChartMarker, ChartPoint, ChartRun } from './chartPoints';
 import { formatPercent, formatLoss } from './format';
 import { useMemo } from 'react';
 import { useThrottled } from './useThrottled';
+import { ModelFiles } from './ModelFiles';
 
 /** Props of {@link StepTrainer}. */
 export interface StepTrainerProps {
@@ -77,6 +78,7 @@ export function StepTrainer({ step, label, color, blockedBy = null, testDescript
           <button type="button" onClick={() => train(step, true)}>Continue from epoch {s.epochsKept}</button>
         )}
       </div>
+      <ModelFiles step={step} label={label} />
       {blockedBy && <p className="hint" role="note">{blockedBy}</p>}
       {!blockedBy && otherRunning && !active && <p className="hint" role="note">Another step is training; one at a time keeps the numbers honest.</p>}
       {active && (
@@ -92,7 +94,7 @@ export function StepTrainer({ step, label, color, blockedBy = null, testDescript
         <p className="result" role="status">
           {s.result.reason === 'early-stopped' ? `Stopped early after ${plural(s.result.epochsRun, 'epoch')}. ` : s.result.reason === 'stopped' ? `Stopped by you after ${plural(s.result.epochsRun, 'full epoch')}. ` : `Trained for ${plural(s.result.epochsRun, 'epoch')}. `}
           {s.testAccuracy !== null && <>Accuracy on the {testDescription}: <strong>{formatPercent(s.testAccuracy, 2)}</strong> (loss {formatLoss(s.testLoss ?? NaN)}). </>}
-          {Math.round(s.imagesPerSecond)} training images/s.
+          {s.imagesPerSecond > 0 ? `${Math.round(s.imagesPerSecond)} training images/s.` : ''}
         </p>
       )}
       {s.status === 'failed' && <p className="error" role="alert">{s.message} {s.epochsKept > 0 ? `The weights after epoch ${s.epochsKept} are kept.` : ''}</p>}

@@ -17,9 +17,12 @@ import type { ExperimentConfig } from '../ml/config/presets';
 import { SettingError } from '../ml/config/validate';
 import { trainOptionsFor } from '../ml/experiment/protocol';
 import { activateBackend } from '../ml/backends/activate';
-import { ModelStore, architectureSummaries, buildFor } from './model-store';
+import { ModelStore, architectureSummaries, buildFor, frozenLayersOf, restore } from './model-store';
+import { deserializeModel, serializeModel, type ModelMetadata, type SerializedModel } from '../ml/models/persist';
+import type { EpochRecord } from '../ml/train/events';
+import { browserStorageAvailable, deleteFromBrowser, listSaved, readFromBrowser, saveToBrowser, toSerialized } from './persistence';
 import { probeWebGL, startBackend } from './backends';
-import { ARM_NAMES, type ArmEvaluation, type ArmName, type BackendInfo, type Command, type EngineEvent, type EngineMode, type Predictions, type StepName } from './messages';
+import { ARM_NAMES, type ArmEvaluation, type ArmName, type BackendInfo, type Command, type EngineEvent, type EngineMode, type ModelOrigin, type Predictions, type StepName } from './messages';
 
 /** Sends an event to the page; `transfer` lists buffers to move instead of copy. */
 export type Emit = (event: EngineEvent, transfer?: Transferable[]) => void;
@@ -42,6 +45,8 @@ export class Engine {
   private readonly models = new ModelStore();
   private run: TrainingRun | null = null;
   private backend: BackendInfo | null = null;
+  /** Per step: the history and settings behind the current weights, saved along with them. */
+  private readonly records = new Map<StepName, { history: EpochRecord[]; epochsPlanned: number; config: ExperimentConfig }>();
   private webglDisabled = false;
 
   constructor(emit: Emit, mode: EngineMode) {
@@ -76,6 +81,7 @@ export class Engine {
         };
         this.splitsKey = '';
         this.emit({ type: 'dataLoaded', trainCount: trainLabels.length, testCount: testLabels.length });
+        await this.emitSaved();
         return;
       }
       case 'makeRotations': {
@@ -95,6 +101,24 @@ export class Engine {
       case 'predict': await this.predict(command.requestId, command.pixels, command.config); return;
       case 'switchBackend': await this.switchBackend(command.backend); return;
       case 'reset': this.models.clear(); this.emitMemory(); return;
+      case 'exportModel': {
+        const model = this.requireModel(command.step);
+        const serialized = await serializeModel(model, this.metadata(command.step, command.config));
+        this.emit({ type: 'modelExported', step: command.step, model: serialized }, [serialized.weightData]);
+        return;
+      }
+      case 'importModel': await this.importModel(command.step, command.model, command.origin, command.config); return;
+      case 'saveToBrowser':
+        await saveToBrowser(this.requireModel(command.step), command.step, 'saved', this.metadata(command.step, command.config));
+        await this.emitSaved();
+        return;
+      case 'loadFromBrowser': {
+        const model = toSerialized(await readFromBrowser(command.step, command.slot));
+        await this.importModel(command.step, model, command.slot === 'autosave' ? 'autosave' : 'browser', command.config);
+        return;
+      }
+      case 'deleteFromBrowser': await deleteFromBrowser(command.step, command.slot); await this.emitSaved(); return;
+      case 'listSaved': await this.emitSaved(); return;
     }
   }
 
@@ -130,6 +154,9 @@ export class Engine {
       const model = this.models.get(step) as tf.Sequential;
       const settings = step === 'pretext' ? config.pretext : step === 'supervised' ? config.supervised : config.downstream;
       const initialEpoch = snapshot?.epochs ?? 0;
+      const earlier = resume ? (this.records.get(step)?.history ?? []).slice(0, initialEpoch) : [];
+      const record = { history: [...earlier], epochsPlanned: settings.epochs, config };
+      this.records.set(step, record);
       const options = { ...trainOptionsFor(step, settings, config), initialEpoch };
       const trainCount = settings.validationSplit > 0 ? Math.floor(data.count * (1 - settings.validationSplit)) : data.count;
       this.current = step;
@@ -137,13 +164,17 @@ export class Engine {
         onBatchEnd: (event) => this.emit({ type: 'batch', step, event }),
         onEpochEnd: (event) => {
           this.emit({ type: 'epoch', step, event });
-          void this.models.checkpoint(step, event.epoch + 1, config.seed);
+          const { type: _type, elapsedMs: _elapsed, ...epoch } = event;
+          record.history.push(epoch);
+          void this.checkpointAndAutosave(step, event.epoch + 1, config);
         },
         onStateChange: (state) => this.emit({ type: 'runState', step, state }),
       });
       this.emit({ type: 'stepStarted', step, summary: summarizeModel(model), epochs: settings.epochs, trainCount, initialEpoch });
       const result = await this.run.run();
       await this.models.checkpoint(step, result.epochsRun, config.seed);
+      // The run ended cleanly: nothing to continue after a reload.
+      if (browserStorageAvailable()) await deleteFromBrowser(step, 'autosave').catch(() => undefined);
       let test: { accuracy: number; loss: number } | null = null;
       if (step !== 'pretext') test = await evaluate(model, splits.test, { scaling: config.scaling, batchSize: 64 });
       else test = await evaluate(model, buildRotationSet(splits.test, 'grouped'), { scaling: config.scaling, batchSize: 192 });
@@ -163,6 +194,74 @@ export class Engine {
       this.current = null;
       this.emitMemory();
     }
+  }
+
+  private requireModel(step: StepName): tf.LayersModel {
+    const model = this.models.get(step);
+    if (!model) throw new Error(`There is no ${STEP_LABEL[step]} yet: train or load it first.`);
+    if (this.current === step) throw new Error(`${STEP_LABEL[step]} is training: stop it first.`);
+    return model;
+  }
+
+  private metadata(step: StepName, config: ExperimentConfig): ModelMetadata {
+    const record = this.records.get(step);
+    const snapshot = this.models.snapshot(step);
+    return {
+      app: 'pretext-lab', format: 1, step, seed: snapshot?.seed ?? config.seed,
+      epochs: snapshot?.epochs ?? record?.history.length ?? 0,
+      epochsPlanned: record?.epochsPlanned ?? snapshot?.epochs ?? 0,
+      history: record?.history ?? [], config: record?.config ?? config,
+      savedAt: new Date().toISOString(), backend: this.backend?.name ?? tf.getBackend(),
+    };
+  }
+
+  /** Keeps the last good weights in memory and, in a browser, in IndexedDB for "continue after reload". */
+  private async checkpointAndAutosave(step: StepName, epochs: number, config: ExperimentConfig): Promise<void> {
+    await this.models.checkpoint(step, epochs, config.seed);
+    const snapshot = this.models.snapshot(step);
+    if (!snapshot || !browserStorageAvailable()) return;
+    // Save from the snapshot (a consistent copy), not the live model that the next batch is already changing.
+    const copy = restore(step, snapshot);
+    try {
+      await saveToBrowser(copy, step, 'autosave', { ...this.metadata(step, config), epochs });
+    } catch {
+      // Storage can be full or blocked (private windows); training goes on regardless.
+    } finally {
+      copy.dispose();
+    }
+  }
+
+  private async importModel(step: StepName, serialized: SerializedModel, origin: ModelOrigin, config: ExperimentConfig): Promise<void> {
+    if (this.current === step) throw new Error(`Stop training ${STEP_LABEL[step]} before loading another model into it.`);
+    const expected = buildFor(step, 0, this.models.get('pretext'));
+    const want = summarizeModel(expected);
+    expected.dispose();
+    const model = await deserializeModel({
+      modelTopology: serialized.modelTopology, weightSpecs: serialized.weightSpecs, weightData: serialized.weightData,
+      ...(serialized.metadata ? { userDefinedMetadata: { pretextLab: serialized.metadata } } : {}),
+    }, want, frozenLayersOf(step));
+    // Only now, with a valid model in hand, is the current one replaced.
+    const meta = serialized.metadata;
+    this.models.set(step, model);
+    await this.models.checkpoint(step, meta?.epochs ?? 0, meta?.seed ?? config.seed);
+    this.records.set(step, { history: [...(meta?.history ?? [])], epochsPlanned: meta?.epochsPlanned ?? meta?.epochs ?? 0, config });
+    let test: { accuracy: number; loss: number } | null = null;
+    if (this.mnist) {
+      const splits = this.prepare(config, false);
+      test = step === 'pretext'
+        ? await evaluate(model, buildRotationSet(splits.test, 'grouped'), { scaling: config.scaling, batchSize: 192 })
+        : await evaluate(model, splits.test, { scaling: config.scaling, batchSize: 64 });
+    }
+    this.emit({
+      type: 'modelLoaded', step, origin, summary: summarizeModel(model), epochs: meta?.epochs ?? 0, epochsPlanned: meta?.epochsPlanned ?? meta?.epochs ?? 0,
+      history: meta?.history ?? [], testAccuracy: test?.accuracy ?? null, testLoss: test?.loss ?? null, metadata: meta,
+    });
+    this.emitMemory();
+  }
+
+  private async emitSaved(): Promise<void> {
+    const available = browserStorageAvailable();
+    this.emit({ type: 'savedList', entries: available ? await listSaved() : [], storageAvailable: available });
   }
 
   private async evaluateArms(config: ExperimentConfig, withTest: ExperimentConfig): Promise<void> {

@@ -6,7 +6,8 @@ import type { BackendName } from '../ml/backends/activate';
 import type { ExperimentConfig } from '../ml/config/presets';
 import type { TestSetName } from '../ml/data/splits';
 import type { ModelSummary } from '../ml/models/summary';
-import type { BatchEvent, EpochEvent, RunState, TrainResult } from '../ml/train/events';
+import type { BatchEvent, EpochEvent, EpochRecord, RunState, TrainResult } from '../ml/train/events';
+import type { ModelMetadata, SerializedModel } from '../ml/models/persist';
 
 /** A step of the walk-through that trains a model. */
 export type StepName = 'pretext' | 'selfSupervised' | 'supervised' | 'randomFrozen';
@@ -59,7 +60,25 @@ export type Command =
   | { readonly type: 'evaluate'; readonly config: ExperimentConfig; readonly testSet: TestSetName }
   | { readonly type: 'predict'; readonly requestId: number; readonly pixels: Uint8Array; readonly config: ExperimentConfig }
   | { readonly type: 'switchBackend'; readonly backend: BackendName }
-  | { readonly type: 'reset' };
+  | { readonly type: 'reset' }
+  | { readonly type: 'exportModel'; readonly step: StepName; readonly config: ExperimentConfig }
+  | { readonly type: 'importModel'; readonly step: StepName; readonly model: SerializedModel; readonly origin: ModelOrigin; readonly config: ExperimentConfig }
+  | { readonly type: 'saveToBrowser'; readonly step: StepName; readonly config: ExperimentConfig }
+  | { readonly type: 'loadFromBrowser'; readonly step: StepName; readonly slot: BrowserSlot; readonly config: ExperimentConfig }
+  | { readonly type: 'deleteFromBrowser'; readonly step: StepName; readonly slot: BrowserSlot }
+  | { readonly type: 'listSaved' };
+
+/** Where a model's weights came from, so the page can label it honestly. */
+export type ModelOrigin = 'trained' | 'file' | 'browser' | 'autosave' | 'pretrained';
+/** The two kinds of browser storage: a model the student saved, and the automatic per-epoch save of a run. */
+export type BrowserSlot = 'saved' | 'autosave';
+
+/** A model stored in this browser (IndexedDB), described without loading its weights. */
+export interface SavedEntry {
+  readonly step: StepName;
+  readonly slot: BrowserSlot;
+  readonly metadata: ModelMetadata;
+}
 
 /** One arm's result on a test set, with every image's probabilities for the stem plots. */
 export interface ArmEvaluation {
@@ -88,4 +107,7 @@ export type EngineEvent =
   | { readonly type: 'evaluated'; readonly testSet: TestSetName; readonly startIndex: number; readonly labels: Uint8Array; readonly arms: Partial<Record<ArmName, ArmEvaluation>> }
   | { readonly type: 'prediction'; readonly requestId: number; readonly predictions: Predictions }
   | { readonly type: 'error'; readonly message: string; readonly setting?: string }
-  | { readonly type: 'memory'; readonly numTensors: number; readonly numBytes: number };
+  | { readonly type: 'memory'; readonly numTensors: number; readonly numBytes: number }
+  | { readonly type: 'modelExported'; readonly step: StepName; readonly model: SerializedModel }
+  | { readonly type: 'modelLoaded'; readonly step: StepName; readonly origin: ModelOrigin; readonly summary: ModelSummary; readonly epochs: number; readonly epochsPlanned: number; readonly history: readonly EpochRecord[]; readonly testAccuracy: number | null; readonly testLoss: number | null; readonly metadata: ModelMetadata | null }
+  | { readonly type: 'savedList'; readonly entries: readonly SavedEntry[]; readonly storageAvailable: boolean };

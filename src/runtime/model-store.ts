@@ -24,6 +24,11 @@ export async function takeSnapshot(model: tf.LayersModel, epochs: number, seed: 
   return { weights: tensors.map((t, i) => ({ shape: t.shape.slice(), values: values[i].slice() })), epochs, seed };
 }
 
+/** Which layers are frozen in each step's model (the transferred or random convolutions). */
+export function frozenLayersOf(step: StepName): number[] {
+  return step === 'selfSupervised' || step === 'randomFrozen' ? [0, 2] : [];
+}
+
 /** Builds an empty model of the right architecture for `step` (frozen where the lecture freezes). */
 export function buildFor(step: StepName, seed: number, pretext?: tf.LayersModel): tf.Sequential {
   switch (step) {
@@ -45,11 +50,11 @@ export function restore(step: StepName, snapshot: Snapshot): tf.Sequential {
 
 /** The four models, each with its latest snapshot. */
 export class ModelStore {
-  private readonly models = new Map<StepName, tf.Sequential>();
+  private readonly models = new Map<StepName, tf.LayersModel>();
   private readonly snapshots = new Map<StepName, Snapshot>();
 
   /** The live model for a step, if any. */
-  get(step: StepName): tf.Sequential | undefined {
+  get(step: StepName): tf.LayersModel | undefined {
     return this.models.get(step);
   }
 
@@ -59,7 +64,7 @@ export class ModelStore {
   }
 
   /** Replaces the live model for a step (disposing the old one) and forgets its old snapshot. */
-  set(step: StepName, model: tf.Sequential): void {
+  set(step: StepName, model: tf.LayersModel): void {
     const old = this.models.get(step);
     if (old && old !== model) old.dispose();
     this.models.set(step, model);

@@ -8,7 +8,7 @@ import type { ExperimentConfig } from '../ml/config/presets';
 import type { TestSetName } from '../ml/data/splits';
 import type { ModelSummary } from '../ml/models/summary';
 import type { EpochRecord, TrainResult } from '../ml/train/events';
-import type { ArmEvaluation, ArmName, BackendInfo, EngineEvent, EngineMode, ModelSummaries, Predictions, StepName } from '../runtime/messages';
+import type { ArmEvaluation, ArmName, BackendInfo, EngineEvent, EngineMode, ModelOrigin, ModelSummaries, Predictions, SavedEntry, StepName } from '../runtime/messages';
 
 /** One point of a live training curve; x is in epochs (2.5 = halfway through the third epoch). */
 export interface CurvePoint {
@@ -40,7 +40,7 @@ interface StepCommon {
 export type StepState =
   | { readonly status: 'idle' }
   | (StepCommon & { readonly status: 'running' | 'paused'; readonly progress: Progress; readonly trainCount: number; readonly initialEpoch: number })
-  | (StepCommon & { readonly status: 'done'; readonly result: TrainResult; readonly testAccuracy: number | null; readonly testLoss: number | null; readonly imagesPerSecond: number })
+  | (StepCommon & { readonly status: 'done'; readonly result: TrainResult; readonly testAccuracy: number | null; readonly testLoss: number | null; readonly imagesPerSecond: number; readonly origin: ModelOrigin })
   | (StepCommon & { readonly status: 'failed'; readonly message: string; readonly epochsKept: number });
 
 /** A message for the student: an error or a piece of news. */
@@ -71,6 +71,8 @@ export interface LabState {
   readonly predictions: { readonly requestId: number; readonly predictions: Predictions } | null;
   readonly notices: readonly Notice[];
   readonly memory: { readonly numTensors: number; readonly numBytes: number } | null;
+  /** Models stored in this browser (saved on purpose, or autosaved by an interrupted run). */
+  readonly saved: { readonly available: boolean; readonly entries: readonly SavedEntry[] };
 }
 
 /** The state before anything has happened. */
@@ -85,6 +87,7 @@ export function initialState(config: ExperimentConfig): LabState {
     predictions: null,
     notices: [],
     memory: null,
+    saved: { available: false, entries: [] },
   };
 }
 
@@ -98,6 +101,15 @@ function appendPoint(curve: readonly CurvePoint[], point: CurvePoint): readonly 
 }
 
 let noticeId = 0;
+
+/** How each origin of a model is described to the student. */
+export const ORIGIN_TEXT: Record<ModelOrigin, string> = {
+  trained: 'a model trained here',
+  file: 'a model from your file',
+  browser: 'the model saved in this browser',
+  autosave: 'the automatically saved model of an interrupted run',
+  pretrained: 'the pre-trained lecture model shipped with the app (not trained here)',
+};
 
 /** Adds a notice (keeps the five most recent). */
 export function withNotice(state: LabState, kind: Notice['kind'], text: string, setting?: string): LabState {
@@ -163,7 +175,7 @@ export function reduceEvent(state: LabState, event: EngineEvent): LabState {
       const rate = event.result.elapsedMs > 0 ? (event.result.examplesSeen * 1000) / event.result.elapsedMs : 0;
       const next = setStep(state, event.step, {
         status: 'done', summary: s.summary, epochs: s.epochs, curve: s.curve, history: s.history,
-        result: event.result, testAccuracy: event.testAccuracy, testLoss: event.testLoss, imagesPerSecond: rate,
+        result: event.result, testAccuracy: event.testAccuracy, testLoss: event.testLoss, imagesPerSecond: rate, origin: 'trained',
       });
       // A retrained model makes an old comparison stale.
       return { ...(event.result.message ? withNotice(next, 'info', event.result.message) : next), evaluation: { status: 'idle' } };
@@ -185,6 +197,19 @@ export function reduceEvent(state: LabState, event: EngineEvent): LabState {
     }
     case 'memory':
       return { ...state, memory: { numTensors: event.numTensors, numBytes: event.numBytes } };
+    case 'modelExported':
+      return state;
+    case 'savedList':
+      return { ...state, saved: { available: event.storageAvailable, entries: event.entries } };
+    case 'modelLoaded': {
+      const curve = event.history.map((r) => ({ x: r.epoch + 1, loss: r.loss, accuracy: r.accuracy }));
+      const result: TrainResult = { reason: 'completed', epochsRun: event.epochs, history: event.history, examplesSeen: 0, elapsedMs: 0 };
+      const loaded = setStep(state, event.step, {
+        status: 'done', summary: event.summary, epochs: event.epochsPlanned, curve, history: event.history, result,
+        testAccuracy: event.testAccuracy, testLoss: event.testLoss, imagesPerSecond: 0, origin: event.origin,
+      });
+      return withNotice({ ...loaded, evaluation: { status: 'idle' } }, 'info', `Loaded ${ORIGIN_TEXT[event.origin]} for this step (${event.epochs} epochs of training).`);
+    }
   }
 }
 

@@ -15,6 +15,9 @@ import { startEngine, type EngineClient } from '../runtime/client';
 import { dataPayload, loadMnistOverHttp } from '../runtime/load-data';
 import type { BackendChoice, EngineEvent, StepName } from '../runtime/messages';
 import { initialState, reduceEvent, withNotice, type LabState } from './lab-state';
+import { downloadModel, readModelFiles } from './model-files';
+import type { BrowserSlot, ModelOrigin } from '../runtime/messages';
+import type { SerializedModel } from '../ml/models/persist';
 
 const NOTIFY_EVERY_MS = 100;
 
@@ -44,8 +47,18 @@ function update(next: LabState, throttled = false): void {
   else notifyNow();
 }
 
+let pendingResume: StepName | null = null;
+
 function onEngineEvent(event: EngineEvent): void {
   update(reduceEvent(state, event), event.type === 'batch');
+  if (event.type === 'modelExported') {
+    downloadModel(event.step, event.model).catch((err: unknown) => update(withNotice(state, 'error', `The download failed: ${String(err)}`)));
+  }
+  if (event.type === 'modelLoaded' && event.origin === 'autosave' && pendingResume === event.step) {
+    pendingResume = null;
+    train(event.step, true);
+  }
+  if (event.type === 'error') pendingResume = null;
 }
 
 /** Reads the current state (for tests and non-React code). */
@@ -108,7 +121,7 @@ export function choosePreset(name: PresetName): void {
   setConfig({ ...preset, seed: state.config.seed, splits: { ...preset.splits, testSet: state.config.splits.testSet } });
 }
 
-function send(command: Parameters<EngineClient['send']>[0]): boolean {
+function send(command: Parameters<EngineClient['send']>[0], transfer?: Transferable[]): boolean {
   if (!client) {
     update(withNotice(state, 'error', 'The training engine is not running yet.'));
     return false;
@@ -117,7 +130,7 @@ function send(command: Parameters<EngineClient['send']>[0]): boolean {
     update(withNotice(state, 'error', 'The MNIST data is still loading.'));
     return false;
   }
-  client.send(command);
+  client.send(command, transfer);
   return true;
 }
 
@@ -168,7 +181,69 @@ export function switchBackend(backend: BackendName): void {
   send({ type: 'switchBackend', backend });
 }
 
+/** Downloads a step's model as TensorFlow.js files. */
+export function exportModel(step: StepName): void {
+  send({ type: 'exportModel', step, config: state.config });
+}
+
+/** Sends a model to the engine; it is checked there before it replaces anything. */
+export function importModel(step: StepName, model: SerializedModel, origin: ModelOrigin): void {
+  send({ type: 'importModel', step, model, origin, config: state.config }, [model.weightData]);
+}
+
+/** Loads uploaded files into a step, or explains why not (the current model stays as it was). */
+export async function uploadModel(step: StepName, files: readonly File[]): Promise<void> {
+  try {
+    importModel(step, await readModelFiles(files), 'file');
+  } catch (err) {
+    update(withNotice(state, 'error', err instanceof Error ? err.message : String(err)));
+  }
+}
+
+/** Saves a step's model in this browser (IndexedDB). */
+export function saveInBrowser(step: StepName): void {
+  send({ type: 'saveToBrowser', step, config: state.config });
+}
+
+/** Loads a model saved in this browser. */
+export function loadFromBrowser(step: StepName, slot: BrowserSlot): void {
+  send({ type: 'loadFromBrowser', step, slot, config: state.config });
+}
+
+/** Forgets a model saved in this browser. */
+export function deleteFromBrowser(step: StepName, slot: BrowserSlot): void {
+  send({ type: 'deleteFromBrowser', step, slot });
+}
+
+/**
+ * Continues an interrupted run after a reload: restores its settings (checked first), loads its autosaved
+ * weights, then trains on from the epoch it reached.
+ */
+export function continueInterrupted(step: StepName): void {
+  const entry = state.saved.entries.find((e) => e.step === step && e.slot === 'autosave');
+  if (!entry) return;
+  const trainImages = state.data.status === 'ready' ? state.data.mnist.train.count : 20_000;
+  const saved = entry.metadata.config as ExperimentConfig;
+  if (configProblem(saved, trainImages)) {
+    update(withNotice(state, 'error', 'The interrupted run\'s settings could not be restored; start the step again.'));
+    return;
+  }
+  setConfig(saved);
+  pendingResume = step;
+  loadFromBrowser(step, 'autosave');
+}
+
 /** Dismisses a notice. */
 export function dismissNotice(id: number): void {
   update({ ...state, notices: state.notices.filter((n) => n.id !== id) });
+}
+
+// ---- Shareable links and lecture mode (src/url, src/lecture) ---------------------------------------------
+
+/**
+ * Shows a notice from outside the engine: a problem with a shared link, a refused full-screen request, a
+ * hint from lecture mode. Kept to plain text so nothing a link carries can become markup.
+ */
+export function notify(kind: 'error' | 'info', text: string, setting?: string): void {
+  update(withNotice(state, kind, text, setting));
 }

@@ -13,7 +13,7 @@ const META: ModelMetadata = {
 };
 
 function artifacts(s: SerializedModel): tf.io.ModelArtifacts {
-  return { modelTopology: s.modelTopology, weightSpecs: s.weightSpecs, weightData: s.weightData, userDefinedMetadata: { pretextLab: s.metadata } };
+  return { modelTopology: s.modelTopology, weightSpecs: s.weightSpecs, weightData: s.weightData, userDefinedMetadata: s.metadata ? { pretextLab: s.metadata } : undefined };
 }
 
 describe('saving and loading models', () => {

@@ -1,0 +1,116 @@
+/**
+ * Keeping models: save in the browser and find the model after a reload; download and upload the files;
+ * a corrupt upload is refused with a clear message and the current model stays as it was.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+
+async function trainTinyPretext(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('radio', { name: /Tiny/ }).check();
+  await page.getByRole('spinbutton', { name: 'Unlabelled pretext images' }).fill('500');
+  const pretext = page.locator('#pretext');
+  await pretext.getByRole('button', { name: 'Train the pretext model' }).click();
+  await expect(pretext.getByText(/Trained for 1 epoch/)).toBeVisible({ timeout: 120_000 });
+}
+
+/** The pretext model's rotation accuracy as shown, e.g. "41.67%". */
+async function accuracyText(page: Page): Promise<string> {
+  const text = await page.locator('#pretext').getByText(/Accuracy on the rotated test images: \d+\.\d\d%/).innerText();
+  return /\d+\.\d\d%/.exec(text)?.[0] ?? 'missing';
+}
+
+test('save in the browser, reload, and load the model back', async ({ page }) => {
+  test.setTimeout(300_000);
+  await trainTinyPretext(page);
+  const pretext = page.locator('#pretext');
+  const before = await accuracyText(page);
+  await pretext.getByText('Save, load or share the pretext model').click();
+  await pretext.getByRole('button', { name: 'Save in this browser' }).click();
+  await expect(pretext.getByText(/Saved in this browser: 1 epochs/)).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('radio', { name: /Tiny/ }).check();
+  await page.getByRole('spinbutton', { name: 'Unlabelled pretext images' }).fill('500');
+  await pretext.getByText('Save, load or share the pretext model').click();
+  await pretext.getByRole('button', { name: 'Load the saved pretext model' }).click();
+  await expect(pretext.getByText('This is the model saved in this browser.')).toBeVisible();
+  // The same weights give the same accuracy on the same test images.
+  await expect(pretext.getByText(/Accuracy on the rotated test images/)).toContainText(before);
+  await pretext.getByRole('button', { name: 'Delete it' }).click();
+  await expect(pretext.getByText(/Saved in this browser:/)).toHaveCount(0);
+});
+
+test('download, upload, and a corrupt upload is refused without touching the model', async ({ page }) => {
+  test.setTimeout(300_000);
+  await trainTinyPretext(page);
+  const pretext = page.locator('#pretext');
+  const before = await accuracyText(page);
+  await pretext.getByText('Save, load or share the pretext model').click();
+  const downloads: string[] = [];
+  page.on('download', async (d) => downloads.push(await d.path()));
+  const first = page.waitForEvent('download');
+  await pretext.getByRole('button', { name: 'Download the pretext model' }).click();
+  await first;
+  await expect.poll(() => downloads.length).toBe(2);
+  const files = await Promise.all(downloads.map(async (p) => ({ path: p, text: (await readFile(p)).length })));
+  const jsonFile = (await Promise.all(files.map(async (f) => ({ ...f, isJson: (await readFile(f.path, 'utf8')).startsWith('{') })))).find((f) => f.isJson);
+  const binFile = files.find((f) => f.path !== jsonFile?.path);
+  if (!jsonFile || !binFile) throw new Error('expected a json and a bin download');
+  expect(binFile.text).toBe(23_988 * 4);
+
+  const upload = pretext.getByLabel('Upload a model…');
+  // A weights file cut short: refused, and the model (and its accuracy) stays.
+  const json = await readFile(jsonFile.path);
+  await upload.setInputFiles([
+    { name: 'model.json', mimeType: 'application/json', buffer: json },
+    { name: 'model.weights.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(1000) },
+  ]);
+  await expect(page.getByRole('list', { name: 'Messages' }).getByText(/truncated|promises/)).toBeVisible();
+  expect(await accuracyText(page)).toBe(before);
+  // Not JSON at all.
+  await upload.setInputFiles([
+    { name: 'model.json', mimeType: 'application/json', buffer: Buffer.from('this is not json') },
+    { name: 'model.weights.bin', mimeType: 'application/octet-stream', buffer: await readFile(binFile.path) },
+  ]);
+  await expect(page.getByRole('list', { name: 'Messages' }).getByText(/could not be read as a TensorFlow\.js model: it is not valid JSON/)).toBeVisible();
+  expect(await accuracyText(page)).toBe(before);
+  // The real files load, labelled as coming from a file.
+  await upload.setInputFiles([
+    { name: 'model.json', mimeType: 'application/json', buffer: json },
+    { name: 'model.weights.bin', mimeType: 'application/octet-stream', buffer: await readFile(binFile.path) },
+  ]);
+  await expect(pretext.getByText('This is a model from your file.')).toBeVisible();
+  expect(await accuracyText(page)).toBe(before);
+});
+
+test('an interrupted training continues after a reload from its last epoch', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.goto('/');
+  await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('radio', { name: /Tiny/ }).check();
+  await page.getByRole('spinbutton', { name: 'Unlabelled pretext images' }).fill('300');
+  await page.getByText('Training settings per step').click();
+  await page.getByRole('spinbutton', { name: 'Pretext epochs' }).fill('40');
+  const pretext = page.locator('#pretext');
+  await pretext.getByRole('button', { name: 'Train the pretext model' }).click();
+  await expect(pretext.getByText(/epoch ([3-9]|\d\d)\/40/)).toBeVisible({ timeout: 120_000 });
+  await page.reload(); // the tab "closes" mid-run
+
+  await expect(pretext.getByText(/An interrupted training of the pretext model was found: \d+ of 40 epochs/)).toBeVisible({ timeout: 60_000 });
+  const found = await pretext.getByText(/An interrupted training/).innerText();
+  const kept = Number(/found: (\d+) of 40/.exec(found)?.[1]);
+  expect(kept).toBeGreaterThanOrEqual(2);
+  await pretext.getByRole('button', { name: `Continue from epoch ${kept}` }).click();
+  // It picks up at the next epoch, not at the first, with the run's own settings restored.
+  await expect(pretext.getByText(new RegExp(`epoch (${kept + 1}|${kept + 2})/40`))).toBeVisible({ timeout: 60_000 });
+  await expect(pretext.getByText(/batch 192, 40 epochs/)).toBeVisible();
+  await pretext.getByRole('button', { name: 'Stop' }).click();
+  await expect(pretext.getByText(/Stopped by you after \d+ full epochs/)).toBeVisible({ timeout: 60_000 });
+  // A run that ended leaves nothing to continue.
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
+  await expect(pretext.getByText(/An interrupted training/)).toHaveCount(0);
+});

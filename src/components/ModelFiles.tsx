@@ -1,0 +1,77 @@
+/**
+ * Keeping and sharing a step's model: download it as TensorFlow.js files, upload such files, save it in this
+ * browser, load or delete what was saved, and continue a run that a reload interrupted.
+ */
+import { useRef } from 'react';
+import { useLab, exportModel, uploadModel, saveInBrowser, loadFromBrowser, deleteFromBrowser, continueInterrupted } from '../state/store';
+import type { StepName } from '../runtime/messages';
+import { ORIGIN_TEXT } from '../state/lab-state';
+
+/** Props of {@link ModelFiles}. */
+export interface ModelFilesProps {
+  readonly step: StepName;
+  readonly label: string;
+}
+
+function when(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? 'earlier' : date.toLocaleString();
+}
+
+/** The save / load controls of one step. */
+export function ModelFiles({ step, label }: ModelFilesProps) {
+  const input = useRef<HTMLInputElement>(null);
+  const status = useLab((s) => s.steps[step].status);
+  const origin = useLab((s) => { const st = s.steps[step]; return st.status === 'done' ? st.origin : null; });
+  const saved = useLab((s) => s.saved.entries.find((e) => e.step === step && e.slot === 'saved') ?? null);
+  const autosave = useLab((s) => s.saved.entries.find((e) => e.step === step && e.slot === 'autosave') ?? null);
+  const storage = useLab((s) => s.saved.available);
+  const busy = useLab((s) => Object.values(s.steps).some((st) => st.status === 'running' || st.status === 'paused'));
+  const hasModel = status === 'done' || status === 'failed';
+  const inputId = `upload-${step}`;
+
+  return (
+    <div className="model-files">
+      {origin && origin !== 'trained' && <p className="origin" role="note">This is {ORIGIN_TEXT[origin]}.</p>}
+      {autosave && !busy && status !== 'done' && (
+        <p className="note" role="note">
+          An interrupted training of the {label} was found: {autosave.metadata.epochs} of {autosave.metadata.epochsPlanned} epochs, saved {when(autosave.metadata.savedAt)}.{' '}
+          <button type="button" onClick={() => continueInterrupted(step)}>Continue from epoch {autosave.metadata.epochs}</button>{' '}
+          <button type="button" onClick={() => deleteFromBrowser(step, 'autosave')}>Discard it</button>
+        </p>
+      )}
+      <details>
+        <summary>Save, load or share the {label}</summary>
+        <div className="controls">
+          <button type="button" disabled={!hasModel || busy} onClick={() => exportModel(step)}>Download the {label}</button>
+          <label className="file-button">
+            Upload a model…
+            <input
+            ref={input}
+            type="file"
+            accept=".json,.bin"
+            multiple
+            disabled={busy}
+            aria-describedby={`${inputId}-hint`}
+            onChange={(e) => {
+              const files = Array.from(e.target.files ?? []);
+              if (files.length) void uploadModel(step, files);
+              if (input.current) input.current.value = '';
+            }}
+            />
+          </label>
+          {storage && <button type="button" disabled={!hasModel || busy} onClick={() => saveInBrowser(step)}>Save in this browser</button>}
+        </div>
+        <p className="hint" id={`${inputId}-hint`}>Upload both files of a download: the .json and the .weights.bin.</p>
+        {saved && (
+          <p>
+            Saved in this browser: {saved.metadata.epochs} epochs, {when(saved.metadata.savedAt)}.{' '}
+            <button type="button" disabled={busy} onClick={() => loadFromBrowser(step, 'saved')}>Load the saved {label}</button>{' '}
+            <button type="button" onClick={() => deleteFromBrowser(step, 'saved')}>Delete it</button>
+          </p>
+        )}
+        {!storage && <p className="hint">This browser offers no storage (a private window?), so models cannot be kept between visits.</p>}
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * Models in this browser's IndexedDB, through TensorFlow.js's own `indexeddb://` handler: the models a student
+ * saves on purpose, and an automatic save after every epoch of a run so a closed tab or a reload can continue.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { metadataOf, serializeModel, type ModelMetadata, type SerializedModel } from '../ml/models/persist';
+import type { BrowserSlot, SavedEntry, StepName } from './messages';
+
+const PREFIX = 'indexeddb://pretext-lab';
+const STEPS: readonly StepName[] = ['pretext', 'selfSupervised', 'supervised', 'randomFrozen'];
+
+function url(step: StepName, slot: BrowserSlot): string {
+  return `${PREFIX}/${slot}/${step}`;
+}
+
+/** True where IndexedDB exists (browsers and workers; not Node). */
+export function browserStorageAvailable(): boolean {
+  return typeof indexedDB !== 'undefined';
+}
+
+/** Saves a model with its metadata into a slot (replacing what was there). */
+export async function saveToBrowser(model: tf.LayersModel, step: StepName, slot: BrowserSlot, metadata: ModelMetadata): Promise<void> {
+  model.setUserDefinedMetadata({ pretextLab: metadata });
+  await model.save(url(step, slot));
+}
+
+/** Reads a slot's artifacts without building the model. */
+export async function readFromBrowser(step: StepName, slot: BrowserSlot): Promise<tf.io.ModelArtifacts> {
+  const handler = tf.io.getLoadHandlers(url(step, slot))[0];
+  if (!handler?.load) throw new Error('This browser has no IndexedDB storage for models.');
+  return handler.load();
+}
+
+/** Deletes a slot (quietly does nothing if it is empty). */
+export async function deleteFromBrowser(step: StepName, slot: BrowserSlot): Promise<void> {
+  const models = await tf.io.listModels();
+  if (url(step, slot) in models) await tf.io.removeModel(url(step, slot));
+}
+
+/** Lists what is stored, reading each entry's metadata. Entries that are not ours are skipped. */
+export async function listSaved(): Promise<SavedEntry[]> {
+  if (!browserStorageAvailable()) return [];
+  const models = await tf.io.listModels();
+  const entries: SavedEntry[] = [];
+  for (const slot of ['saved', 'autosave'] as const) {
+    for (const step of STEPS) {
+      if (!(url(step, slot) in models)) continue;
+      try {
+        const metadata = metadataOf(await readFromBrowser(step, slot));
+        if (metadata) entries.push({ step, slot, metadata });
+      } catch {
+        // An unreadable entry is simply not offered.
+      }
+    }
+  }
+  return entries;
+}
+
+/** A SerializedModel from artifacts read back from storage. */
+export function toSerialized(artifacts: tf.io.ModelArtifacts): SerializedModel {
+  const data = artifacts.weightData;
+  const weightData = data instanceof ArrayBuffer ? data : data ? tf.io.concatenateArrayBuffers(data) : new ArrayBuffer(0);
+  return {
+    modelTopology: (artifacts.modelTopology ?? {}) as object,
+    weightSpecs: artifacts.weightSpecs ?? [],
+    weightData,
+    metadata: metadataOf(artifacts),
+  };
+}
+
+/** Serialises for download; re-exported here so the engine has one persistence module. */
+export { serializeModel };
