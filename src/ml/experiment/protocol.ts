@@ -64,6 +64,14 @@ export interface ExperimentCallbacks {
   onStepStart?(step: StepName): void;
   onBatchEnd?(step: StepName, event: BatchEvent): void;
   onEpochEnd?(step: StepName, event: EpochEvent): void;
+  /**
+   * Called, and awaited, with each step's model once it has finished training (and, for the classifiers, its
+   * test evaluation), just before runExperiment disposes it: the only way to keep the very weights the protocol
+   * trained, e.g. to ship them (`npm run pretrain`). The pretext model is handed over before any head trains;
+   * the heads copy its weights, so it never changes afterwards. Must not dispose or modify the model. Time
+   * spent here counts towards `elapsedMs` but not towards the steps' own training times.
+   */
+  onModelTrained?(step: StepName, model: tf.LayersModel, result: TrainResult): void | Promise<void>;
 }
 
 /** Turns a step's settings into trainer options. Pretext uses Adam, the heads SGD with momentum. */
@@ -95,6 +103,7 @@ async function trainArm(
       onEpochEnd: (e) => callbacks.onEpochEnd?.(step, e),
     }).run();
     const test = await evaluate(model, splits.test, { scaling: config.scaling, batchSize: 64 });
+    await callbacks.onModelTrained?.(step, model, result);
     return { testAccuracy: test.accuracy, testLoss: test.loss, epochs: result.epochsRun, reason: result.reason, history: result.history };
   } finally {
     model.dispose();
@@ -116,6 +125,7 @@ export async function runExperiment(mnist: Mnist, config: ExperimentConfig, call
     }).run();
     const rotationTest = await evaluate(pretext, buildRotationSet(splits.test, 'grouped'), { scaling: config.scaling, batchSize: 192 });
     const last = pretextRun.history[pretextRun.history.length - 1];
+    await callbacks.onModelTrained?.('pretext', pretext, pretextRun);
     const selfSupervised = await trainArm('selfSupervised', 'transfer', splits, config, pretext, callbacks);
     const supervised = await trainArm('supervised', 'scratch', splits, config, pretext, callbacks);
     const randomFrozen = await trainArm('randomFrozen', 'random', splits, config, pretext, callbacks);
