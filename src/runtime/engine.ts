@@ -17,10 +17,10 @@ import type { ExperimentConfig } from '../ml/config/presets';
 import { SettingError } from '../ml/config/validate';
 import { trainOptionsFor } from '../ml/experiment/protocol';
 import { activateBackend } from '../ml/backends/activate';
-import { ModelStore, architectureSummaries, buildFor, frozenLayersOf, restore } from './model-store';
-import { deserializeModel, serializeModel, type ModelMetadata, type SerializedModel } from '../ml/models/persist';
-import type { EpochRecord } from '../ml/train/events';
-import { browserStorageAvailable, deleteFromBrowser, listSaved, readFromBrowser, saveToBrowser, toSerialized } from './persistence';
+import { ModelStore, architectureSummaries, buildFor } from './model-store';
+import { serializeModel, type SerializedModel } from '../ml/models/persist';
+import { ModelLibrary } from './model-library';
+import { browserStorageAvailable, deleteFromBrowser, readFromBrowser, saveToBrowser, toSerialized } from './persistence';
 import { probeWebGL, startBackend } from './backends';
 import { ARM_NAMES, type ArmEvaluation, type ArmName, type BackendInfo, type Command, type EngineEvent, type EngineMode, type ModelOrigin, type Predictions, type StepName } from './messages';
 
@@ -46,7 +46,7 @@ export class Engine {
   private run: TrainingRun | null = null;
   private backend: BackendInfo | null = null;
   /** Per step: the history and settings behind the current weights, saved along with them. */
-  private readonly records = new Map<StepName, { history: EpochRecord[]; epochsPlanned: number; config: ExperimentConfig }>();
+  private readonly library = new ModelLibrary(this.models, () => this.backend?.name ?? tf.getBackend());
   private webglDisabled = false;
 
   constructor(emit: Emit, mode: EngineMode) {
@@ -103,13 +103,13 @@ export class Engine {
       case 'reset': this.models.clear(); this.emitMemory(); return;
       case 'exportModel': {
         const model = this.requireModel(command.step);
-        const serialized = await serializeModel(model, this.metadata(command.step, command.config));
+        const serialized = await serializeModel(model, this.library.metadata(command.step, command.config));
         this.emit({ type: 'modelExported', step: command.step, model: serialized }, [serialized.weightData]);
         return;
       }
       case 'importModel': await this.importModel(command.step, command.model, command.origin, command.config); return;
       case 'saveToBrowser':
-        await saveToBrowser(this.requireModel(command.step), command.step, 'saved', this.metadata(command.step, command.config));
+        await saveToBrowser(this.requireModel(command.step), command.step, 'saved', this.library.metadata(command.step, command.config));
         await this.emitSaved();
         return;
       case 'loadFromBrowser': {
@@ -154,9 +154,7 @@ export class Engine {
       const model = this.models.get(step) as tf.Sequential;
       const settings = step === 'pretext' ? config.pretext : step === 'supervised' ? config.supervised : config.downstream;
       const initialEpoch = snapshot?.epochs ?? 0;
-      const earlier = resume ? (this.records.get(step)?.history ?? []).slice(0, initialEpoch) : [];
-      const record = { history: [...earlier], epochsPlanned: settings.epochs, config };
-      this.records.set(step, record);
+      const record = this.library.startRecord(step, initialEpoch, settings.epochs, config);
       const options = { ...trainOptionsFor(step, settings, config), initialEpoch };
       const trainCount = settings.validationSplit > 0 ? Math.floor(data.count * (1 - settings.validationSplit)) : data.count;
       this.current = step;
@@ -166,7 +164,7 @@ export class Engine {
           this.emit({ type: 'epoch', step, event });
           const { type: _type, elapsedMs: _elapsed, ...epoch } = event;
           record.history.push(epoch);
-          void this.checkpointAndAutosave(step, event.epoch + 1, config);
+          void this.library.checkpointAndAutosave(step, event.epoch + 1, config);
         },
         onStateChange: (state) => this.emit({ type: 'runState', step, state }),
       });
@@ -203,65 +201,20 @@ export class Engine {
     return model;
   }
 
-  private metadata(step: StepName, config: ExperimentConfig): ModelMetadata {
-    const record = this.records.get(step);
-    const snapshot = this.models.snapshot(step);
-    return {
-      app: 'pretext-lab', format: 1, step, seed: snapshot?.seed ?? config.seed,
-      epochs: snapshot?.epochs ?? record?.history.length ?? 0,
-      epochsPlanned: record?.epochsPlanned ?? snapshot?.epochs ?? 0,
-      history: record?.history ?? [], config: record?.config ?? config,
-      savedAt: new Date().toISOString(), backend: this.backend?.name ?? tf.getBackend(),
-    };
+  private async emitSaved(): Promise<void> {
+    this.emit(await this.library.savedList());
   }
 
-  /** Keeps the last good weights in memory and, in a browser, in IndexedDB for "continue after reload". */
-  private async checkpointAndAutosave(step: StepName, epochs: number, config: ExperimentConfig): Promise<void> {
-    await this.models.checkpoint(step, epochs, config.seed);
-    const snapshot = this.models.snapshot(step);
-    if (!snapshot || !browserStorageAvailable()) return;
-    // Save from the snapshot (a consistent copy), not the live model that the next batch is already changing.
-    const copy = restore(step, snapshot);
-    try {
-      await saveToBrowser(copy, step, 'autosave', { ...this.metadata(step, config), epochs });
-    } catch {
-      // Storage can be full or blocked (private windows); training goes on regardless.
-    } finally {
-      copy.dispose();
-    }
-  }
-
-  private async importModel(step: StepName, serialized: SerializedModel, origin: ModelOrigin, config: ExperimentConfig): Promise<void> {
+  /** Loads a model into a step (refused while that step trains), scoring it on the current test images. */
+  private async importModel(step: StepName, model: SerializedModel, origin: ModelOrigin, config: ExperimentConfig): Promise<void> {
     if (this.current === step) throw new Error(`Stop training ${STEP_LABEL[step]} before loading another model into it.`);
-    const expected = buildFor(step, 0, this.models.get('pretext'));
-    const want = summarizeModel(expected);
-    expected.dispose();
-    const model = await deserializeModel({
-      modelTopology: serialized.modelTopology, weightSpecs: serialized.weightSpecs, weightData: serialized.weightData,
-      ...(serialized.metadata ? { userDefinedMetadata: { pretextLab: serialized.metadata } } : {}),
-    }, want, frozenLayersOf(step));
-    // Only now, with a valid model in hand, is the current one replaced.
-    const meta = serialized.metadata;
-    this.models.set(step, model);
-    await this.models.checkpoint(step, meta?.epochs ?? 0, meta?.seed ?? config.seed);
-    this.records.set(step, { history: [...(meta?.history ?? [])], epochsPlanned: meta?.epochsPlanned ?? meta?.epochs ?? 0, config });
-    let test: { accuracy: number; loss: number } | null = null;
+    let testSet: ImageSet | null = null;
     if (this.mnist) {
       const splits = this.prepare(config, false);
-      test = step === 'pretext'
-        ? await evaluate(model, buildRotationSet(splits.test, 'grouped'), { scaling: config.scaling, batchSize: 192 })
-        : await evaluate(model, splits.test, { scaling: config.scaling, batchSize: 64 });
+      testSet = step === 'pretext' ? buildRotationSet(splits.test, 'grouped') : splits.test;
     }
-    this.emit({
-      type: 'modelLoaded', step, origin, summary: summarizeModel(model), epochs: meta?.epochs ?? 0, epochsPlanned: meta?.epochsPlanned ?? meta?.epochs ?? 0,
-      history: meta?.history ?? [], testAccuracy: test?.accuracy ?? null, testLoss: test?.loss ?? null, metadata: meta,
-    });
+    this.emit(await this.library.importModel(step, model, origin, config, testSet));
     this.emitMemory();
-  }
-
-  private async emitSaved(): Promise<void> {
-    const available = browserStorageAvailable();
-    this.emit({ type: 'savedList', entries: available ? await listSaved() : [], storageAvailable: available });
   }
 
   private async evaluateArms(config: ExperimentConfig, withTest: ExperimentConfig): Promise<void> {

@@ -1,0 +1,100 @@
+/**
+ * The engine's bookkeeping for models that leave or enter it: the history and settings behind each model's
+ * weights (saved along with them), the automatic per-epoch save for "continue after a reload", and loading a
+ * model from a file, this browser, or the shipped checkpoints, checked before it replaces anything.
+ */
+import type { ExperimentConfig } from '../ml/config/presets';
+import type { EpochRecord } from '../ml/train/events';
+import type { ImageSet } from '../ml/data/mnist';
+import { summarizeModel } from '../ml/models/summary';
+import { evaluate } from '../ml/eval/evaluate';
+import { deserializeModel, type ModelMetadata, type SerializedModel } from '../ml/models/persist';
+import { ModelStore, buildFor, frozenLayersOf, restore } from './model-store';
+import { browserStorageAvailable, listSaved, saveToBrowser } from './persistence';
+import type { EngineEvent, ModelOrigin, StepName } from './messages';
+
+/** What a step's current weights came from. */
+export interface TrainingRecord {
+  readonly history: EpochRecord[];
+  readonly epochsPlanned: number;
+  readonly config: ExperimentConfig;
+}
+
+/** Model bookkeeping shared by the engine's training and persistence commands. */
+export class ModelLibrary {
+  private readonly records = new Map<StepName, TrainingRecord>();
+  private readonly models: ModelStore;
+  private readonly backendName: () => string;
+
+  constructor(models: ModelStore, backendName: () => string) {
+    this.models = models;
+    this.backendName = backendName;
+  }
+
+  /** Starts the record of a training run (keeping the epochs already done when it continues one). */
+  startRecord(step: StepName, initialEpoch: number, epochsPlanned: number, config: ExperimentConfig): TrainingRecord {
+    const earlier = initialEpoch > 0 ? (this.records.get(step)?.history ?? []).slice(0, initialEpoch) : [];
+    const record = { history: [...earlier], epochsPlanned, config };
+    this.records.set(step, record);
+    return record;
+  }
+
+  /** The metadata saved with a step's model. */
+  metadata(step: StepName, config: ExperimentConfig): ModelMetadata {
+    const record = this.records.get(step);
+    const snapshot = this.models.snapshot(step);
+    return {
+      app: 'pretext-lab', format: 1, step, seed: snapshot?.seed ?? config.seed,
+      epochs: snapshot?.epochs ?? record?.history.length ?? 0,
+      epochsPlanned: record?.epochsPlanned ?? snapshot?.epochs ?? 0,
+      history: record?.history ?? [], config: record?.config ?? config,
+      savedAt: new Date().toISOString(), backend: this.backendName(),
+    };
+  }
+
+  /** Keeps the last good weights in memory and, in a browser, in IndexedDB for "continue after reload". */
+  async checkpointAndAutosave(step: StepName, epochs: number, config: ExperimentConfig): Promise<void> {
+    await this.models.checkpoint(step, epochs, config.seed);
+    const snapshot = this.models.snapshot(step);
+    if (!snapshot || !browserStorageAvailable()) return;
+    // Save from the snapshot (a consistent copy), not the live model that the next batch is already changing.
+    const copy = restore(step, snapshot);
+    try {
+      await saveToBrowser(copy, step, 'autosave', { ...this.metadata(step, config), epochs });
+    } catch {
+      // Storage can be full or blocked (private windows); training goes on regardless.
+    } finally {
+      copy.dispose();
+    }
+  }
+
+  /**
+   * Checks and loads a serialized model into `step`. Only a valid model replaces the current one. `testSet`
+   * gives the images to score it on (none before the data is loaded).
+   */
+  async importModel(step: StepName, serialized: SerializedModel, origin: ModelOrigin, config: ExperimentConfig, testSet: ImageSet | null): Promise<EngineEvent> {
+    const expected = buildFor(step, 0, this.models.get('pretext'));
+    const want = summarizeModel(expected);
+    expected.dispose();
+    const model = await deserializeModel({
+      modelTopology: serialized.modelTopology, weightSpecs: serialized.weightSpecs, weightData: serialized.weightData,
+      ...(serialized.metadata ? { userDefinedMetadata: { pretextLab: serialized.metadata } } : {}),
+    }, want, frozenLayersOf(step));
+    // Only now, with a valid model in hand, is the current one replaced.
+    const meta = serialized.metadata;
+    this.models.set(step, model);
+    await this.models.checkpoint(step, meta?.epochs ?? 0, meta?.seed ?? config.seed);
+    this.records.set(step, { history: [...(meta?.history ?? [])], epochsPlanned: meta?.epochsPlanned ?? meta?.epochs ?? 0, config });
+    const test = testSet ? await evaluate(model, testSet, { scaling: config.scaling, batchSize: 64 }) : null;
+    return {
+      type: 'modelLoaded', step, origin, summary: summarizeModel(model), epochs: meta?.epochs ?? 0, epochsPlanned: meta?.epochsPlanned ?? meta?.epochs ?? 0,
+      history: meta?.history ?? [], testAccuracy: test?.accuracy ?? null, testLoss: test?.loss ?? null, metadata: meta,
+    };
+  }
+
+  /** The list of models stored in this browser, as an event. */
+  async savedList(): Promise<EngineEvent> {
+    const available = browserStorageAvailable();
+    return { type: 'savedList', entries: available ? await listSaved() : [], storageAvailable: available };
+  }
+}
