@@ -3,7 +3,8 @@
  * epoch, batch and ETA, and live loss and accuracy charts (with validation curves where there is a split).
  * The pretext, transfer and supervised panels (and the random-features control) all use it.
  */
-import { useLab, train, pause, resume, stepOnce, stop } from '../state/store';
+import { useLab, train, pause, resume, stepOnce, stop, continueOnBackend } from '../state/store';
+import type { BackendName } from '../ml/backends/activate';
 import type { StepState } from '../state/lab-state';
 import type { StepName } from '../runtime/messages';
 import { TrainingChart } from './TrainingChart';
@@ -54,6 +55,7 @@ function plural(n: number, word: string): string {
 export function StepTrainer({ step, label, color, blockedBy = null, testDescription }: StepTrainerProps) {
   const s = useLab((st) => st.steps[step]);
   const engineReady = useLab((st) => st.engine.status === 'ready' && st.data.status === 'ready');
+  const backendName = useLab((st) => (st.engine.status === 'ready' ? st.engine.backend.name : null));
   const otherRunning = useLab((st) => Object.entries(st.steps).some(([k, v]) => k !== step && (v.status === 'running' || v.status === 'paused')));
   const active = s.status === 'running' || s.status === 'paused';
   // Charts redraw at most twice a second while training; the progress bar stays live.
@@ -77,6 +79,9 @@ export function StepTrainer({ step, label, color, blockedBy = null, testDescript
         {canContinue && (
           <button type="button" onClick={() => train(step, true)}>Continue from epoch {s.epochsKept}</button>
         )}
+        {canContinue && (['wasm', 'cpu', 'webgl'] as const).filter((b) => b !== backendName).slice(0, 1).map((b: BackendName) => (
+          <button key={b} type="button" onClick={() => continueOnBackend(step, b)}>Continue on {b === 'wasm' ? 'WebAssembly' : b === 'cpu' ? 'the CPU' : 'WebGL'}</button>
+        ))}
       </div>
       <ModelFiles step={step} label={label} />
       {blockedBy && <p className="hint" role="note">{blockedBy}</p>}
@@ -90,9 +95,10 @@ export function StepTrainer({ step, label, color, blockedBy = null, testDescript
           etaSeconds={s.status === 'paused' ? null : s.progress.etaSeconds}
         />
       )}
+      {s.status === 'done' && s.result.reason === 'diverged' && <p className="error" role="alert">{s.result.message}</p>}
       {s.status === 'done' && (
         <p className="result" role="status">
-          {s.result.reason === 'early-stopped' ? `Stopped early after ${plural(s.result.epochsRun, 'epoch')}. ` : s.result.reason === 'stopped' ? `Stopped by you after ${plural(s.result.epochsRun, 'full epoch')}. ` : `Trained for ${plural(s.result.epochsRun, 'epoch')}. `}
+          {s.result.reason === 'early-stopped' ? `Stopped early after ${plural(s.result.epochsRun, 'epoch')}. ` : s.result.reason === 'stopped' ? `Stopped by you after ${plural(s.result.epochsRun, 'full epoch')}. ` : s.result.reason === 'diverged' ? `Kept the weights from ${plural(s.result.epochsRun, 'good epoch')}. ` : `Trained for ${plural(s.result.epochsRun, 'epoch')}. `}
           {s.testAccuracy !== null && <>Accuracy on the {testDescription}: <strong>{formatPercent(s.testAccuracy, 2)}</strong> (loss {formatLoss(s.testLoss ?? NaN)}). </>}
           {s.imagesPerSecond > 0 ? `${Math.round(s.imagesPerSecond)} training images/s.` : ''}
         </p>

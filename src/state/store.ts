@@ -48,6 +48,8 @@ function update(next: LabState, throttled = false): void {
 }
 
 let pendingResume: StepName | null = null;
+/** A step to continue once the engine reports it has moved to another backend. */
+let resumeAfterSwitch: StepName | null = null;
 
 function onEngineEvent(event: EngineEvent): void {
   update(reduceEvent(state, event), event.type === 'batch');
@@ -58,7 +60,15 @@ function onEngineEvent(event: EngineEvent): void {
     pendingResume = null;
     train(event.step, true);
   }
-  if (event.type === 'error') pendingResume = null;
+  if (event.type === 'backendChanged' && resumeAfterSwitch) {
+    const step = resumeAfterSwitch;
+    resumeAfterSwitch = null;
+    train(step, true);
+  }
+  if (event.type === 'error') {
+    pendingResume = null;
+    resumeAfterSwitch = null;
+  }
 }
 
 /** Reads the current state (for tests and non-React code). */
@@ -231,6 +241,12 @@ export function continueInterrupted(step: StepName): void {
   setConfig(saved);
   pendingResume = step;
   loadFromBrowser(step, 'autosave');
+}
+
+/** After a fault: move to another backend, then continue the step from its last good epoch. */
+export function continueOnBackend(step: StepName, backend: BackendName): void {
+  resumeAfterSwitch = step;
+  switchBackend(backend);
 }
 
 /** Dismisses a notice. */
