@@ -15,6 +15,7 @@ import { formatPercent, formatLoss } from './format';
 import { useMemo } from 'react';
 import { useThrottled } from './useThrottled';
 import { ModelFiles } from './ModelFiles';
+import { PretrainedOffer } from './PretrainedOffer';
 
 /** Props of {@link StepTrainer}. */
 export interface StepTrainerProps {
@@ -83,6 +84,7 @@ export function StepTrainer({ step, label, color, blockedBy = null, testDescript
           <button key={b} type="button" onClick={() => continueOnBackend(step, b)}>Continue on {b === 'wasm' ? 'WebAssembly' : b === 'cpu' ? 'the CPU' : 'WebGL'}</button>
         ))}
       </div>
+      <PretrainedOffer step={step} />
       <ModelFiles step={step} label={label} />
       {blockedBy && <p className="hint" role="note">{blockedBy}</p>}
       {!blockedBy && otherRunning && !active && <p className="hint" role="note">Another step is training; one at a time keeps the numbers honest.</p>}

@@ -8,6 +8,7 @@ import type { ExperimentConfig } from '../ml/config/presets';
 import type { TestSetName } from '../ml/data/splits';
 import type { ModelSummary } from '../ml/models/summary';
 import type { EpochRecord, TrainResult } from '../ml/train/events';
+import type { PretrainedManifest } from '../runtime/pretrained';
 import type { ArmEvaluation, ArmName, BackendInfo, EngineEvent, EngineMode, ModelOrigin, ModelSummaries, Predictions, SavedEntry, StepName } from '../runtime/messages';
 
 /** One point of a live training curve; x is in epochs (2.5 = halfway through the third epoch). */
@@ -73,6 +74,8 @@ export interface LabState {
   readonly memory: { readonly numTensors: number; readonly numBytes: number } | null;
   /** Models stored in this browser (saved on purpose, or autosaved by an interrupted run). */
   readonly saved: { readonly available: boolean; readonly entries: readonly SavedEntry[] };
+  /** The pre-trained lecture models shipped with the app, if this copy has them. */
+  readonly pretrained: { readonly status: 'unknown' | 'missing' } | { readonly status: 'available'; readonly manifest: PretrainedManifest };
 }
 
 /** The state before anything has happened. */
@@ -88,6 +91,7 @@ export function initialState(config: ExperimentConfig): LabState {
     notices: [],
     memory: null,
     saved: { available: false, entries: [] },
+    pretrained: { status: 'unknown' },
   };
 }
 

@@ -16,6 +16,7 @@ import { dataPayload, loadMnistOverHttp } from '../runtime/load-data';
 import type { BackendChoice, EngineEvent, StepName } from '../runtime/messages';
 import { initialState, reduceEvent, withNotice, type LabState } from './lab-state';
 import { downloadModel, readModelFiles } from './model-files';
+import { loadPretrainedManifest, loadPretrainedModel, PRETRAINED_STEPS } from '../runtime/pretrained';
 import type { BrowserSlot, ModelOrigin } from '../runtime/messages';
 import type { SerializedModel } from '../ml/models/persist';
 
@@ -99,6 +100,10 @@ export async function startLab(choice: BackendChoice = 'auto', preferMain = fals
     update({ ...state, engine: { status: 'failed', message: err instanceof Error ? err.message : String(err) } });
     return;
   }
+  void loadPretrainedManifest().then(
+    (manifest) => update({ ...state, pretrained: { status: 'available', manifest } }),
+    () => update({ ...state, pretrained: { status: 'missing' } }),
+  );
   try {
     const mnist = await dataPromise;
     const loadMs = state.data.status === 'ready' ? state.data.loadMs : performance.now() - started;
@@ -247,6 +252,22 @@ export function continueInterrupted(step: StepName): void {
 export function continueOnBackend(step: StepName, backend: BackendName): void {
   resumeAfterSwitch = step;
   switchBackend(backend);
+}
+
+/**
+ * Loads the four pre-trained lecture models shipped with the app, with the settings they were trained with
+ * (the Lecture preset), keeping the student's choice of test set.
+ */
+export async function loadPretrained(): Promise<void> {
+  if (state.pretrained.status !== 'available') return;
+  const { config } = state.pretrained.manifest;
+  setConfig({ ...config, splits: { ...config.splits, testSet: state.config.splits.testSet } });
+  try {
+    const models = await Promise.all(PRETRAINED_STEPS.map((step) => loadPretrainedModel(step)));
+    PRETRAINED_STEPS.forEach((step, i) => importModel(step, models[i], 'pretrained'));
+  } catch (err) {
+    update(withNotice(state, 'error', `The pre-trained models could not be loaded: ${err instanceof Error ? err.message : String(err)}`));
+  }
 }
 
 /** Dismisses a notice. */

@@ -10,6 +10,7 @@ import { StemPlot } from '../../components/StemPlot';
 import { RUN_COLORS } from '../../components/palette';
 import { ROTATION_CLASSES, argmax } from '../../components/prediction';
 import { formatPercent } from '../../components/format';
+import { PretrainedOffer } from '../../components/PretrainedOffer';
 import type { PreprocessResult } from '../../ml/draw/preprocess';
 import type { StepName } from '../../runtime/messages';
 
@@ -45,6 +46,7 @@ export function DrawPanel() {
           supervised model (step 6); with the Quick preset that takes a few minutes.
         </p>
       )}
+      {!anyModel && <PretrainedOffer step="selfSupervised" />}
       {anyModel && (selfStatus !== 'done' || supervisedStatus !== 'done') && (
         <p className="hint" role="note">
           {selfStatus !== 'done' ? 'The self-supervised head is not trained yet (step 5). ' : ''}
