@@ -1,45 +1,77 @@
 /**
- * The page: a header with the backend status and settings, then one panel per step of the lecture's RotNet
- * experiment, in order.
+ * The page, in one of two modes. Self-study (the default): a header with the backend status and settings,
+ * then one panel per step of the lecture's RotNet experiment, each with a "Try this". Lecture mode: the
+ * lecture's table of contents as full-screen slides, the live steps included.
+ *
+ * The address bar always describes what is on screen (step or slide, preset, seed, changed settings), so a
+ * link reproduces a setup; see src/url/url-state.ts for the format.
  */
-import { useEffect, useState } from 'react';
-import { startLab } from './state/store';
-import type { BackendChoice } from './runtime/messages';
+import { useCallback, useEffect, useState } from 'react';
+import { getState, notify, setConfig, startLab } from './state/store';
 import { StatusBar } from './app/StatusBar';
 import { Notices } from './app/Notices';
-import { IntroPanel } from './lessons/intro/IntroPanel';
-import { DataPanel } from './lessons/data/DataPanel';
-import { RotationPanel } from './lessons/rotation/RotationPanel';
-import { PretextPanel } from './lessons/pretext/PretextPanel';
-import { TransferPanel } from './lessons/transfer/TransferPanel';
-import { SupervisedPanel } from './lessons/supervised/SupervisedPanel';
-import { ComparePanel } from './lessons/compare/ComparePanel';
-import { SettingsPanel } from './lessons/settings/SettingsPanel';
-import { DrawPanel } from './lessons/draw/DrawPanel';
+import { StudyPage } from './lecture/StudyPage';
+import { LectureView } from './lecture/LectureView';
+import { SLIDES, slideForLesson } from './lecture/slides';
+import { lectureScale, useWindowSize } from './lecture/scale';
+import { parseUrl, type LessonId, type ViewMode } from './url/url-state';
+import { linkFor, useUrlSync } from './url/useUrlSync';
+import { CopyLinkButton } from './url/CopyLinkButton';
 import './lessons/lessons.css';
 
 let started = false;
 
-/** `?backend=webgl|wasm|cpu` picks the backend at start (anything else is ignored, with the default kept). */
-function backendFromUrl(search: string): BackendChoice {
-  const value = new URLSearchParams(search).get('backend');
-  return value === 'webgl' || value === 'wasm' || value === 'cpu' ? value : 'auto';
+/** Reads the link the page was opened with (once: afterwards the page writes the address, not reads it). */
+function readLink() {
+  return parseUrl(window.location.search, window.location.hash, { slideCount: SLIDES.length });
 }
 
 /** The whole app. */
 export function App() {
+  const [link] = useState(readLink);
+  const { backend, webglOff } = link.state;
   const [large, setLarge] = useState(false);
+  const [mode, setMode] = useState<ViewMode>(link.state.mode);
+  const [slide, setSlide] = useState(() => (link.state.slide !== null ? link.state.slide - 1 : slideForLesson(link.state.step)));
+  // `step` follows the scrolling; `arrival` is where the self-study page should open (a link, or the slide
+  // lecture mode was left on) and changes only when the page is entered.
+  const [step, setStep] = useState<LessonId | null>(link.state.step);
+  const [arrival, setArrival] = useState<LessonId | null>(link.state.step);
+  const [textSize, setTextSize] = useState(0);
+  const windowSize = useWindowSize();
+
   useEffect(() => {
     // Once per page, even under StrictMode's double effects in development.
-    if (!started) {
-      started = true;
-      const params = new URLSearchParams(window.location.search);
-      void startLab(backendFromUrl(window.location.search), false, params.get('webgl') === 'off');
-    }
-  }, []);
+    if (started) return;
+    started = true;
+    setConfig(link.state.config);
+    for (const n of link.notices) notify(n.kind, n.text, n.setting);
+    void startLab(backend, false, webglOff);
+  }, [link, backend, webglOff]);
+
+  const scale = mode === 'lecture' ? lectureScale(windowSize.width, windowSize.height, textSize) : large ? 1.35 : 1;
   useEffect(() => {
-    document.documentElement.style.setProperty('--scale', large ? '1.35' : '1');
-  }, [large]);
+    document.documentElement.style.setProperty('--scale', String(scale));
+  }, [scale]);
+
+  const view = { mode, step: mode === 'study' ? step : SLIDES[slide].lesson ?? null, slide: mode === 'lecture' ? slide + 1 : null, backend, webglOff };
+  useUrlSync(view);
+
+  const enterLecture = () => {
+    setSlide(slideForLesson(step));
+    setMode('lecture');
+    window.scrollTo(0, 0);
+  };
+  const leaveLecture = useCallback(() => {
+    const lesson = SLIDES[slide].lesson ?? null;
+    setArrival(lesson);
+    setStep(lesson);
+    setMode('study');
+  }, [slide]);
+
+  if (mode === 'lecture') {
+    return <LectureView slide={slide} onSlide={setSlide} onLeave={leaveLecture} textSize={textSize} onTextSize={setTextSize} />;
+  }
   return (
     <div className="app">
       <header className="app-header">
@@ -48,23 +80,17 @@ export function App() {
             <h1>Pretext Lab</h1>
             <p className="subtitle">Self-supervised learning, trained live in your browser</p>
           </div>
-          <label className="toggle"><input type="checkbox" checked={large} onChange={(e) => setLarge(e.target.checked)} /> Large type</label>
+          <div className="header-actions">
+            <button type="button" className="primary" onClick={enterLecture}>Lecture mode</button>
+            <CopyLinkButton link={() => linkFor(getState().config, view)} />
+            <label className="toggle"><input type="checkbox" checked={large} onChange={(e) => setLarge(e.target.checked)} /> Large type</label>
+          </div>
         </div>
         <StatusBar />
       </header>
       <main className="app-main">
         <Notices />
-        <section className="lessons" aria-label="Lessons">
-          <IntroPanel />
-          <DataPanel />
-          <SettingsPanel />
-          <RotationPanel />
-          <PretextPanel />
-          <TransferPanel />
-          <SupervisedPanel />
-          <ComparePanel />
-          <DrawPanel />
-        </section>
+        <StudyPage initialStep={arrival} onVisibleStep={setStep} />
       </main>
     </div>
   );

@@ -1,0 +1,155 @@
+/**
+ * Lecture mode as a presenter uses it: arrows and a clicker's PageDown move between slides (the counter and
+ * the title follow), Space trains and pauses on a training slide, h hides the controls, Escape leaves; the
+ * keys stay quiet while a select has the focus; a refused full-screen request changes nothing but a notice.
+ * Every slide is photographed at projector sizes for a human to look at.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { collectPageErrors, SCREENSHOT_DIR } from './helpers';
+
+const counter = (page: Page) => page.getByTestId('slide-counter');
+const title = (page: Page) => page.getByRole('heading', { level: 1 });
+
+test.describe('lecture mode', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test('moves by keyboard, hides its controls, and leaves with Escape', async ({ page }) => {
+    const errors = collectPageErrors(page);
+    await page.goto('/?preset=smoke&mode=lecture');
+    await expect(counter(page)).toHaveText('1 / 14');
+    await expect(title(page)).toHaveText('Supervised pretraining, and what it costs');
+
+    await page.keyboard.press('ArrowRight');
+    await expect(counter(page)).toHaveText('2 / 14');
+    await expect(title(page)).toHaveText('Self-supervised learning: the data labels itself');
+    await page.keyboard.press('PageDown');
+    await expect(counter(page)).toHaveText('3 / 14');
+    await expect(title(page)).toHaveText('Pretext task: context prediction');
+    await expect(page).toHaveURL(/mode=lecture&slide=3/);
+    await page.keyboard.press('ArrowLeft');
+    await expect(counter(page)).toHaveText('2 / 14');
+    await page.keyboard.press('PageUp');
+    await expect(counter(page)).toHaveText('1 / 14');
+    await page.keyboard.press('ArrowLeft');
+    await expect(counter(page)).toHaveText('1 / 14'); // no wrapping round to the end
+
+    // The slide menu is a select: keys typed there are the select's (h would hide the controls elsewhere).
+    const menu = page.getByRole('combobox', { name: 'Go to slide' });
+    await menu.focus();
+    await page.keyboard.press('h');
+    await page.keyboard.press(' ');
+    await expect(page.getByRole('navigation', { name: 'Lecture controls' })).toBeVisible();
+    await expect(counter(page)).toHaveText('1 / 14');
+    await menu.selectOption({ label: '8. RotNet: which way is up?' });
+    await expect(counter(page)).toHaveText('8 / 14');
+    await expect(title(page)).toHaveText('RotNet: which way is up?');
+
+    const controls = page.getByRole('navigation', { name: 'Lecture controls' });
+    await page.getByRole('main').focus();
+    await page.keyboard.press('h');
+    await expect(controls).toHaveCount(0);
+    await expect(counter(page)).toBeVisible();
+    await page.keyboard.press('h');
+    await expect(controls).toBeVisible();
+
+    // Tab reaches every control and comes back round: no trap.
+    await page.getByRole('main').focus();
+    const seen = new Set<string>();
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      seen.add(await page.evaluate(() => document.activeElement?.textContent ?? document.activeElement?.tagName ?? ''));
+    }
+    expect([...seen].join('|')).toContain('Leave lecture');
+
+    // On a live slide, arrows in a radio group move the radio, not the slide.
+    await menu.selectOption({ label: '13. Compare: did the pretext task help?' });
+    const fullTest = page.getByRole('radio', { name: /all 10,000 test images/ });
+    await page.getByRole('radio', { name: /the lecture.s 300 test images/ }).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(fullTest).toBeChecked();
+    await page.keyboard.press('ArrowRight');
+    await expect(counter(page)).toHaveText('13 / 14');
+
+    await page.getByRole('main').focus();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('heading', { level: 1, name: 'Pretext Lab' })).toBeVisible();
+    await expect(page).not.toHaveURL(/mode=lecture/);
+    expect(errors).toEqual([]);
+  });
+
+  test('Space starts training on a training slide, then pauses and resumes it', async ({ page }) => {
+    test.setTimeout(240_000);
+    const errors = collectPageErrors(page);
+    // Slide 10 is pretext training; a few more epochs than Tiny's one leave time to pause on a fast machine.
+    await page.goto('/?preset=smoke&pretext.epochs=3&mode=lecture&slide=10');
+    await expect(title(page)).toHaveText('Pretext training: learn to see which way is up');
+    const trainButton = page.getByRole('button', { name: 'Train the pretext model' });
+    await expect(trainButton).toBeEnabled({ timeout: 60_000 });
+
+    await page.getByRole('main').focus();
+    await page.keyboard.press(' ');
+    const bar = page.getByRole('progressbar');
+    await expect(bar).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText(/^Training the pretext model/)).toBeVisible();
+    await page.keyboard.press(' ');
+    await expect(page.getByText(/^Paused: pretext model/)).toBeVisible({ timeout: 30_000 });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/lecture-pretext-paused.png` });
+    await page.keyboard.press(' ');
+    await expect(page.getByText(/^Training the pretext model/)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText(/Trained for 3 epochs/)).toBeVisible({ timeout: 180_000 });
+
+    // A finished step is not retrained by a stray Space: the lab says how instead.
+    await page.getByRole('main').focus();
+    await page.keyboard.press(' ');
+    await expect(page.getByRole('list', { name: 'Messages' }).getByText(/already trained/)).toBeVisible();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/lecture-pretext-trained.png` });
+    expect(errors).toEqual([]);
+  });
+
+  test('a refused full-screen request leaves a working lecture and says so', async ({ page }) => {
+    await page.addInitScript(() => {
+      Element.prototype.requestFullscreen = () => Promise.reject(new TypeError('Permissions check failed'));
+    });
+    await page.goto('/?mode=lecture&slide=2');
+    await page.getByRole('button', { name: 'Full screen' }).click();
+    await expect(page.getByRole('list', { name: 'Messages' }).getByText(/did not allow full screen/)).toBeVisible();
+    await page.getByRole('main').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(counter(page)).toHaveText('3 / 14');
+  });
+
+  test('a link opens the slide of a step, and leaving returns to the step on the page', async ({ page }) => {
+    await page.goto('/?preset=smoke&mode=lecture#transfer');
+    await expect(title(page)).toHaveText('Transfer: freeze the features, train a new head');
+    await expect(counter(page)).toHaveText('11 / 14');
+    await expect(page).toHaveURL(/mode=lecture&slide=11$/);
+    await page.keyboard.press('ArrowRight');
+    await expect(counter(page)).toHaveText('12 / 14');
+    await page.getByRole('button', { name: 'Leave lecture (Esc)' }).click();
+    await expect(page.locator('#supervised')).toBeInViewport();
+    await expect(page).toHaveURL(/\?preset=smoke&seed=1#supervised$/);
+
+    // Back at the top, the header button starts the lecture from the beginning.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect(page).toHaveURL(/seed=1$/);
+    await page.getByRole('button', { name: 'Lecture mode' }).click();
+    await expect(counter(page)).toHaveText('1 / 14');
+  });
+});
+
+test.describe('lecture slides, photographed', () => {
+  for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+    test(`every slide at ${size.width}x${size.height}`, async ({ page }) => {
+      await page.setViewportSize(size);
+      await page.goto('/?preset=smoke&mode=lecture');
+      await expect(page.getByRole('button', { name: 'Next →' })).toBeVisible();
+      for (let i = 1; i <= 14; i++) {
+        await expect(counter(page)).toHaveText(`${i} / 14`);
+        // Live slides show data once MNIST has loaded; wait for it on the first of them.
+        if (i === 9) await expect(page.getByText('pretext image #3')).toBeVisible({ timeout: 60_000 });
+        await page.screenshot({ path: `${SCREENSHOT_DIR}/lecture-${size.width}-slide-${String(i).padStart(2, '0')}.png` });
+        await page.keyboard.press('ArrowRight');
+      }
+    });
+  }
+});

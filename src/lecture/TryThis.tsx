@@ -1,0 +1,31 @@
+/**
+ * The "Try this" aside under a lesson panel on the self-study page. It sits outside the panel's own markup
+ * (the page wraps each panel with it) so the lessons stay as they are and lecture mode, which shows the bare
+ * panels, does not repeat homework on the projector.
+ */
+import { getState, notify, setConfig } from '../state/store';
+import type { LessonId } from '../url/url-state';
+import { SUGGESTIONS, type Setup } from './try-this';
+
+function runSetup(setup: Setup): void {
+  setConfig(setup.apply(getState().config));
+  notify('info', setup.done);
+}
+
+/** The suggestion for one step, or nothing if that step has none. */
+export function TryThis({ lesson }: { lesson: LessonId }) {
+  const suggestion = SUGGESTIONS[lesson];
+  if (suggestion === undefined) return null;
+  return (
+    // Each aside gets its own name: a landmark list of nine identical "Try this" entries helps nobody.
+    <aside className="try-this" aria-label={`Try this: ${lesson} step`}>
+      <h3>Try this</h3>
+      <p>{suggestion.text}</p>
+      {suggestion.setups && (
+        <div className="controls">
+          {suggestion.setups.map((s) => <button key={s.label} type="button" onClick={() => runSetup(s)}>{s.label}</button>)}
+        </div>
+      )}
+    </aside>
+  );
+}
