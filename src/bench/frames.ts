@@ -34,6 +34,11 @@ export class FrameGapMonitor {
     this.handle = null;
   }
 
+  /** The longest gap recorded, if any. */
+  longest(): FrameGap | null {
+    return this.gaps.reduce<FrameGap | null>((worst, g) => (worst === null || g.ms > worst.ms ? g : worst), null);
+  }
+
   /** Gap lengths in ms, of frames that began at or after `from` (all by default). */
   gapsSince(from = -Infinity): number[] {
     return this.gaps.filter((g) => g.at >= from).map((g) => g.ms);

@@ -8,16 +8,18 @@ import { presetConfig, type ExperimentConfig } from '../ml/config/presets';
 import { startEngine, type EngineClient } from '../runtime/client';
 import { dataPayload, loadMnistOverHttp } from '../runtime/load-data';
 import type { StepName } from '../runtime/messages';
-import { FrameGapMonitor } from './frames';
+import { FrameGapMonitor, type FrameGap } from './frames';
 import { EngineInbox } from './inbox';
 import { epochRates, gapSummary, summarize, type BatchSample } from './stats';
-import type { BenchParams, BenchRunOk, BenchRunResult, RateSummary } from './types';
+import type { BenchParams, BenchRunOk, BenchRunResult, LongestGap, RateSummary } from './types';
 
 const SHORT_MS = 120_000;
 
 /** The asked-for backend (or mode) is not there: recorded as "unavailable", not as an error. */
 class Unavailable extends Error {}
 const TRAIN_MS = 30 * 60_000;
+/** How long to keep re-reading the tensor count after a reset while it is above where it started. */
+const SETTLE_MS = 10_000;
 
 /** The lecture's settings, cut down to `params.images` rotated images per epoch and the heads to one epoch. */
 export function benchConfig(params: BenchParams): ExperimentConfig {
@@ -42,6 +44,27 @@ async function trainStep(inbox: EngineInbox, client: EngineClient, step: StepNam
   client.send({ type: 'train', step, config });
   await inbox.next('stepEnded', TRAIN_MS, (e) => e.step === step);
   return (await inbox.next('memory', SHORT_MS)).event.numTensors;
+}
+
+function locate(gap: FrameGap | null, samples: readonly BatchSample[], trainStarted: number): LongestGap | null {
+  if (gap === null) return null;
+  const began = gap.at - gap.ms;
+  const last = samples.filter((s) => s.at <= began).at(-1);
+  return { ms: gap.ms, startedAtMs: began - trainStarted, afterEpoch: last?.epoch ?? null, afterBatch: last?.batch ?? null };
+}
+
+/** Resets the engine and reads its tensor count, again every 250 ms until it is back to `before` or SETTLE_MS passed. */
+async function tensorsAfterReset(inbox: EngineInbox, client: EngineClient, before: number): Promise<{ immediate: number; settled: number; waitedMs: number }> {
+  const started = performance.now();
+  client.send({ type: 'reset' });
+  const immediate = (await inbox.next('memory', SHORT_MS)).event.numTensors;
+  let settled = immediate;
+  while (settled !== before && performance.now() - started < SETTLE_MS) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    client.send({ type: 'reset' });
+    settled = (await inbox.next('memory', SHORT_MS)).event.numTensors;
+  }
+  return { immediate, settled, waitedMs: performance.now() - started };
 }
 
 async function measure(params: BenchParams, inbox: EngineInbox, client: EngineClient, progress: (line: string) => void): Promise<BenchRunOk> {
@@ -99,14 +122,19 @@ async function measure(params: BenchParams, inbox: EngineInbox, client: EngineCl
   await inbox.next('stepEnded', TRAIN_MS, (e) => e.step === 'pretext');
   const afterPretext = (await inbox.next('memory', SHORT_MS)).event.numTensors;
   let afterSteps: number | null = null;
+  let afterResetImmediate: number | null = null;
   let after: number | null = null;
   if (params.memory) {
     progress('training the self-supervised head and the supervised baseline (one epoch each)');
     await trainStep(inbox, client, 'selfSupervised', config);
     afterSteps = await trainStep(inbox, client, 'supervised', config);
-    client.send({ type: 'reset' });
-    after = (await inbox.next('memory', SHORT_MS)).event.numTensors;
-    progress(`tensors: ${before} before, ${afterSteps} with three models, ${after} after reset`);
+    const reset = await tensorsAfterReset(inbox, client, before);
+    afterResetImmediate = reset.immediate;
+    after = reset.settled;
+    if (reset.immediate !== reset.settled) {
+      notes.push(`${reset.immediate - before} tensors were still alive right after the reset; ${reset.settled - before} after ${Math.round(reset.waitedMs)} ms`);
+    }
+    progress(`tensors: ${before} before, ${afterSteps} with three models, ${afterResetImmediate} right after reset, ${after} settled`);
   }
 
   return {
@@ -129,7 +157,8 @@ async function measure(params: BenchParams, inbox: EngineInbox, client: EngineCl
     wallImagesPerSecond: rates(measured.map((e) => e.wallImagesPerSecond), 'a wall-clock rate'),
     frameGapMs: gapSummary(frames.gapsSince()),
     frameGapMsAfterWarmup: gapSummary(frames.gapsSince(warmupEnded)),
-    tensors: { before, afterPretext, afterSteps, after },
+    longestFrameGap: locate(frames.longest(), samples, trainStarted),
+    tensors: { before, afterPretext, afterSteps, afterResetImmediate, after },
     totalMs: performance.now() - runStarted,
   };
 }

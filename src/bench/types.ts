@@ -51,6 +51,16 @@ export interface EpochRate {
   readonly wallImagesPerSecond: number;
 }
 
+/** When the page's longest frame gap happened, relative to the training events. */
+export interface LongestGap {
+  readonly ms: number;
+  /** When the gap began, in ms after the train command was sent. */
+  readonly startedAtMs: number;
+  /** The last batch event that had arrived when the gap began (null: before the first batch ended). */
+  readonly afterEpoch: number | null;
+  readonly afterBatch: number | null;
+}
+
 /** tf.memory().numTensors in the engine at the points the benchmark looks. */
 export interface TensorCounts {
   /** Right after the engine is ready (and reset). */
@@ -59,7 +69,9 @@ export interface TensorCounts {
   readonly afterPretext: number | null;
   /** After the two heads were trained too, with all three models alive. */
   readonly afterSteps: number | null;
-  /** After a reset disposed the models: should equal `before`. */
+  /** Right after a reset disposed the models (work still in flight, such as an autosave, may hold a few). */
+  readonly afterResetImmediate: number | null;
+  /** After the reset, once the count stopped changing or came back to `before` (at most ~10 s): should equal `before`. */
   readonly after: number | null;
 }
 
@@ -91,6 +103,7 @@ export interface BenchRunOk {
   readonly frameGapMs: GapSummary | null;
   /** While the measured epochs trained. */
   readonly frameGapMsAfterWarmup: GapSummary | null;
+  readonly longestFrameGap: LongestGap | null;
   readonly tensors: TensorCounts;
   readonly totalMs: number;
 }

@@ -1,0 +1,173 @@
+/**
+ * `npm run bench -- --json <file>`: how fast the pretext model trains in headless Chromium on each
+ * backend, worker against main thread, how smooth the page stays meanwhile, how long the MNIST assets
+ * and the 40,000 rotated images take, and whether tf.memory() returns to where it started.
+ *
+ * It starts the Vite dev server, opens bench.html (src/bench) once per backend and mode in Chromium
+ * (e2e/chromium.ts: Debian's or Playwright's, SwiftShader for WebGL), prints a table with the issue's
+ * targets marked PASS/MISS, and writes JSON (default bench-results/bench.json). A MISS is information;
+ * only errors (a run that broke, a server or browser that would not start) make the exit code non-zero.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { arch, cpus, loadavg, release, totalmem, type as osType } from 'node:os';
+import { dirname } from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import { createServer, type ViteDevServer } from 'vite';
+import { chromiumLaunchOptions } from '../e2e/chromium';
+import { benchQuery } from '../src/bench/params';
+import type { BenchParams, BenchRunResult } from '../src/bench/types';
+import { FULL_PLAN, QUICK_PLAN, USAGE, parseBenchArgs, type BackendPlan, type BenchArgs } from './bench-plan';
+import { buildReport, formatReport, type Machine, type RunRecord } from './bench-report';
+
+const log = (line: string): void => console.log(line);
+
+async function startServer(port: number): Promise<{ server: ViteDevServer; base: string }> {
+  const server = await createServer({
+    // No HMR and no file watching: an edit elsewhere in the repo must not reload a page mid-measurement.
+    server: { port, strictPort: false, host: '127.0.0.1', hmr: false, watch: null },
+    logLevel: 'warn',
+    clearScreen: false,
+  });
+  await server.listen();
+  const base = server.resolvedUrls?.local[0];
+  if (!base) throw new Error('The Vite dev server did not report its URL.');
+  return { server, base };
+}
+
+/** Opens bench.html with `params` in a fresh context and waits for its result (or the time-out). */
+async function runPage(browser: Browser, base: string, params: BenchParams, timeoutMs: number, label: string): Promise<BenchRunResult> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    const text = message.text();
+    if (text.startsWith('[bench] ')) log(`  ${label}: ${text.slice(8)}`);
+    else if (message.type() === 'error') problems.push(`console.error: ${text}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('crash', () => problems.push('the page crashed'));
+  let loads = 0;
+  page.on('load', () => {
+    loads += 1;
+    if (loads === 2) problems.push('the page reloaded during the run, so it started over');
+  });
+  try {
+    await page.goto(new URL(`bench.html?${benchQuery(params)}`, base).href);
+    await page.waitForFunction(() => window.__benchResult !== undefined, undefined, { timeout: timeoutMs, polling: 1_000 });
+    const result = await page.evaluate(() => window.__benchResult);
+    if (!result) throw new Error('the page published no result');
+    return problems.length ? { ...result, notes: [...result.notes, ...problems] } : result;
+  } catch (err) {
+    const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    return { ok: false, kind: 'error', params, error: message, notes: problems };
+  } finally {
+    await context.close();
+  }
+}
+
+function paramsFor(plan: BackendPlan, mode: BenchParams['mode']): BenchParams {
+  return {
+    backend: plan.backend,
+    mode,
+    images: plan.images,
+    warmupEpochs: plan.warmupEpochs,
+    epochs: plan.epochs,
+    memory: plan.memory && mode === 'worker',
+    rotations: true,
+  };
+}
+
+function timeoutFor(plan: BackendPlan): number {
+  const images = plan.images * (plan.warmupEpochs + plan.epochs);
+  return (images / plan.slowestImagesPerSecond) * 1_000 + (plan.memory ? 240_000 : 0) + 180_000;
+}
+
+/** Loads the page once, small, so the dev server has transformed every module before anything is timed. */
+async function warmUp(browser: Browser, base: string): Promise<void> {
+  const tiny: BenchParams = { backend: 'wasm', mode: 'worker', images: 192, warmupEpochs: 0, epochs: 1, memory: false, rotations: false };
+  for (const mode of ['worker', 'main'] as const) {
+    const result = await runPage(browser, base, { ...tiny, mode }, 300_000, `warm-up/${mode}`);
+    if (!result.ok) log(`  warm-up (${mode}) did not finish: ${result.error}`);
+  }
+}
+
+function machineInfo(browser: Browser, executablePath: string | undefined, records: readonly RunRecord[], loadAtStart: number): Machine {
+  const first = records.find((r) => r.result.ok)?.result;
+  const page = first?.ok ? first : null;
+  return {
+    cores: cpus().length,
+    cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+    memoryGb: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    platform: `${osType()} ${release()} ${arch()}`,
+    node: process.version,
+    chromium: browser.version(),
+    chromiumPath: executablePath ?? "Playwright's bundled Chromium",
+    hardwareConcurrency: page?.hardwareConcurrency ?? null,
+    crossOriginIsolated: page?.crossOriginIsolated ?? null,
+    userAgent: page?.userAgent ?? null,
+    loadAverage: { start: loadAtStart, end: loadavg()[0] },
+    date: new Date().toISOString(),
+  };
+}
+
+async function main(): Promise<number> {
+  let args: BenchArgs;
+  try {
+    args = parseBenchArgs(process.argv.slice(2));
+  } catch (err) {
+    console.error(`${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    log(USAGE);
+    return 0;
+  }
+  const started = performance.now();
+  const loadAtStart = loadavg()[0];
+  const data = spawnSync('npm', ['run', '--silent', 'data'], { stdio: 'inherit' });
+  if (data.status !== 0) throw new Error('`npm run data` failed: the MNIST assets are needed in public/data.');
+
+  const plans = (args.quick ? QUICK_PLAN : FULL_PLAN).filter((p) => args.backends.includes(p.backend));
+  const { server, base } = await startServer(args.port);
+  const launch = chromiumLaunchOptions();
+  let browser: Browser | null = null;
+  const records: RunRecord[] = [];
+  try {
+    browser = await chromium.launch(launch);
+    log(`Benchmark on ${base} in Chromium ${browser.version()} (${cpus().length} cores)${args.quick ? ', quick sizes' : ''}`);
+    await warmUp(browser, base);
+    for (const plan of plans) {
+      for (const mode of plan.modes) {
+        const params = paramsFor(plan, mode);
+        log(`${plan.backend}/${mode}: ${params.warmupEpochs} warm-up + ${params.epochs} epochs of ${params.images} rotated images, batch 192`);
+        const loadStart = loadavg()[0];
+        const result = await runPage(browser, base, params, timeoutFor(plan), `${plan.backend}/${mode}`);
+        if (!result.ok) log(`  ${plan.backend}/${mode}: ${result.kind}: ${result.error}`);
+        records.push({ backend: plan.backend, mode, result, load: { start: loadStart, end: loadavg()[0] } });
+        // A backend that is not there in a worker is not there on the main thread either.
+        if (!result.ok && result.kind === 'unavailable' && mode === 'worker') break;
+      }
+    }
+    const report = buildReport(records, machineInfo(browser, launch.executablePath, records, loadAtStart), Math.round((performance.now() - started) / 1000));
+    log('');
+    log(formatReport(report, records));
+    await mkdir(dirname(args.jsonPath), { recursive: true });
+    await writeFile(args.jsonPath, `${JSON.stringify(report, null, 2)}\n`);
+    log(`\nWrote ${args.jsonPath} (${report.durationSeconds} s in all).`);
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+  const errors = records.filter((r) => !r.result.ok && r.result.kind === 'error');
+  if (errors.length) console.error(`${errors.length} run(s) failed with an error: ${errors.map((r) => `${r.backend}/${r.mode}`).join(', ')}`);
+  return errors.length || records.every((r) => !r.result.ok) ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.stack ?? err.message : String(err));
+    process.exit(1);
+  },
+);
