@@ -1,11 +1,19 @@
 /**
  * Errors and news for the student, each dismissible; errors are announced to screen readers at once.
  */
+import { useEffect } from 'react';
 import { useLab, dismissNotice } from '../state/store';
+
+/** News fades after this long; errors stay until dismissed, because they ask for something to be done. */
+const INFO_MS = 8000;
 
 /** The list of current notices. */
 export function Notices() {
   const notices = useLab((s) => s.notices);
+  useEffect(() => {
+    const timers = notices.filter((n) => n.kind === 'info').map((n) => setTimeout(() => dismissNotice(n.id), INFO_MS));
+    return () => timers.forEach(clearTimeout);
+  }, [notices]);
   if (notices.length === 0) return null;
   return (
     <ul className="notices" aria-label="Messages">

@@ -212,7 +212,9 @@ export function reduceEvent(state: LabState, event: EngineEvent): LabState {
         status: 'done', summary: event.summary, epochs: event.epochsPlanned, curve, history: event.history, result,
         testAccuracy: event.testAccuracy, testLoss: event.testLoss, imagesPerSecond: 0, origin: event.origin,
       });
-      return withNotice({ ...loaded, evaluation: { status: 'idle' } }, 'info', `Loaded ${ORIGIN_TEXT[event.origin]} for this step (${event.epochs} epochs of training).`);
+      const next = { ...loaded, evaluation: { status: 'idle' as const } };
+      // The shipped models arrive four at a time; their panels label them, and one notice is said by the store.
+      return event.origin === 'pretrained' ? next : withNotice(next, 'info', `Loaded ${ORIGIN_TEXT[event.origin]} (${event.epochs} epochs of training).`);
     }
   }
 }

@@ -265,6 +265,7 @@ export async function loadPretrained(): Promise<void> {
   try {
     const models = await Promise.all(PRETRAINED_STEPS.map((step) => loadPretrainedModel(step)));
     PRETRAINED_STEPS.forEach((step, i) => importModel(step, models[i], 'pretrained'));
+    update(withNotice(state, 'info', 'Loaded the four pre-trained lecture models (Lecture preset, one full run). Each panel shows what they scored when they were trained.'));
   } catch (err) {
     update(withNotice(state, 'error', `The pre-trained models could not be loaded: ${err instanceof Error ? err.message : String(err)}`));
   }
