@@ -240,8 +240,10 @@ export function formatReport(report: BenchReport, records: readonly RunRecord[])
   lines.push(`MNIST assets loaded over HTTP: ${ms(report.mnistLoadMs)}; ${report.rotationCount === null ? 'rotated images' : `${fmt(report.rotationCount)} rotated images`} built: ${ms(report.rotationBuildMs)} (${report.figuresFrom ?? 'no run'})`);
   lines.push(`tf.memory().numTensors: ${report.tensorsBefore ?? 'n/a'} before, ${report.tensorsWithModels ?? 'n/a'} with the three models, ${report.tensorsAfterResetImmediate ?? 'n/a'} right after reset, ${report.tensorsAfter ?? 'n/a'} once settled`);
   const { cores, loadAverage } = report.machine;
-  if (Math.max(loadAverage.start, loadAverage.end) > cores) {
-    lines.push(`Note: the load average was ${fmt(loadAverage.start, 1)} at the start and ${fmt(loadAverage.end, 1)} at the end on ${cores} cores: other processes competed, so these figures understate an idle machine.`);
+  // The browser itself adds 1-2 to the load while it trains, so only the reading taken before it started says
+  // whether other work was already competing; per-run readings are in the table's "load avg" column.
+  if (loadAverage.start > cores) {
+    lines.push(`Note: the machine was already busy when the benchmark started (load average ${fmt(loadAverage.start, 1)} on ${cores} cores): figures may understate an idle machine.`);
   }
   lines.push('');
   lines.push('Targets (informational):');
