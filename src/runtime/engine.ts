@@ -170,6 +170,7 @@ export class Engine {
       });
       this.emit({ type: 'stepStarted', step, summary: summarizeModel(model), epochs: settings.epochs, trainCount, initialEpoch });
       const result = await this.run.run();
+      await this.library.settled(step);
       await this.models.checkpoint(step, result.epochsRun, config.seed);
       // The run ended cleanly: nothing to continue after a reload.
       if (browserStorageAvailable()) await deleteFromBrowser(step, 'autosave').catch(() => undefined);

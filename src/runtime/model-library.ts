@@ -23,6 +23,7 @@ export interface TrainingRecord {
 /** Model bookkeeping shared by the engine's training and persistence commands. */
 export class ModelLibrary {
   private readonly records = new Map<StepName, TrainingRecord>();
+  private readonly pending = new Map<StepName, Promise<void>>();
   private readonly models: ModelStore;
   private readonly backendName: () => string;
 
@@ -53,7 +54,21 @@ export class ModelLibrary {
   }
 
   /** Keeps the last good weights in memory and, in a browser, in IndexedDB for "continue after reload". */
-  async checkpointAndAutosave(step: StepName, epochs: number, config: ExperimentConfig): Promise<void> {
+  checkpointAndAutosave(step: StepName, epochs: number, config: ExperimentConfig): Promise<void> {
+    // Saves of one step run one after another, and `settled` lets the end of a run wait for the last one, so a
+    // late autosave can never land after the run has cleared it.
+    // A failed checkpoint (say, a lost GPU context) surfaces through training itself; the chain goes on.
+    const next = (this.pending.get(step) ?? Promise.resolve()).then(() => this.saveEpoch(step, epochs, config)).catch(() => undefined);
+    this.pending.set(step, next);
+    return next;
+  }
+
+  /** Resolves once every checkpoint and autosave started for `step` has finished. */
+  settled(step: StepName): Promise<void> {
+    return this.pending.get(step) ?? Promise.resolve();
+  }
+
+  private async saveEpoch(step: StepName, epochs: number, config: ExperimentConfig): Promise<void> {
     await this.models.checkpoint(step, epochs, config.seed);
     const snapshot = this.models.snapshot(step);
     if (!snapshot || !browserStorageAvailable()) return;
