@@ -132,7 +132,7 @@ test.describe('lecture mode', () => {
     // Back at the top, the header button starts the lecture from the beginning.
     await page.evaluate(() => window.scrollTo(0, 0));
     await expect(page).toHaveURL(/seed=1$/);
-    await page.getByRole('button', { name: 'Lecture mode' }).click();
+    await page.getByRole('button', { name: 'Lecture mode', exact: true }).click();
     await expect(counter(page)).toHaveText('1 / 14');
   });
 });

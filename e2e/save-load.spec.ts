@@ -96,13 +96,13 @@ test('an interrupted training continues after a reload from its last epoch', asy
   await page.getByRole('spinbutton', { name: 'Pretext epochs' }).fill('40');
   const pretext = page.locator('#pretext');
   await pretext.getByRole('button', { name: 'Train the pretext model' }).click();
-  await expect(pretext.getByText(/epoch ([3-9]|\d\d)\/40/)).toBeVisible({ timeout: 120_000 });
+  await expect(pretext.getByText(/epoch ([4-9]|\d\d)\/40/)).toBeVisible({ timeout: 120_000 });
   await page.reload(); // the tab "closes" mid-run
 
   await expect(pretext.getByText(/An interrupted training of the pretext model was found: \d+ of 40 epochs/)).toBeVisible({ timeout: 60_000 });
   const found = await pretext.getByText(/An interrupted training/).innerText();
   const kept = Number(/found: (\d+) of 40/.exec(found)?.[1]);
-  expect(kept).toBeGreaterThanOrEqual(2);
+  expect(kept).toBeGreaterThanOrEqual(1); // saving may trail the display by an epoch or two
   await pretext.getByRole('button', { name: `Continue from epoch ${kept}` }).click();
   // It picks up at the next epoch, not at the first, with the run's own settings restored.
   await expect(pretext.getByText(new RegExp(`epoch (${kept + 1}|${kept + 2})/40`))).toBeVisible({ timeout: 60_000 });

@@ -117,9 +117,9 @@ test('everything in the header is reachable by Tab, with a visible focus ring', 
   }
   expect(names.slice(0, 2)).toEqual(['Lecture mode', 'Copy link to this setup']);
   // Enter on the focused lecture button opens lecture mode; Escape brings the page back.
-  await page.getByRole('button', { name: 'Lecture mode' }).focus();
+  await page.getByRole('button', { name: 'Lecture mode', exact: true }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('slide-counter')).toHaveText('1 / 14');
   await page.keyboard.press('Escape');
-  await expect(page.getByRole('button', { name: 'Lecture mode' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Lecture mode', exact: true })).toBeVisible();
 });

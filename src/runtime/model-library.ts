@@ -24,6 +24,7 @@ export interface TrainingRecord {
 export class ModelLibrary {
   private readonly records = new Map<StepName, TrainingRecord>();
   private readonly pending = new Map<StepName, Promise<void>>();
+  private readonly wanted = new Map<StepName, number>();
   private readonly models: ModelStore;
   private readonly backendName: () => string;
 
@@ -58,6 +59,7 @@ export class ModelLibrary {
     // Saves of one step run one after another, and `settled` lets the end of a run wait for the last one, so a
     // late autosave can never land after the run has cleared it.
     // A failed checkpoint (say, a lost GPU context) surfaces through training itself; the chain goes on.
+    this.wanted.set(step, epochs);
     const next = (this.pending.get(step) ?? Promise.resolve()).then(() => this.saveEpoch(step, epochs, config)).catch(() => undefined);
     this.pending.set(step, next);
     return next;
@@ -69,6 +71,8 @@ export class ModelLibrary {
   }
 
   private async saveEpoch(step: StepName, epochs: number, config: ExperimentConfig): Promise<void> {
+    // When epochs outrun the disk, skip to the newest: a queue of stale saves would only delay the useful one.
+    if (this.wanted.get(step) !== epochs) return;
     await this.models.checkpoint(step, epochs, config.seed);
     const snapshot = this.models.snapshot(step);
     if (!snapshot || !browserStorageAvailable()) return;
