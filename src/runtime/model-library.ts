@@ -9,8 +9,8 @@ import type { ImageSet } from '../ml/data/mnist';
 import { summarizeModel } from '../ml/models/summary';
 import { evaluate } from '../ml/eval/evaluate';
 import { deserializeModel, type ModelMetadata, type SerializedModel } from '../ml/models/persist';
-import { ModelStore, buildFor, frozenLayersOf, restore } from './model-store';
-import { browserStorageAvailable, listSaved, saveToBrowser } from './persistence';
+import { ModelStore, buildFor, frozenLayersOf } from './model-store';
+import { browserStorageAvailable, listSaved, saveSnapshotToBrowser } from './persistence';
 import type { EngineEvent, ModelOrigin, StepName } from './messages';
 
 /** What a step's current weights came from. */
@@ -59,8 +59,10 @@ export class ModelLibrary {
     // Saves of one step run one after another, and `settled` lets the end of a run wait for the last one, so a
     // late autosave can never land after the run has cleared it.
     // A failed checkpoint (say, a lost GPU context) surfaces through training itself; the chain goes on.
+    // The in-memory snapshot starts now, at the epoch's end, so it holds exactly that epoch's weights.
+    const checkpoint = this.models.checkpoint(step, epochs, config.seed);
     this.wanted.set(step, epochs);
-    const next = (this.pending.get(step) ?? Promise.resolve()).then(() => this.saveEpoch(step, epochs, config)).catch(() => undefined);
+    const next = (this.pending.get(step) ?? Promise.resolve()).then(() => checkpoint).then(() => this.saveEpoch(step, epochs, config)).catch(() => undefined);
     this.pending.set(step, next);
     return next;
   }
@@ -73,17 +75,16 @@ export class ModelLibrary {
   private async saveEpoch(step: StepName, epochs: number, config: ExperimentConfig): Promise<void> {
     // When epochs outrun the disk, skip to the newest: a queue of stale saves would only delay the useful one.
     if (this.wanted.get(step) !== epochs) return;
-    await this.models.checkpoint(step, epochs, config.seed);
     const snapshot = this.models.snapshot(step);
     if (!snapshot || !browserStorageAvailable()) return;
-    // Save from the snapshot (a consistent copy), not the live model that the next batch is already changing.
-    const copy = restore(step, snapshot);
+    const model = this.models.get(step);
+    if (!model) return;
     try {
-      await saveToBrowser(copy, step, 'autosave', { ...this.metadata(step, config), epochs });
+      // From the snapshot (a consistent copy), not the live weights that the next batch is already changing.
+      const meta = this.metadata(step, config);
+      await saveSnapshotToBrowser(model, snapshot, step, 'autosave', { ...meta, epochs: snapshot.epochs, history: meta.history.slice(0, snapshot.epochs) });
     } catch {
       // Storage can be full or blocked (private windows); training goes on regardless.
-    } finally {
-      copy.dispose();
     }
   }
 

@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { metadataOf, serializeModel, type ModelMetadata, type SerializedModel } from '../ml/models/persist';
 import type { BrowserSlot, SavedEntry, StepName } from './messages';
+import type { Snapshot } from './model-store';
 
 const PREFIX = 'indexeddb://pretext-lab';
 const STEPS: readonly StepName[] = ['pretext', 'selfSupervised', 'supervised', 'randomFrozen'];
@@ -22,6 +23,27 @@ export function browserStorageAvailable(): boolean {
 export async function saveToBrowser(model: tf.LayersModel, step: StepName, slot: BrowserSlot, metadata: ModelMetadata): Promise<void> {
   model.setUserDefinedMetadata({ pretextLab: metadata });
   await model.save(url(step, slot));
+}
+
+/**
+ * Saves a snapshot (weights already copied out as Float32Arrays) under `model`'s architecture, the same files
+ * model.save would write, but without touching the backend: no new tensors, no GPU upload and read-back
+ * between two training batches. On a software WebGL that round trip stalled the page for seconds per epoch.
+ */
+export async function saveSnapshotToBrowser(model: tf.LayersModel, snapshot: Snapshot, step: StepName, slot: BrowserSlot, metadata: ModelMetadata): Promise<void> {
+  const handler = tf.io.getSaveHandlers(url(step, slot))[0];
+  if (!handler?.save) throw new Error('This browser has no IndexedDB storage for models.');
+  const weights = model.weights;
+  if (weights.length !== snapshot.weights.length) throw new Error('The snapshot does not match the model.');
+  await handler.save({
+    modelTopology: model.toJSON(null, false) as object,
+    format: 'layers-model',
+    generatedBy: 'Pretext Lab',
+    convertedBy: null,
+    weightSpecs: weights.map((w, i) => ({ name: w.originalName, shape: [...snapshot.weights[i].shape], dtype: 'float32' as const })),
+    weightData: tf.io.concatenateArrayBuffers(snapshot.weights.map((w) => w.values.slice().buffer)),
+    userDefinedMetadata: { pretextLab: metadata },
+  });
 }
 
 /** Reads a slot's artifacts without building the model. */
