@@ -58,7 +58,9 @@ export function App() {
   useUrlSync(view);
 
   const enterLecture = () => {
-    setSlide(slideForLesson(step));
+    // From the top of the page the lecture starts at its beginning; scrolled down, at the step being read.
+    // (The step in view is measured on scroll, a frame late, so the top is checked directly.)
+    setSlide(window.scrollY < 8 ? 0 : slideForLesson(step));
     setMode('lecture');
     window.scrollTo(0, 0);
   };

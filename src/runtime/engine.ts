@@ -46,8 +46,10 @@ export class Engine {
   private run: TrainingRun | null = null;
   private backend: BackendInfo | null = null;
   /** Per step: the history and settings behind the current weights, saved along with them. */
-  private readonly library = new ModelLibrary(this.models, () => this.backend?.name ?? tf.getBackend());
+  private readonly library = new ModelLibrary(this.models, () => this.backend?.name ?? tf.getBackend(), () => this.mnist?.train.count ?? 20_000);
   private webglDisabled = false;
+  /** True while the backend is being switched: no training may start in between. */
+  private switching = false;
 
   constructor(emit: Emit, mode: EngineMode) {
     this.emit = emit;
@@ -91,7 +93,9 @@ export class Engine {
         return;
       }
       case 'train':
-        void this.train(command.step, command.config, command.resume === true);
+        this.train(command.step, command.config, command.resume === true).catch((err: unknown) => {
+          this.emit({ type: 'error', message: `Training stopped unexpectedly: ${err instanceof Error ? err.message : String(err)}` });
+        });
         return;
       case 'pause': this.run?.pause(); return;
       case 'resume': this.run?.resume(); return;
@@ -138,18 +142,22 @@ export class Engine {
     return this.splits;
   }
 
-  private async train(step: StepName, config: ExperimentConfig, resume: boolean): Promise<void> {
-    if (this.run && this.run.status !== 'finished') {
-      this.emit({ type: 'error', message: `Training of ${STEP_LABEL[this.current ?? step]} is still running: stop it first.` });
+  private async train(step: StepName, requested: ExperimentConfig, resume: boolean): Promise<void> {
+    // `this.run` stays set until the previous run has completely finished (its final evaluation included).
+    if (this.run || this.switching) {
+      const what = this.switching ? 'The backend is being switched' : `Training of ${STEP_LABEL[this.current ?? step]} is still running`;
+      this.emit({ type: 'error', message: `${what}: wait for it, or stop it first.` });
       return;
     }
+    const snapshot = resume ? this.models.snapshot(step) : undefined;
+    // A continued run keeps the settings it started with (seed, sizes, scaling), whatever the form shows now.
+    const config = (snapshot && this.library.configOf(step)) || requested;
     try {
       const splits = this.prepare(config, step === 'pretext');
       const data = step === 'pretext' ? (this.rotated as ImageSet) : splits.labelled;
       const pretext = this.models.get('pretext');
-      if (step === 'selfSupervised' && !pretext) throw new Error('Train the pretext model first: the self-supervised head reuses its convolutions.');
-      const snapshot = resume ? this.models.snapshot(step) : undefined;
-      if (resume && snapshot) this.models.rollback(step);
+      if (step === 'selfSupervised' && !pretext && !snapshot) throw new Error('Train the pretext model first: the self-supervised head reuses its convolutions.');
+      if (snapshot) this.models.rollback(step);
       else this.models.set(step, buildFor(step, config.seed, pretext));
       const model = this.models.get(step) as tf.Sequential;
       const settings = step === 'pretext' ? config.pretext : step === 'supervised' ? config.supervised : config.downstream;
@@ -173,7 +181,10 @@ export class Engine {
       await this.library.settled(step);
       await this.models.checkpoint(step, result.epochsRun, config.seed);
       // The run ended cleanly: nothing to continue after a reload.
-      if (browserStorageAvailable()) await deleteFromBrowser(step, 'autosave').catch(() => undefined);
+      if (browserStorageAvailable()) {
+        await deleteFromBrowser(step, 'autosave').catch(() => undefined);
+        await this.emitSaved();
+      }
       let test: { accuracy: number; loss: number } | null = null;
       if (step !== 'pretext') test = await evaluate(model, splits.test, { scaling: config.scaling, batchSize: 64 });
       else test = await evaluate(model, buildRotationSet(splits.test, 'grouped'), { scaling: config.scaling, batchSize: 192 });
@@ -184,8 +195,14 @@ export class Engine {
       if (err instanceof SettingError || this.run === null) {
         this.emit({ type: 'error', message, ...(err instanceof SettingError ? { setting: err.setting } : {}) });
       } else {
-        this.models.rollback(step);
-        const kept = this.models.snapshot(step)?.epochs ?? 0;
+        let kept = 0;
+        try {
+          this.models.rollback(step);
+          kept = this.models.snapshot(step)?.epochs ?? 0;
+        } catch {
+          // The faulty backend may refuse even the restore; the snapshot stays for a switch of backend.
+          kept = this.models.snapshot(step)?.epochs ?? 0;
+        }
         this.emit({ type: 'stepFailed', step, epochsKept: kept, message: `Training ${STEP_LABEL[step]} failed on ${this.backend?.name ?? 'this backend'}: ${message}` });
       }
     } finally {
@@ -214,7 +231,7 @@ export class Engine {
       const splits = this.prepare(config, false);
       testSet = step === 'pretext' ? buildRotationSet(splits.test, 'grouped') : splits.test;
     }
-    this.emit(await this.library.importModel(step, model, origin, config, testSet));
+    this.emit(await this.library.importModel(step, model, origin, config, testSet, () => this.current === step));
     this.emitMemory();
   }
 
@@ -224,12 +241,14 @@ export class Engine {
     const transfer: Transferable[] = [];
     for (const arm of ARM_NAMES) {
       const model = this.models.get(arm);
-      if (!model) continue;
-      const result = await evaluate(model, splits.test, { scaling: config.scaling, batchSize: 256 });
+      if (!model || this.current === arm) continue;
+      // Each model sees pixels scaled the way it was trained, whatever the settings form says now.
+      const scaling = this.library.configOf(arm)?.scaling ?? config.scaling;
+      const result = await evaluate(model, splits.test, { scaling, batchSize: 256 });
       const probabilities = new Float32Array(splits.test.count * 10);
       for (let start = 0; start < splits.test.count; start += 500) {
         const rows = range(start, Math.min(splits.test.count, start + 500));
-        probabilities.set(await predictProbabilities(model, splits.test, rows, config.scaling), start * 10);
+        probabilities.set(await predictProbabilities(model, splits.test, rows, scaling), start * 10);
       }
       arms[arm] = { ...result, probabilities };
       transfer.push(probabilities.buffer);
@@ -242,21 +261,24 @@ export class Engine {
     const predictions: Predictions = {};
     for (const step of ['pretext', ...ARM_NAMES] as const) {
       const model = this.models.get(step);
-      if (model && !(this.current === step)) predictions[step] = await predictPixels(model, pixels, config.scaling);
+      if (model && this.current !== step) predictions[step] = await predictPixels(model, pixels, this.library.configOf(step)?.scaling ?? config.scaling);
     }
     this.emit({ type: 'prediction', requestId, predictions });
   }
 
   private async switchBackend(name: BackendInfo['name']): Promise<void> {
-    if (this.run) throw new Error('Stop training before switching backend.');
+    if (this.run || this.switching) throw new Error('Stop training before switching backend.');
     const previous = this.backend?.name ?? tf.getBackend();
+    this.switching = true;
     try {
       this.backend = await startBackend(name, this.webglDisabled);
+      this.models.rebuildAll();
     } catch (err) {
       await activateBackend(previous as BackendInfo['name']);
       throw err;
+    } finally {
+      this.switching = false;
     }
-    this.models.rebuildAll();
     this.emit({ type: 'backendChanged', backend: this.backend, message: `Now training on ${this.backend.name}; trained models were moved over from their last checkpoints.` });
   }
 

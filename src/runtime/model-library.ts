@@ -4,6 +4,7 @@
  * model from a file, this browser, or the shipped checkpoints, checked before it replaces anything.
  */
 import type { ExperimentConfig } from '../ml/config/presets';
+import { checkConfig } from '../ml/config/check-config';
 import type { EpochRecord } from '../ml/train/events';
 import type { ImageSet } from '../ml/data/mnist';
 import { summarizeModel } from '../ml/models/summary';
@@ -12,6 +13,17 @@ import { deserializeModel, type ModelMetadata, type SerializedModel } from '../m
 import { ModelStore, buildFor, frozenLayersOf } from './model-store';
 import { browserStorageAvailable, listSaved, saveSnapshotToBrowser } from './persistence';
 import type { EngineEvent, ModelOrigin, StepName } from './messages';
+
+/** True when `candidate` is a complete, valid configuration for the training images at hand. */
+function validConfig(candidate: unknown, trainImages: number): boolean {
+  if (!candidate || typeof candidate !== 'object') return false;
+  try {
+    checkConfig(candidate as ExperimentConfig, trainImages);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** What a step's current weights came from. */
 export interface TrainingRecord {
@@ -27,10 +39,17 @@ export class ModelLibrary {
   private readonly wanted = new Map<StepName, number>();
   private readonly models: ModelStore;
   private readonly backendName: () => string;
+  private readonly trainImages: () => number;
 
-  constructor(models: ModelStore, backendName: () => string) {
+  constructor(models: ModelStore, backendName: () => string, trainImages: () => number) {
     this.models = models;
     this.backendName = backendName;
+    this.trainImages = trainImages;
+  }
+
+  /** The settings a step's current weights were trained with, if known. */
+  configOf(step: StepName): ExperimentConfig | undefined {
+    return this.records.get(step)?.config;
   }
 
   /** Starts the record of a training run (keeping the epochs already done when it continues one). */
@@ -92,7 +111,10 @@ export class ModelLibrary {
    * Checks and loads a serialized model into `step`. Only a valid model replaces the current one. `testSet`
    * gives the images to score it on (none before the data is loaded).
    */
-  async importModel(step: StepName, serialized: SerializedModel, origin: ModelOrigin, config: ExperimentConfig, testSet: ImageSet | null): Promise<EngineEvent> {
+  async importModel(
+    step: StepName, serialized: SerializedModel, origin: ModelOrigin, config: ExperimentConfig, testSet: ImageSet | null,
+    isTraining: () => boolean,
+  ): Promise<EngineEvent> {
     const expected = buildFor(step, 0, this.models.get('pretext'));
     const want = summarizeModel(expected);
     expected.dispose();
@@ -100,12 +122,18 @@ export class ModelLibrary {
       modelTopology: serialized.modelTopology, weightSpecs: serialized.weightSpecs, weightData: serialized.weightData,
       ...(serialized.metadata ? { userDefinedMetadata: { pretextLab: serialized.metadata } } : {}),
     }, want, frozenLayersOf(step));
-    // Only now, with a valid model in hand, is the current one replaced.
+    // Only now, with a valid model in hand, is the current one replaced (unless a run started meanwhile).
+    if (isTraining()) {
+      model.dispose();
+      throw new Error('That step started training while the model was being read; stop it and load the model again.');
+    }
     const meta = serialized.metadata;
+    // The model's own training settings (its pixel scaling above all) when the file carries valid ones.
+    const trainedWith = meta && validConfig(meta.config, this.trainImages()) ? (meta.config as ExperimentConfig) : config;
     this.models.set(step, model);
     await this.models.checkpoint(step, meta?.epochs ?? 0, meta?.seed ?? config.seed);
-    this.records.set(step, { history: [...(meta?.history ?? [])], epochsPlanned: meta?.epochsPlanned ?? meta?.epochs ?? 0, config });
-    const test = testSet ? await evaluate(model, testSet, { scaling: config.scaling, batchSize: 64 }) : null;
+    this.records.set(step, { history: [...(meta?.history ?? [])], epochsPlanned: meta?.epochsPlanned ?? meta?.epochs ?? 0, config: trainedWith });
+    const test = testSet ? await evaluate(model, testSet, { scaling: trainedWith.scaling, batchSize: 64 }) : null;
     return {
       type: 'modelLoaded', step, origin, summary: summarizeModel(model), epochs: meta?.epochs ?? 0, epochsPlanned: meta?.epochsPlanned ?? meta?.epochs ?? 0,
       history: meta?.history ?? [], testAccuracy: test?.accuracy ?? null, testLoss: test?.loss ?? null, metadata: meta,

@@ -191,6 +191,8 @@ export function reduceEvent(state: LabState, event: EngineEvent): LabState {
       return withNotice(failed, 'error', event.message);
     }
     case 'evaluated':
+      // A result that arrives after a model changed (evaluation was reset to idle) is stale: drop it.
+      if (state.evaluation.status !== 'running' || state.evaluation.testSet !== event.testSet) return state;
       return { ...state, evaluation: { status: 'ready', testSet: event.testSet, startIndex: event.startIndex, labels: event.labels, arms: event.arms } };
     case 'prediction':
       return state.predictions && state.predictions.requestId > event.requestId ? state : { ...state, predictions: { requestId: event.requestId, predictions: event.predictions } };

@@ -30,13 +30,20 @@ export async function evaluate(model: tf.LayersModel, set: ImageSet, options: Ev
   for (let start = 0; start < rows.length; start += batchSize) {
     const batchRows = Array.prototype.slice.call(rows, start, Math.min(rows.length, start + batchSize)) as number[];
     const { xs, ys } = makeBatch(set, batchRows, options.scaling);
-    const [loss, correct] = tf.tidy(() => {
-      // apply, not predict: predict would split the batch into chunks of 32 behind our back.
-      const logits = model.apply(xs) as tf.Tensor2D;
-      return [tf.sum(softmaxCrossEntropyPerExample(ys, logits)), countCorrect(ys, logits)];
-    });
-    const [l, c] = await Promise.all([loss.data(), correct.data()]);
-    tf.dispose([xs, ys, loss, correct]);
+    let l: Float32Array | Int32Array | Uint8Array;
+    let c: Float32Array | Int32Array | Uint8Array;
+    const made: tf.Tensor[] = [xs, ys];
+    try {
+      const [loss, correct] = tf.tidy(() => {
+        // apply, not predict: predict would split the batch into chunks of 32 behind our back.
+        const logits = model.apply(xs) as tf.Tensor2D;
+        return [tf.sum(softmaxCrossEntropyPerExample(ys, logits)), countCorrect(ys, logits)];
+      });
+      made.push(loss, correct);
+      [l, c] = await Promise.all([loss.data(), correct.data()]);
+    } finally {
+      tf.dispose(made);
+    }
     lossSum += l[0];
     correctSum += c[0];
   }
@@ -52,10 +59,14 @@ export async function predictProbabilities(
   model: tf.LayersModel, set: ImageSet, rows: ArrayLike<number>, scaling: InputScaling,
 ): Promise<Float32Array> {
   const { xs, ys } = makeBatch(set, rows, scaling);
-  const probs = tf.tidy(() => tf.softmax(model.apply(xs) as tf.Tensor2D));
-  const values = await probs.data();
-  tf.dispose([xs, ys, probs]);
-  return values as Float32Array;
+  const made: tf.Tensor[] = [xs, ys];
+  try {
+    const probs = tf.tidy(() => tf.softmax(model.apply(xs) as tf.Tensor2D));
+    made.push(probs);
+    return (await probs.data()) as Float32Array;
+  } finally {
+    tf.dispose(made);
+  }
 }
 
 /** Probabilities for raw 28x28 pixels (0-255, e.g. a drawn digit), one row. */

@@ -165,15 +165,20 @@ export class TrainingRun {
           const { xs, ys } = makeBatch(this.data, rows, scaling);
           // minimize() disposes everything made inside the closure except the loss; the accuracy count
           // is kept out of that clean-up with tf.keep and disposed below.
-          const kept: { correct?: tf.Scalar } = {};
-          const loss = optimizer.minimize(() => {
-            const logits = this.model.apply(xs) as tf.Tensor2D;
-            kept.correct = tf.keep(countCorrect(ys, logits));
-            return softmaxCrossEntropy(ys, logits);
-          }, true, variables) as tf.Scalar;
-          const correct = kept.correct as tf.Scalar;
-          const [lossValue, correctValue] = await Promise.all([loss.data(), correct.data()]);
-          tf.dispose([xs, ys, loss, correct]);
+          const kept: { correct?: tf.Scalar; loss?: tf.Scalar } = {};
+          let lossValue: Float32Array | Int32Array | Uint8Array;
+          let correctValue: Float32Array | Int32Array | Uint8Array;
+          try {
+            kept.loss = optimizer.minimize(() => {
+              const logits = this.model.apply(xs) as tf.Tensor2D;
+              kept.correct = tf.keep(countCorrect(ys, logits));
+              return softmaxCrossEntropy(ys, logits);
+            }, true, variables) as tf.Scalar;
+            [lossValue, correctValue] = await Promise.all([kept.loss.data(), (kept.correct as tf.Scalar).data()]);
+          } finally {
+            // Freed even when a step throws (a lost GPU context), so a fault never leaks the batch.
+            tf.dispose([xs, ys, ...(kept.loss ? [kept.loss] : []), ...(kept.correct ? [kept.correct] : [])]);
+          }
           elapsedMs += performance.now() - started;
           const batchLoss = lossValue[0];
           if (!Number.isFinite(batchLoss)) {
