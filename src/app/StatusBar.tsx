@@ -4,13 +4,14 @@
  */
 import { useLab, switchBackend } from '../state/store';
 import type { BackendName } from '../ml/backends/activate';
+import { anyActive } from '../state/lab-state';
 
 const NAMES: Record<BackendName, string> = { webgl: 'WebGL (GPU)', wasm: 'WebAssembly', cpu: 'plain JavaScript CPU' };
 
 /** The backend status line with its chooser. */
 export function StatusBar() {
   const engine = useLab((s) => s.engine);
-  const busy = useLab((s) => Object.values(s.steps).some((st) => st.status === 'running' || st.status === 'paused'));
+  const busy = useLab(anyActive);
   if (engine.status === 'starting') return <p className="status-bar" role="status">Starting the training engine…</p>;
   if (engine.status === 'failed') return <p className="status-bar error" role="alert">The training engine could not start: {engine.message}</p>;
   const { backend, mode } = engine;

@@ -5,7 +5,7 @@
 import { useRef } from 'react';
 import { useLab, exportModel, uploadModel, saveInBrowser, loadFromBrowser, deleteFromBrowser, continueInterrupted } from '../state/store';
 import type { StepName } from '../runtime/messages';
-import { ORIGIN_TEXT } from '../state/lab-state';
+import { ORIGIN_TEXT, anyActive } from '../state/lab-state';
 
 /** Props of {@link ModelFiles}. */
 export interface ModelFilesProps {
@@ -26,7 +26,7 @@ export function ModelFiles({ step, label }: ModelFilesProps) {
   const saved = useLab((s) => s.saved.entries.find((e) => e.step === step && e.slot === 'saved') ?? null);
   const autosave = useLab((s) => s.saved.entries.find((e) => e.step === step && e.slot === 'autosave') ?? null);
   const storage = useLab((s) => s.saved.available);
-  const busy = useLab((s) => Object.values(s.steps).some((st) => st.status === 'running' || st.status === 'paused'));
+  const busy = useLab(anyActive);
   const hasModel = status === 'done' || status === 'failed';
   const inputId = `upload-${step}`;
 

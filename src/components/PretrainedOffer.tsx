@@ -4,6 +4,7 @@
  */
 import { useLab, loadPretrained } from '../state/store';
 import type { StepName } from '../runtime/messages';
+import { anyActive } from '../state/lab-state';
 import type { PretrainedManifest } from '../runtime/pretrained';
 import { formatPercent, formatDuration } from './format';
 
@@ -28,7 +29,7 @@ export function recordedScores(manifest: PretrainedManifest, step: StepName): st
 export function PretrainedOffer({ step }: PretrainedOfferProps) {
   const pretrained = useLab((s) => s.pretrained);
   const origin = useLab((s) => { const st = s.steps[step]; return st.status === 'done' ? st.origin : null; });
-  const busy = useLab((s) => Object.values(s.steps).some((st) => st.status === 'running' || st.status === 'paused'));
+  const busy = useLab(anyActive);
   const ready = useLab((s) => s.engine.status === 'ready' && s.data.status === 'ready');
   if (pretrained.status !== 'available') return null;
   const { manifest } = pretrained;

@@ -5,11 +5,10 @@
  */
 import { useLab, train, pause, resume, stepOnce, stop, continueOnBackend } from '../state/store';
 import type { BackendName } from '../ml/backends/activate';
-import type { StepState } from '../state/lab-state';
+import { anyActive, isActive, type StepState } from '../state/lab-state';
 import type { StepName } from '../runtime/messages';
 import { TrainingChart } from './TrainingChart';
 import { ProgressBar } from './ProgressBar';
-import { RUN_COLORS } from './palette';
 import type { ChartMarker, ChartPoint, ChartRun } from './chartPoints';
 import { formatPercent, formatLoss } from './format';
 import { useMemo } from 'react';
@@ -57,8 +56,8 @@ export function StepTrainer({ step, label, color, blockedBy = null, testDescript
   const s = useLab((st) => st.steps[step]);
   const engineReady = useLab((st) => st.engine.status === 'ready' && st.data.status === 'ready');
   const backendName = useLab((st) => (st.engine.status === 'ready' ? st.engine.backend.name : null));
-  const otherRunning = useLab((st) => Object.entries(st.steps).some(([k, v]) => k !== step && (v.status === 'running' || v.status === 'paused')));
-  const active = s.status === 'running' || s.status === 'paused';
+  const active = isActive(s);
+  const otherRunning = useLab((st) => anyActive(st) && !isActive(st.steps[step]));
   // Charts redraw at most twice a second while training; the progress bar stays live.
   const chartState = useThrottled(s, 500, active);
   const lossRuns = useMemo(() => curveRuns(chartState, label, color, 'loss'), [chartState, label, color]);
@@ -115,6 +114,3 @@ export function StepTrainer({ step, label, color, blockedBy = null, testDescript
     </div>
   );
 }
-
-/** The colour of each step, shared by every chart. */
-export const STEP_COLORS: Record<StepName, string> = RUN_COLORS;

@@ -15,7 +15,7 @@ import { range } from '../ml/train/batches';
 import { checkConfig } from '../ml/config/check-config';
 import type { ExperimentConfig } from '../ml/config/presets';
 import { SettingError } from '../ml/config/validate';
-import { trainOptionsFor } from '../ml/experiment/protocol';
+import { settingsFor, testSetFor, trainOptionsFor } from '../ml/experiment/protocol';
 import { activateBackend } from '../ml/backends/activate';
 import { ModelStore, architectureSummaries, buildFor } from './model-store';
 import { serializeModel, type SerializedModel } from '../ml/models/persist';
@@ -160,7 +160,7 @@ export class Engine {
       if (snapshot) this.models.rollback(step);
       else this.models.set(step, buildFor(step, config.seed, pretext));
       const model = this.models.get(step) as tf.Sequential;
-      const settings = step === 'pretext' ? config.pretext : step === 'supervised' ? config.supervised : config.downstream;
+      const settings = settingsFor(step, config);
       const initialEpoch = snapshot?.epochs ?? 0;
       const record = this.library.startRecord(step, initialEpoch, settings.epochs, config);
       const options = { ...trainOptionsFor(step, settings, config), initialEpoch };
@@ -185,9 +185,7 @@ export class Engine {
         await deleteFromBrowser(step, 'autosave').catch(() => undefined);
         await this.emitSaved();
       }
-      let test: { accuracy: number; loss: number } | null = null;
-      if (step !== 'pretext') test = await evaluate(model, splits.test, { scaling: config.scaling, batchSize: 64 });
-      else test = await evaluate(model, buildRotationSet(splits.test, 'grouped'), { scaling: config.scaling, batchSize: 192 });
+      const test = await evaluate(model, testSetFor(step, splits), { scaling: config.scaling, batchSize: step === 'pretext' ? 192 : 64 });
       this.emit({ type: 'stepEnded', step, result, testAccuracy: test.accuracy, testLoss: test.loss });
     } catch (err) {
       // A lost WebGL context or another backend fault: go back to the last good weights and say so.
@@ -226,11 +224,7 @@ export class Engine {
   /** Loads a model into a step (refused while that step trains), scoring it on the current test images. */
   private async importModel(step: StepName, model: SerializedModel, origin: ModelOrigin, config: ExperimentConfig): Promise<void> {
     if (this.current === step) throw new Error(`Stop training ${STEP_LABEL[step]} before loading another model into it.`);
-    let testSet: ImageSet | null = null;
-    if (this.mnist) {
-      const splits = this.prepare(config, false);
-      testSet = step === 'pretext' ? buildRotationSet(splits.test, 'grouped') : splits.test;
-    }
+    const testSet = this.mnist ? testSetFor(step, this.prepare(config, false)) : null;
     this.emit(await this.library.importModel(step, model, origin, config, testSet, () => this.current === step));
     this.emitMemory();
   }

@@ -3,7 +3,7 @@
  * saves on purpose, and an automatic save after every epoch of a run so a closed tab or a reload can continue.
  */
 import * as tf from '@tensorflow/tfjs';
-import { metadataOf, serializeModel, type ModelMetadata, type SerializedModel } from '../ml/models/persist';
+import { metadataOf, serializeModel, weightBuffer, type ModelMetadata, type SerializedModel } from '../ml/models/persist';
 import type { BrowserSlot, SavedEntry, StepName } from './messages';
 import type { Snapshot } from './model-store';
 
@@ -80,12 +80,10 @@ export async function listSaved(): Promise<SavedEntry[]> {
 
 /** A SerializedModel from artifacts read back from storage. */
 export function toSerialized(artifacts: tf.io.ModelArtifacts): SerializedModel {
-  const data = artifacts.weightData;
-  const weightData = data instanceof ArrayBuffer ? data : data ? tf.io.concatenateArrayBuffers(data) : new ArrayBuffer(0);
   return {
     modelTopology: (artifacts.modelTopology ?? {}) as object,
     weightSpecs: artifacts.weightSpecs ?? [],
-    weightData,
+    weightData: weightBuffer(artifacts.weightData),
     metadata: metadataOf(artifacts),
   };
 }

@@ -221,6 +221,21 @@ export function reduceEvent(state: LabState, event: EngineEvent): LabState {
   }
 }
 
+/** True while a step is training or paused mid-run. */
+export function isActive(step: StepState): step is Extract<StepState, { status: 'running' | 'paused' }> {
+  return step.status === 'running' || step.status === 'paused';
+}
+
+/** True while any step is training or paused: one run at a time, and nothing may swap models under it. */
+export function anyActive(state: LabState): boolean {
+  return Object.values(state.steps).some(isActive);
+}
+
+/** Training images the app ships (what settings are checked against), or the build step's count before they load. */
+export function trainImageCount(state: LabState): number {
+  return state.data.status === 'ready' ? state.data.mnist.train.count : 20_000;
+}
+
 /** The architecture summaries once the engine is up, else null. */
 export function selectSummaries(state: LabState): ModelSummaries | null {
   return state.engine.status === 'ready' ? state.engine.summaries : null;

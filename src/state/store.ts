@@ -14,7 +14,7 @@ import type { BackendName } from '../ml/backends/activate';
 import { startEngine, type EngineClient } from '../runtime/client';
 import { dataPayload, loadMnistOverHttp } from '../runtime/load-data';
 import type { BackendChoice, EngineEvent, StepName } from '../runtime/messages';
-import { initialState, reduceEvent, withNotice, type LabState } from './lab-state';
+import { initialState, reduceEvent, trainImageCount, withNotice, type LabState } from './lab-state';
 import { downloadModel, readModelFiles } from './model-files';
 import { loadPretrainedManifest, loadPretrainedModel, PRETRAINED_STEPS } from '../runtime/pretrained';
 import type { BrowserSlot, ModelOrigin } from '../runtime/messages';
@@ -150,8 +150,7 @@ function send(command: Parameters<EngineClient['send']>[0], transfer?: Transfera
 }
 
 function validConfig(): ExperimentConfig | null {
-  const trainImages = state.data.status === 'ready' ? state.data.mnist.train.count : 20_000;
-  const problem = configProblem(state.config, trainImages);
+  const problem = configProblem(state.config, trainImageCount(state));
   if (problem) {
     update(withNotice(state, 'error', problem.message, problem.setting));
     return null;
@@ -237,9 +236,8 @@ export function deleteFromBrowser(step: StepName, slot: BrowserSlot): void {
 export function continueInterrupted(step: StepName): void {
   const entry = state.saved.entries.find((e) => e.step === step && e.slot === 'autosave');
   if (!entry) return;
-  const trainImages = state.data.status === 'ready' ? state.data.mnist.train.count : 20_000;
   const saved = entry.metadata.config as ExperimentConfig;
-  if (configProblem(saved, trainImages)) {
+  if (configProblem(saved, trainImageCount(state))) {
     update(withNotice(state, 'error', 'The interrupted run\'s settings could not be restored; start the step again.'));
     return;
   }

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useLab, setConfig, choosePreset, configProblem } from '../../state/store';
 import type { ExperimentConfig, PresetName } from '../../ml/config/presets';
+import { trainImageCount } from '../../state/lab-state';
 import { GENERAL_FIELDS, STEP_FIELDS, type NumberField } from './fields';
 
 const PRESETS: readonly { name: PresetName; label: string; text: string }[] = [
@@ -43,7 +44,7 @@ function NumberInput({ field, config, error }: { field: NumberField; config: Exp
 /** The settings panel. */
 export function SettingsPanel() {
   const config = useLab((s) => s.config);
-  const trainImages = useLab((s) => (s.data.status === 'ready' ? s.data.mnist.train.count : 20_000));
+  const trainImages = useLab(trainImageCount);
   const problem = configProblem(config, trainImages);
   const errorFor = (setting: string) => (problem && problem.setting === setting ? problem.message : null);
   return (

@@ -7,7 +7,7 @@
  * for tests.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Mnist } from '../data/mnist';
+import type { ImageSet, Mnist } from '../data/mnist';
 import { makeSplits, type Splits } from '../data/splits';
 import { buildRotationSet } from '../pretext/rotation';
 import { buildDigitClassifier, buildPretextModel, type FeatureSource } from '../models/architecture';
@@ -74,6 +74,16 @@ export interface ExperimentCallbacks {
   onModelTrained?(step: StepName, model: tf.LayersModel, result: TrainResult): void | Promise<void>;
 }
 
+/** The settings of a step: the pretext's, the supervised baseline's, or the frozen heads' (both use `downstream`). */
+export function settingsFor(step: StepName, config: ExperimentConfig): StepSettings {
+  return step === 'pretext' ? config.pretext : step === 'supervised' ? config.supervised : config.downstream;
+}
+
+/** What a step is scored on: the test digits, or for the rotation model the test digits at all four rotations. */
+export function testSetFor(step: StepName, splits: Splits): ImageSet {
+  return step === 'pretext' ? buildRotationSet(splits.test, 'grouped') : splits.test;
+}
+
 /** Turns a step's settings into trainer options. Pretext uses Adam, the heads SGD with momentum. */
 export function trainOptionsFor(step: StepName, settings: StepSettings, config: ExperimentConfig): TrainOptions {
   return {
@@ -97,8 +107,7 @@ async function trainArm(
   callbacks.onStepStart?.(step);
   const model = buildDigitClassifier(features, config.seed, pretext);
   try {
-    const settings = features === 'scratch' ? config.supervised : config.downstream;
-    const result = await new TrainingRun(model, splits.labelled, trainOptionsFor(step, settings, config), {
+    const result = await new TrainingRun(model, splits.labelled, trainOptionsFor(step, settingsFor(step, config), config), {
       onBatchEnd: (e) => callbacks.onBatchEnd?.(step, e),
       onEpochEnd: (e) => callbacks.onEpochEnd?.(step, e),
     }).run();
@@ -123,7 +132,7 @@ export async function runExperiment(mnist: Mnist, config: ExperimentConfig, call
       onBatchEnd: (e) => callbacks.onBatchEnd?.('pretext', e),
       onEpochEnd: (e) => callbacks.onEpochEnd?.('pretext', e),
     }).run();
-    const rotationTest = await evaluate(pretext, buildRotationSet(splits.test, 'grouped'), { scaling: config.scaling, batchSize: 192 });
+    const rotationTest = await evaluate(pretext, testSetFor('pretext', splits), { scaling: config.scaling, batchSize: 192 });
     const last = pretextRun.history[pretextRun.history.length - 1];
     await callbacks.onModelTrained?.('pretext', pretext, pretextRun);
     const selfSupervised = await trainArm('selfSupervised', 'transfer', splits, config, pretext, callbacks);

@@ -47,6 +47,12 @@ export class ModelFileError extends Error {
 /** The largest weights file we accept. The lecture's models are under 100 kB; anything near this is not ours. */
 export const MAX_WEIGHT_BYTES = 2 * 1024 * 1024;
 
+/** tfjs may hand weights over as one buffer or several; we always keep one. */
+export function weightBuffer(data: tf.io.WeightData | undefined): ArrayBuffer {
+  if (data === undefined) return new ArrayBuffer(0);
+  return data instanceof ArrayBuffer ? data : tf.io.concatenateArrayBuffers(data);
+}
+
 /** Captures a model's artifacts in memory (no file, no network). */
 export async function serializeModel(model: tf.LayersModel, metadata: ModelMetadata): Promise<SerializedModel> {
   model.setUserDefinedMetadata({ pretextLab: metadata });
@@ -57,9 +63,7 @@ export async function serializeModel(model: tf.LayersModel, metadata: ModelMetad
   }));
   const artifacts = captured as tf.io.ModelArtifacts | null;
   if (!artifacts?.modelTopology || !artifacts.weightSpecs || !artifacts.weightData) throw new Error('tfjs produced no model artifacts');
-  const data = artifacts.weightData;
-  const weightData = data instanceof ArrayBuffer ? data : tf.io.concatenateArrayBuffers(data);
-  return { modelTopology: artifacts.modelTopology as object, weightSpecs: artifacts.weightSpecs, weightData, metadata };
+  return { modelTopology: artifacts.modelTopology as object, weightSpecs: artifacts.weightSpecs, weightData: weightBuffer(artifacts.weightData), metadata };
 }
 
 /** Reads our metadata out of tfjs artifacts (null when absent or not ours). */
