@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { Panel } from '../Panel';
 import { useLab, evaluateArms, setConfig, getState } from '../../state/store';
-import type { StepState } from '../../state/lab-state';
+import { anyActive, type StepState } from '../../state/lab-state';
 import type { EpochRecord } from '../../ml/train/events';
 import { StepTrainer } from '../../components/StepTrainer';
 import { TrainingChart } from '../../components/TrainingChart';
@@ -40,15 +40,15 @@ export function ComparePanel() {
   const self = useLab((s) => historyOf(s.steps.selfSupervised));
   const supervised = useLab((s) => historyOf(s.steps.supervised));
   const random = useLab((s) => historyOf(s.steps.randomFrozen));
-  const statuses = useLab((s) => `${s.steps.pretext.status} ${s.steps.selfSupervised.status} ${s.steps.supervised.status} ${s.steps.randomFrozen.status}`);
+  const selfStatus = useLab((s) => s.steps.selfSupervised.status);
+  const supervisedStatus = useLab((s) => s.steps.supervised.status);
+  const anyRunning = useLab(anyActive);
   const evaluation = useLab((s) => s.evaluation);
   const data = useLab((s) => s.data);
   const testSet = useLab((s) => s.config.splits.testSet);
   const trainRuns = useMemo(() => accuracyRuns({ selfSupervised: self, supervised, randomFrozen: random }, 'accuracy'), [self, supervised, random]);
   const valRuns = useMemo(() => accuracyRuns({ selfSupervised: self, supervised, randomFrozen: random }, 'valAccuracy'), [self, supervised, random]);
-  const [, selfStatus, supervisedStatus] = statuses.split(' ');
   const ready = selfStatus === 'done' && supervisedStatus === 'done';
-  const anyRunning = /running|paused/.test(statuses);
   const epochs: Partial<Record<ArmName, number>> = { selfSupervised: self?.length, supervised: supervised?.length, randomFrozen: random?.length };
   const se300 = accuracyStandardError(0.8, 300) * 100;
 
