@@ -6,7 +6,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/chromium';
 
-const PORT = 5173;
+// E2E_PORT lets two checkouts (or a dev server and the tests) run side by side without sharing a server.
+const PORT = Number(process.env.E2E_PORT ?? 5173);
 
 export default defineConfig({
   testDir: 'e2e',
