@@ -6,7 +6,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getState, notify, pause, resume, train } from '../state/store';
 import { Notices } from '../app/Notices';
-import { SECTIONS, SLIDES } from './slides';
+import { SLIDES } from './slides';
+import { SECTIONS } from './sections';
 import { keyTarget, lectureAction, spaceOutcome, type LectureAction } from './keys';
 import { FULLSCREEN_REFUSED, enterFullscreen, exitFullscreen, useIsFullscreen } from './fullscreen';
 import './lecture.css';

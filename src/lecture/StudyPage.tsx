@@ -1,33 +1,13 @@
 /**
- * Self-study mode: every lesson panel on one page, in the lecture's order, each followed by its "Try this".
+ * Self-study mode: every lesson panel on one page, in the registry's order, each followed by its "Try this".
  * It also knows which step is in view (for the link in the address bar) and, when a link names a step,
  * brings that step into view and gives it the focus, so a keyboard or screen-reader user starts there too.
  */
-import { useEffect, useRef, type ComponentType } from 'react';
-import { IntroPanel } from '../lessons/intro/IntroPanel';
-import { DataPanel } from '../lessons/data/DataPanel';
-import { SettingsPanel } from '../lessons/settings/SettingsPanel';
-import { RotationPanel } from '../lessons/rotation/RotationPanel';
-import { PretextPanel } from '../lessons/pretext/PretextPanel';
-import { TransferPanel } from '../lessons/transfer/TransferPanel';
-import { SupervisedPanel } from '../lessons/supervised/SupervisedPanel';
-import { ComparePanel } from '../lessons/compare/ComparePanel';
-import { DrawPanel } from '../lessons/draw/DrawPanel';
-import type { LessonId } from '../url/url-state';
+import { useEffect, useRef } from 'react';
+import { LESSON_IDS, type LessonId } from '../app/lessons';
+import { LESSON_PANELS } from '../app/lesson-panels';
 import { TryThis } from './TryThis';
 import './study.css';
-
-const LESSONS: readonly { id: LessonId; Panel: ComponentType }[] = [
-  { id: 'intro', Panel: IntroPanel },
-  { id: 'data', Panel: DataPanel },
-  { id: 'settings', Panel: SettingsPanel },
-  { id: 'rotation', Panel: RotationPanel },
-  { id: 'pretext', Panel: PretextPanel },
-  { id: 'transfer', Panel: TransferPanel },
-  { id: 'supervised', Panel: SupervisedPanel },
-  { id: 'compare', Panel: ComparePanel },
-  { id: 'draw', Panel: DrawPanel },
-];
 
 /** Props of {@link StudyPage}. */
 export interface StudyPageProps {
@@ -96,12 +76,15 @@ export function StudyPage({ initialStep, onVisibleStep }: StudyPageProps) {
 
   return (
     <section className="lessons" aria-label="Lessons" ref={listRef}>
-      {LESSONS.map(({ id, Panel }) => (
-        <div key={id} className="lesson" data-lesson={id} tabIndex={-1}>
-          <Panel />
-          <TryThis lesson={id} />
-        </div>
-      ))}
+      {LESSON_IDS.map((id) => {
+        const Panel = LESSON_PANELS[id];
+        return (
+          <div key={id} className="lesson" data-lesson={id} tabIndex={-1}>
+            <Panel />
+            <TryThis lesson={id} />
+          </div>
+        );
+      })}
     </section>
   );
 }

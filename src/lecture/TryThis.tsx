@@ -1,26 +1,27 @@
 /**
  * The "Try this" aside under a lesson panel on the self-study page. It sits outside the panel's own markup
  * (the page wraps each panel with it) so the lessons stay as they are and lecture mode, which shows the bare
- * panels, does not repeat homework on the projector.
+ * panels, does not repeat homework on the projector. The suggestions themselves are in the lesson registry:
+ * each lesson folder's `lesson.ts`.
  */
 import { getState, notify, setConfig } from '../state/store';
-import type { LessonId } from '../url/url-state';
-import { SUGGESTIONS, type Setup } from './try-this';
+import { lessonMeta, proseText, type LessonId } from '../app/lessons';
+import type { Setup } from '../app/lesson-meta';
+import { ProseText } from '../app/StepRef';
 
 function runSetup(setup: Setup): void {
   setConfig(setup.apply(getState().config));
-  notify('info', setup.done);
+  notify('info', proseText(setup.done));
 }
 
-/** The suggestion for one step, or nothing if that step has none. */
+/** The suggestion for one step. */
 export function TryThis({ lesson }: { lesson: LessonId }) {
-  const suggestion = SUGGESTIONS[lesson];
-  if (suggestion === undefined) return null;
+  const suggestion = lessonMeta(lesson).tryThis;
   return (
     // Each aside gets its own name: a landmark list of nine identical "Try this" entries helps nobody.
     <aside className="try-this" aria-label={`Try this: ${lesson} step`}>
       <h3>Try this</h3>
-      <p>{suggestion.text}</p>
+      <p><ProseText prose={suggestion.text} /></p>
       {suggestion.setups && (
         <div className="controls">
           {suggestion.setups.map((s) => <button key={s.label} type="button" onClick={() => runSetup(s)}>{s.label}</button>)}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lectureAction, spaceOutcome, type KeyTarget, type SpaceContext } from './keys';
 import { lectureScale } from './scale';
-import { SUGGESTIONS } from './try-this';
+import { LESSONS } from '../app/lessons';
 import { initialState, type StepState } from '../state/lab-state';
 import { presetConfig, PRESET_NAMES } from '../ml/config/presets';
 import { checkConfig } from '../ml/config/check-config';
@@ -76,8 +76,8 @@ describe('lectureScale', () => {
 
 describe('Try this', () => {
   it('every one-click setup gives settings checkConfig accepts, from every preset', () => {
-    for (const suggestion of Object.values(SUGGESTIONS)) {
-      for (const setup of suggestion?.setups ?? []) {
+    for (const { tryThis } of LESSONS) {
+      for (const setup of tryThis.setups ?? []) {
         for (const name of PRESET_NAMES) expect(() => checkConfig(setup.apply(presetConfig(name)), 20_000)).not.toThrow();
       }
     }

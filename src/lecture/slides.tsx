@@ -5,7 +5,7 @@
  */
 import type { ComponentType } from 'react';
 import type { StepName } from '../runtime/messages';
-import type { LessonId } from '../url/url-state';
+import type { LessonId } from '../app/lessons';
 import { RotationPanel } from '../lessons/rotation/RotationPanel';
 import { PretextPanel } from '../lessons/pretext/PretextPanel';
 import { TransferPanel } from '../lessons/transfer/TransferPanel';
@@ -15,22 +15,15 @@ import { DrawPanel } from '../lessons/draw/DrawPanel';
 import {
   ColorizationSlide, ContextSlide, JigsawSlide, PipelineSlide, RestorationSlide, RotNetSlide, SelfSupervisionSlide, SupervisedCostSlide,
 } from './concepts';
-
-/** The four parts of the lecture's table of contents. */
-export const SECTIONS = [
-  '1. Supervised learning and transfer learning',
-  '2. Pretext tasks',
-  '3. Self-supervised learning',
-  '4. Self-supervised learning with TensorFlow',
-] as const;
+import type { SectionIndex } from './sections';
 
 /** One slide. */
 export interface Slide {
   /** Stable name, for keys and tests. */
   readonly id: string;
   readonly title: string;
-  /** Index into {@link SECTIONS}. */
-  readonly section: number;
+  /** Index into SECTIONS (sections.ts). */
+  readonly section: SectionIndex;
   readonly Body: ComponentType;
   /** The lesson panel this slide shows, for live slides. */
   readonly lesson?: LessonId;

@@ -1,22 +1,26 @@
 /**
- * The frame every lesson step sits in: a numbered heading, a short "why" and the step's own content.
+ * The frame every lesson step sits in: a numbered heading, a short "why" and the step's own content. The
+ * heading and the number come from the lesson registry, so a panel never writes its own number.
  */
 import type { ReactNode } from 'react';
+import { lessonMeta, stepNumber, type LessonId } from '../app/lessons';
 
 /** Props of {@link Panel}. */
 export interface PanelProps {
-  readonly id: string;
-  readonly number: number;
-  readonly title: string;
+  readonly id: LessonId;
+  /** Extra class names for the section, besides `panel`. */
+  readonly className?: string;
   readonly children: ReactNode;
 }
 
-/** A numbered lesson section, labelled by its heading for screen readers and in-page links. */
-export function Panel({ id, number, title, children }: PanelProps) {
+/** A lesson section, labelled by its heading for screen readers and in-page links; numbered if it is a step. */
+export function Panel({ id, className, children }: PanelProps) {
+  const number = stepNumber(id);
   return (
-    <section id={id} className="panel" aria-labelledby={`${id}-title`}>
+    <section id={id} className={className ? `panel ${className}` : 'panel'} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>
-        <span className="panel-number" aria-hidden="true">{number}</span> {title}
+        {number !== null && <><span className="panel-number" aria-hidden="true">{number}</span>{' '}</>}
+        {lessonMeta(id).title}
       </h2>
       {children}
     </section>

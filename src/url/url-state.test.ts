@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { presetConfig, type ExperimentConfig } from '../ml/config/presets';
-import { LESSON_IDS, basePreset, parseUrl, quoteFromLink, serialiseUrl, type UrlState } from './url-state';
+import { LESSON_IDS } from '../app/lessons';
+import { basePreset, parseUrl, quoteFromLink, serialiseUrl, type UrlState } from './url-state';
 import { SETTING_KEYS, parseSettingText } from './setting-keys';
 
 function state(config: ExperimentConfig, extra: Partial<UrlState> = {}): UrlState {

@@ -14,14 +14,10 @@ import { checkConfig } from '../ml/config/check-config';
 import { SettingError } from '../ml/config/validate';
 import { presetConfig, type ExperimentConfig, type PresetName } from '../ml/config/presets';
 import type { BackendChoice } from '../runtime/messages';
+import { LESSON_IDS, isLessonId, type LessonId } from '../app/lessons';
 import {
   changedSettings, parseSettingText, readSetting, settingKey, settingText, writeSetting, type SettingKey, type SettingValue,
 } from './setting-keys';
-
-/** The lesson panels, in page order; also the names a link may use for the step (`#pretext`, `?step=pretext`). */
-export const LESSON_IDS = ['intro', 'data', 'settings', 'rotation', 'pretext', 'transfer', 'supervised', 'compare', 'draw'] as const;
-/** A lesson panel's id. */
-export type LessonId = (typeof LESSON_IDS)[number];
 
 /** Self-study (all panels on one page) or lecture (one slide at a time, full screen). */
 export type ViewMode = 'study' | 'lecture';
@@ -75,10 +71,6 @@ export function quoteFromLink(text: string): string {
 
 function isPreset(name: string): name is PresetName {
   return (PRESET_ORDER as readonly string[]).includes(name);
-}
-
-function isLesson(name: string): name is LessonId {
-  return (LESSON_IDS as readonly string[]).includes(name);
 }
 
 /** The problem checkConfig finds, or null. Any other exception is a bug and is rethrown. */
@@ -205,7 +197,7 @@ export function parseUrl(search: string, hash: string, options: ParseOptions = {
   let step: LessonId | null = null;
   const stepText = hash.replace(/^#/, '') || params.get('step');
   if (stepText) {
-    if (isLesson(stepText)) step = stepText;
+    if (isLessonId(stepText)) step = stepText;
     else notices.push({ kind: 'info', setting: 'step', text: `The link points at a step called ${quoteFromLink(stepText)}; the steps are ${LESSON_IDS.join(', ')}. Starting at the top.` });
   }
 

@@ -1,5 +1,5 @@
 /**
- * Step 7: the comparison. Both models on the same test images, curves overlaid, an honest word on noise, the
+ * The comparison. Both models on the same test images, curves overlaid, an honest word on noise, the
  * control the lecture lacks (random frozen features), and the prediction stem plots.
  */
 import { useMemo } from 'react';
@@ -53,7 +53,7 @@ export function ComparePanel() {
   const se300 = accuracyStandardError(0.8, 300) * 100;
 
   return (
-    <Panel id="compare" number={7} title="Compare: did the pretext task help?">
+    <Panel id="compare">
       <fieldset className="choice">
         <legend>Test on</legend>
         <label><input type="radio" name="test-set" checked={testSet === 'lecture'} onChange={() => chooseTestSet('lecture')} /> the lecture&apos;s 300 test images</label>

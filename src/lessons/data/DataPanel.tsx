@@ -1,5 +1,5 @@
 /**
- * Step 2: the MNIST splits, with their sizes and a few images from each, and which of them may use labels.
+ * The data: the MNIST splits, with their sizes and a few images from each, and which of them may use labels.
  */
 import { useMemo } from 'react';
 import { Panel } from '../Panel';
@@ -32,7 +32,7 @@ export function DataPanel() {
   }, [data, splitsConfig]);
 
   return (
-    <Panel id="data" number={2} title="The data: MNIST, mostly without labels">
+    <Panel id="data">
       {data.status === 'loading' && <p role="status">Loading MNIST from this site…</p>}
       {data.status === 'failed' && <p className="error" role="alert">Could not load MNIST: {data.message}</p>}
       {splits && (

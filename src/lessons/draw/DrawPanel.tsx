@@ -1,5 +1,5 @@
 /**
- * Step 8: draw a digit and watch the models answer, live: the self-supervised and supervised classifiers side
+ * Draw a digit and watch the models answer, live: the self-supervised and supervised classifiers side
  * by side, and the pretext head's guess at how the drawing is rotated.
  */
 import { useCallback, useState } from 'react';
@@ -35,7 +35,7 @@ export function DrawPanel() {
   const rotation = !empty ? predictions?.pretext : undefined;
 
   return (
-    <Panel id="draw" number={8} title="Draw a digit: ask the models">
+    <Panel id="draw">
       <p>
         Draw with a mouse, pen or finger. Your drawing is prepared the way MNIST&apos;s digits were: cropped, scaled so its
         longer side is 20 pixels, and centred by its centre of mass in a 28×28 square. That small image is what the models see.

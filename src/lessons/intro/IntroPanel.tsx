@@ -1,5 +1,5 @@
 /**
- * Step 1: why self-supervised learning, in a few sentences and one picture of the pipeline.
+ * The introduction: why self-supervised learning, in a few sentences and one picture of the pipeline.
  */
 import { Panel } from '../Panel';
 
@@ -13,7 +13,7 @@ const PIPELINE = [
 /** The introduction panel. */
 export function IntroPanel() {
   return (
-    <Panel id="intro" number={1} title="Why self-supervised learning?">
+    <Panel id="intro">
       <p>
         Deep networks learn good features from millions of labelled images (ImageNet), and those features transfer to
         other tasks. But labels are slow and expensive: a radiologist must label medical scans, a native speaker must

@@ -1,5 +1,5 @@
 /**
- * Step 4: the pretext model and its training: the Keras-style summary, the lecture's settings, and live curves.
+ * Pretext training: the pretext model and its training: the Keras-style summary, the lecture's settings, and live curves.
  */
 import { Panel } from '../Panel';
 import { useLab } from '../../state/store';
@@ -16,7 +16,7 @@ export function PretextPanel() {
   const built = useLab((st) => selectSummaries(st)?.pretext ?? null);
   const live = useLab((s) => s.steps.pretext);
   return (
-    <Panel id="pretext" number={4} title="Pretext training: learn to see which way is up">
+    <Panel id="pretext">
       <p>
         A small convolutional network (the lecture&apos;s) looks at a rotated digit and answers one of four classes. To tell
         a 6 turned 180° from a 9, it must learn strokes, loops and their usual orientation: that is the hope of RotNet.

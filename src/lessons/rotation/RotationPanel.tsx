@@ -1,5 +1,5 @@
 /**
- * Step 3: rotation data generation. Each unlabelled image becomes four examples, labelled by the rotation alone.
+ * Rotation data generation. Each unlabelled image becomes four examples, labelled by the rotation alone.
  */
 import { useMemo, useState } from 'react';
 import { Panel } from '../Panel';
@@ -28,7 +28,7 @@ export function RotationPanel() {
   }, [data, index]);
 
   return (
-    <Panel id="rotation" number={3} title="Rotation data: labels for free">
+    <Panel id="rotation">
       <p>
         Every pretext image is turned by 0°, 90°, 180° and 270° (counter-clockwise, like numpy&apos;s <code>np.rot90</code>).
         The label is the rotation, written one-hot as in the lecture. No person labelled anything, and the digit&apos;s

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useLab, setConfig, choosePreset, configProblem } from '../../state/store';
 import type { ExperimentConfig, PresetName } from '../../ml/config/presets';
 import { trainImageCount } from '../../state/lab-state';
+import { Panel } from '../Panel';
 import { GENERAL_FIELDS, STEP_FIELDS, type NumberField } from './fields';
 
 const PRESETS: readonly { name: PresetName; label: string; text: string }[] = [
@@ -48,8 +49,7 @@ export function SettingsPanel() {
   const problem = configProblem(config, trainImages);
   const errorFor = (setting: string) => (problem && problem.setting === setting ? problem.message : null);
   return (
-    <section className="panel settings" aria-labelledby="settings-title" id="settings">
-      <h2 id="settings-title">Settings</h2>
+    <Panel id="settings" className="settings">
       <fieldset className="choice">
         <legend>Preset</legend>
         {PRESETS.map((p) => (
@@ -80,6 +80,6 @@ export function SettingsPanel() {
       {problem && !GENERAL_FIELDS.concat(STEP_FIELDS.flatMap((g) => g.fields)).some((f) => f.setting === problem.setting) && (
         <p className="error" role="alert">{problem.message}</p>
       )}
-    </section>
+    </Panel>
   );
 }

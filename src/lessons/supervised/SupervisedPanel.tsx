@@ -1,5 +1,5 @@
 /**
- * Step 6: the same network trained from scratch on the same labelled images: the baseline.
+ * The supervised baseline: the same network trained from scratch on the same labelled images: the baseline.
  */
 import { Panel } from '../Panel';
 import { useLab } from '../../state/store';
@@ -16,7 +16,7 @@ export function SupervisedPanel() {
   const built = useLab((st) => selectSummaries(st)?.supervised ?? null);
   const live = useLab((s) => s.steps.supervised);
   return (
-    <Panel id="supervised" number={6} title="The supervised baseline: same network, no pretext">
+    <Panel id="supervised">
       <p>
         The fair comparison: the same architecture, all {formatThousands(built?.totalParams ?? 21_994)} weights trainable and
         starting from random values, trained on the same {formatThousands(labelled)} labelled images. If self-supervision helps,

@@ -1,5 +1,5 @@
 /**
- * Step 5: frozen-layer transfer. The pretext model's convolutions, locked, under a new 10-digit head.
+ * Frozen-layer transfer. The pretext model's convolutions, locked, under a new 10-digit head.
  */
 import { Panel } from '../Panel';
 import { useLab } from '../../state/store';
@@ -19,7 +19,7 @@ export function TransferPanel() {
   const summary = live.status === 'idle' ? built : live.summary;
   const blocked = pretextStatus === 'done' || pretextStatus === 'failed' ? null : 'Train the pretext model first (step 4): this step reuses its convolutions.';
   return (
-    <Panel id="transfer" number={5} title="Transfer: freeze the features, train a new head">
+    <Panel id="transfer">
       <p>
         We keep the pretext model&apos;s first four layers (convolution, pooling, convolution, pooling) and <strong>freeze</strong>{' '}
         them: their {formatThousands(summary?.frozenParams ?? 19_104)} weights will not change. A new Flatten and Dense(10, softmax) head,{' '}

@@ -1,0 +1,73 @@
+/**
+ * The shape of one lesson in the registry (src/app/lessons.ts), and the pieces its prose is written with.
+ * Each lesson folder describes itself with a {@link LessonMeta} in its `lesson.ts`; the registry puts them in
+ * order, and the order alone decides the step numbers.
+ *
+ * Prose that points at another step never writes the number: it holds a {@link StepMention}, and the number
+ * is looked up when the text is shown, so inserting a panel renumbers every "step 5" on the page at once.
+ *
+ * Pure data and types: no React, no store, and only a type import of the registry (the registry imports the
+ * lesson folders' metadata, so a value import back would be a cycle).
+ */
+import type { ExperimentConfig } from '../ml/config/presets';
+import type { SectionIndex } from '../lecture/sections';
+import type { LessonId } from './lessons';
+
+/** A pointer to another lesson inside prose: "step 4 (Pretext training)", or just "step 4". */
+export interface StepMention {
+  readonly step: LessonId;
+  /** `full`: number and short name; `number`: the number alone, where the sentence already names the step. */
+  readonly form: 'full' | 'number';
+}
+
+/** Text that may mention other lessons: plain strings and mentions, in reading order. */
+export type Prose = readonly (string | StepMention)[];
+
+/** A mention that reads "step 4 (Pretext training)". */
+export function step(id: LessonId): StepMention {
+  return { step: id, form: 'full' };
+}
+
+/** A mention that reads "step 4", for sentences that already say what the step is. */
+export function stepNo(id: LessonId): StepMention {
+  return { step: id, form: 'number' };
+}
+
+/** A settings change a "Try this" can make for the student. */
+export interface Setup {
+  /** Button text, e.g. "Set 1 pretext epoch". */
+  readonly label: string;
+  /** What changed and what to do next, for the notice after the click. */
+  readonly done: Prose;
+  apply(config: ExperimentConfig): ExperimentConfig;
+}
+
+/** A lesson's "Try this": one small experiment whose answer the lab can show. */
+export interface Suggestion {
+  readonly text: Prose;
+  readonly setups?: readonly Setup[];
+}
+
+/**
+ * Where a lesson appears in lecture mode: as its own live slide in a section of the lecture, or not at all,
+ * in which case a link to it opens the named slide instead (for the lessons lecture mode skips).
+ */
+export type LecturePlace = { readonly section: SectionIndex } | { readonly opens: string };
+
+/**
+ * One lesson panel. `Id` is the literal id; a folder's `lesson.ts` writes it in the type as well as the
+ * value (`LessonMeta<'pretext'>`), because the registry derives `LessonId` from these objects and
+ * TypeScript cannot infer a type that its own prose refers to.
+ */
+export interface LessonMeta<Id extends string = string> {
+  /** The URL id (`#pretext`, `?step=pretext`) and the panel's element id. Never change one: links use it. */
+  readonly id: Id;
+  /** The panel's heading, and its live slide's title. */
+  readonly title: string;
+  /** A few words for cross-references: "step 4 (Pretext training)". */
+  readonly short: string;
+  /** Whether the lesson is a numbered step of the experiment (Settings is not). */
+  readonly numbered: boolean;
+  readonly lecture: LecturePlace;
+  readonly tryThis: Suggestion;
+}

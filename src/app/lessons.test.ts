@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { LESSONS, LESSON_IDS, isLessonId, lessonMeta, numberLessons, proseText, stepLabel, stepNumber } from './lessons';
+import { step, stepNo } from './lesson-meta';
+import { parseUrl } from '../url/url-state';
+
+describe('the lesson registry', () => {
+  it('gives every lesson a different id', () => {
+    expect(new Set(LESSON_IDS).size).toBe(LESSONS.length);
+  });
+
+  it('keeps the ids that links already use', () => {
+    expect(LESSON_IDS).toEqual(['intro', 'data', 'settings', 'rotation', 'pretext', 'transfer', 'supervised', 'compare', 'draw']);
+  });
+
+  it('numbers the steps in registry order, skipping the unnumbered settings', () => {
+    const numbered = LESSONS.filter((l) => l.numbered).map((l) => stepNumber(l.id));
+    expect(numbered).toEqual(numbered.map((_, i) => i + 1));
+    expect(stepNumber('settings')).toBeNull();
+    // The numbers the page has always shown.
+    expect(LESSON_IDS.map(stepNumber)).toEqual([1, 2, null, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it('gives every lesson a heading, a short name and a "Try this"', () => {
+    for (const lesson of LESSONS) {
+      expect(lesson.title.trim(), lesson.id).not.toBe('');
+      expect(lesson.short.trim(), lesson.id).not.toBe('');
+      expect(proseText(lesson.tryThis.text).length, lesson.id).toBeGreaterThan(20);
+      for (const setup of lesson.tryThis.setups ?? []) expect(proseText(setup.done).trim(), setup.label).not.toBe('');
+    }
+  });
+
+  it('names a step by number and short name, or by number alone', () => {
+    expect(stepLabel('pretext')).toBe('step 4 (Pretext training)');
+    expect(stepLabel('pretext', 'number')).toBe('step 4');
+    expect(stepLabel('settings')).toBe('Settings');
+    expect(proseText(['Train it (', stepNo('transfer'), '), then see ', step('compare'), '.'])).toBe('Train it (step 5), then see step 7 (Compare).');
+  });
+
+  it('finds each lesson by its id', () => {
+    for (const id of LESSON_IDS) expect(lessonMeta(id).id).toBe(id);
+  });
+});
+
+describe('numberLessons', () => {
+  const list = [
+    { id: 'a', numbered: true },
+    { id: 'b', numbered: true },
+    { id: 'options', numbered: false },
+    { id: 'c', numbered: true },
+  ];
+
+  it('renumbers everything after a lesson inserted into a copy of the list', () => {
+    const before = numberLessons(list);
+    expect([...before]).toEqual([['a', 1], ['b', 2], ['c', 3]]);
+    const inserted = [...list.slice(0, 1), { id: 'new', numbered: true }, ...list.slice(1)];
+    const after = numberLessons(inserted);
+    expect([...after]).toEqual([['a', 1], ['new', 2], ['b', 3], ['c', 4]]);
+    // The original list is untouched.
+    expect(numberLessons(list).get('c')).toBe(3);
+  });
+
+  it('does not number an inserted unnumbered lesson, nor shift the others', () => {
+    const inserted = [{ id: 'aside', numbered: false }, ...list];
+    expect([...numberLessons(inserted)]).toEqual([['a', 1], ['b', 2], ['c', 3]]);
+  });
+});
+
+describe('the URL parser and the registry', () => {
+  it('accepts exactly the registry’s ids as a step', () => {
+    for (const id of LESSON_IDS) {
+      expect(isLessonId(id)).toBe(true);
+      expect(parseUrl('', `#${id}`).state.step).toBe(id);
+      expect(parseUrl(`?step=${id}`, '').state.step).toBe(id);
+    }
+    for (const other of ['Pretext', 'step4', 'slides', 'toString', '4']) {
+      expect(isLessonId(other)).toBe(false);
+      const { state, notices } = parseUrl('', `#${other}`);
+      expect(state.step).toBeNull();
+      expect(notices.map((n) => n.setting)).toContain('step');
+    }
+  });
+
+  it('lists the registry’s ids when a link names an unknown step', () => {
+    const { notices } = parseUrl('', '#nowhere');
+    expect(notices.find((n) => n.setting === 'step')?.text).toContain(LESSON_IDS.join(', '));
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * The lesson registry: every lesson panel, in page order. The order gives each numbered panel its step
+ * number; each entry (the `lesson.ts` in the lesson's folder) gives its URL id, heading, short name for
+ * cross-references, lecture slide and "Try this". The URL parser, the self-study page, the lecture slides,
+ * the panels' headings and every "step N" in the prose read it from here, so inserting a panel is one line
+ * below (plus its panel in src/app/lesson-panels.ts, which the compiler asks for) and renumbers everything.
+ *
+ * Pure data: no React, so the URL parser and the unit tests can import it in Node. See docs/architecture.md.
+ */
+import { introLesson } from '../lessons/intro/lesson';
+import { dataLesson } from '../lessons/data/lesson';
+import { settingsLesson } from '../lessons/settings/lesson';
+import { rotationLesson } from '../lessons/rotation/lesson';
+import { pretextLesson } from '../lessons/pretext/lesson';
+import { transferLesson } from '../lessons/transfer/lesson';
+import { supervisedLesson } from '../lessons/supervised/lesson';
+import { compareLesson } from '../lessons/compare/lesson';
+import { drawLesson } from '../lessons/draw/lesson';
+import type { LessonMeta, Prose, StepMention } from './lesson-meta';
+
+/** Every lesson, in page order. */
+export const LESSONS = [
+  introLesson,
+  dataLesson,
+  settingsLesson,
+  rotationLesson,
+  pretextLesson,
+  transferLesson,
+  supervisedLesson,
+  compareLesson,
+  drawLesson,
+] as const;
+
+/** A lesson panel's id: the names a link may use for the step (`#pretext`, `?step=pretext`). */
+export type LessonId = (typeof LESSONS)[number]['id'];
+
+/** The lesson ids, in page order. */
+export const LESSON_IDS: readonly LessonId[] = LESSONS.map((l) => l.id);
+
+/** Whether a name (from a link, say) is a lesson id. */
+export function isLessonId(name: string): name is LessonId {
+  return (LESSON_IDS as readonly string[]).includes(name);
+}
+
+/** The registry entry of a lesson. */
+export function lessonMeta(id: LessonId): LessonMeta<LessonId> {
+  const found = LESSONS.find((l) => l.id === id);
+  if (found === undefined) throw new Error(`No lesson is registered as "${id}".`);
+  return found;
+}
+
+/**
+ * Step numbers for a list of lessons: 1, 2, 3, ... in list order, skipping the lessons that are not numbered
+ * steps. Takes the list as a parameter so a test can insert a lesson into a copy and watch the rest move up.
+ */
+export function numberLessons<Id extends string>(list: readonly Pick<LessonMeta<Id>, 'id' | 'numbered'>[]): ReadonlyMap<Id, number> {
+  const numbers = new Map<Id, number>();
+  for (const lesson of list) if (lesson.numbered) numbers.set(lesson.id, numbers.size + 1);
+  return numbers;
+}
+
+const STEP_NUMBERS = numberLessons<LessonId>(LESSONS);
+
+/** A lesson's step number, or null for a lesson that is not a numbered step (Settings). */
+export function stepNumber(id: LessonId): number | null {
+  return STEP_NUMBERS.get(id) ?? null;
+}
+
+/**
+ * How prose names a lesson: "step 4 (Pretext training)", or "step 4" where the sentence already says what it
+ * is. A lesson without a number is named by its short name alone ("Settings").
+ */
+export function stepLabel(id: LessonId, form: StepMention['form'] = 'full'): string {
+  const n = stepNumber(id);
+  const { short } = lessonMeta(id);
+  if (n === null) return short;
+  return form === 'number' ? `step ${n}` : `step ${n} (${short})`;
+}
+
+/** Prose as plain text, for notices and other places that cannot hold a link. */
+export function proseText(prose: Prose): string {
+  return prose.map((part) => (typeof part === 'string' ? part : stepLabel(part.step, part.form))).join('');
+}

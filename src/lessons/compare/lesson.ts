@@ -1,0 +1,21 @@
+/** The comparison lesson's registry entry: did the pretext task help? */
+import type { LessonMeta } from '../../app/lesson-meta';
+
+/** Registry entry of the compare panel, a live slide of the lecture's last part. */
+export const compareLesson: LessonMeta<'compare'> = {
+  id: 'compare',
+  title: 'Compare: did the pretext task help?',
+  short: 'Compare',
+  numbered: true,
+  lecture: { section: 3 },
+  tryThis: {
+    text: [
+      'Test on all 10,000 test images, then repeat the whole run with seeds 1, 2 and 3. Is the gap between the two models larger than the spread between seeds?',
+    ],
+    setups: [{
+      label: 'Test on all 10,000 images',
+      done: ['The comparison now uses all 10,000 test images. Evaluate again.'],
+      apply: (c) => ({ ...c, splits: { ...c.splits, testSet: 'full' } }),
+    }],
+  },
+};
