@@ -4,6 +4,7 @@
  */
 import { useMemo } from 'react';
 import { Panel } from '../Panel';
+import { StepRef } from '../../app/StepRef';
 import { useLab, evaluateArms, setConfig, getState } from '../../state/store';
 import { anyActive, type StepState } from '../../state/lab-state';
 import type { EpochRecord } from '../../ml/train/events';
@@ -63,7 +64,7 @@ export function ComparePanel() {
         <button type="button" className="primary" disabled={!ready || anyRunning || evaluation.status === 'running'} onClick={() => evaluateArms(testSet)}>
           Evaluate the models on the test set
         </button>
-        {!ready && <span className="hint">Train the self-supervised head (step 5) and the supervised model (step 6) first.</span>}
+        {!ready && <span className="hint">Train the self-supervised head (<StepRef id="transfer" form="number" />) and the supervised model (<StepRef id="supervised" form="number" />) first.</span>}
         {evaluation.status === 'running' && <span role="status">Evaluating…</span>}
       </div>
       {evaluation.status === 'ready' && (
@@ -73,7 +74,7 @@ export function ComparePanel() {
             <strong>How sure can we be?</strong> An accuracy measured on n images is itself a noisy estimate: its standard error
             is √(p(1−p)/n), about {se300.toFixed(1)} points at 80% on 300 images and 0.4 points on 10,000. The lecture&apos;s
             81.00% against 78.67% (one unseeded run on 300 images) is within that noise. Try the full test set and other
-            seeds (settings) before believing a gap of a few points.
+            seeds (<StepRef id="settings" />) before believing a gap of a few points.
           </p>
         </>
       )}

@@ -4,6 +4,7 @@
  */
 import { useCallback, useState } from 'react';
 import { Panel } from '../Panel';
+import { StepRef } from '../../app/StepRef';
 import { useLab, predictDrawing } from '../../state/store';
 import { DrawingCanvas, PreprocessedPreview } from '../../components/DrawingCanvas';
 import { StemPlot } from '../../components/StemPlot';
@@ -42,15 +43,15 @@ export function DrawPanel() {
       </p>
       {!anyModel && (
         <p className="note" role="note">
-          No model is trained yet. Train the pretext model (step 4), then the self-supervised head (step 5) and the
-          supervised model (step 6); with the Quick preset that takes a few minutes.
+          No model is trained yet. Train the pretext model (<StepRef id="pretext" form="number" />), then the self-supervised head (<StepRef id="transfer" form="number" />)
+          and the supervised model (<StepRef id="supervised" form="number" />); with the Quick preset that takes a few minutes.
         </p>
       )}
       {!anyModel && <PretrainedOffer step="selfSupervised" />}
       {anyModel && (selfStatus !== 'done' || supervisedStatus !== 'done') && (
         <p className="hint" role="note">
-          {selfStatus !== 'done' ? 'The self-supervised head is not trained yet (step 5). ' : ''}
-          {supervisedStatus !== 'done' ? 'The supervised model is not trained yet (step 6).' : ''}
+          {selfStatus !== 'done' && <>The self-supervised head is not trained yet (<StepRef id="transfer" form="number" />).{' '}</>}
+          {supervisedStatus !== 'done' && <>The supervised model is not trained yet (<StepRef id="supervised" form="number" />).</>}
         </p>
       )}
       <div className="draw-row">

@@ -2,6 +2,7 @@
  * Frozen-layer transfer. The pretext model's convolutions, locked, under a new 10-digit head.
  */
 import { Panel } from '../Panel';
+import { stepLabel } from '../../app/lessons';
 import { useLab } from '../../state/store';
 import { StepTrainer } from '../../components/StepTrainer';
 import { SummaryOrWait } from '../../components/SummaryOrWait';
@@ -17,7 +18,7 @@ export function TransferPanel() {
   const built = useLab((st) => selectSummaries(st)?.downstream ?? null);
   const live = useLab((s) => s.steps.selfSupervised);
   const summary = live.status === 'idle' ? built : live.summary;
-  const blocked = pretextStatus === 'done' || pretextStatus === 'failed' ? null : 'Train the pretext model first (step 4): this step reuses its convolutions.';
+  const blocked = pretextStatus === 'done' || pretextStatus === 'failed' ? null : `Train the pretext model first (${stepLabel('pretext', 'number')}): this step reuses its convolutions.`;
   return (
     <Panel id="transfer">
       <p>
