@@ -1,6 +1,6 @@
 /**
  * What `npm run bench` measures on each backend, and its command line. Sizes are chosen so the whole
- * benchmark stays under about ten minutes on a 2-core machine without a GPU (DESIGN.md's figures: WASM
+ * benchmark stays under about ten minutes on a 2-core machine without a GPU (docs/architecture.md's figures: WASM
  * ~400-2,000 images/s, WebGL on SwiftShader ~50-130, the CPU backend ~10-40).
  */
 import { BACKEND_NAMES, type BackendName } from '../src/ml/backends/activate';

@@ -1,7 +1,7 @@
 /**
  * Experiment settings and the three presets.
  *
- * - `lecture`: the notebook's protocol exactly (see DESIGN.md's table). On a CPU it takes a while: the pretext
+ * - `lecture`: the notebook's protocol exactly (see the protocol table in docs/architecture.md). On a CPU it takes a while: the pretext
  *   model sees 40,000 images 50 times.
  * - `quick`: for a live demo on a laptop CPU. It keeps everything the comparison depends on (the same data,
  *   raw pixels, the same heads, optimisers, batch sizes, validation split and early stopping) and cuts the
