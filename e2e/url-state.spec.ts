@@ -93,9 +93,12 @@ test('the address follows the settings and the step in view, and the link can be
 
 test('each step ends with a "Try this", and its button makes the change', async ({ page }) => {
   await page.goto('/?preset=smoke');
-  for (const step of ['rotation', 'pretext', 'transfer', 'supervised', 'compare', 'draw']) {
+  for (const step of ['intro', 'data', 'settings', 'rotation', 'pretext', 'transfer', 'supervised', 'compare', 'draw']) {
     await expect(page.getByRole('complementary', { name: `Try this: ${step} step` })).toBeVisible();
   }
+  // Steps are named through the lesson registry, as links to their panels.
+  const pretext = page.getByRole('complementary', { name: 'Try this: pretext step' });
+  await expect(pretext.getByRole('link', { name: 'step 5 (Transfer)' })).toHaveAttribute('href', '#transfer');
   await expect(page.getByRole('complementary', { name: 'Try this: draw step' })).toContainText('Draw a 6 upside down');
   const transfer = page.getByRole('complementary', { name: 'Try this: transfer step' });
   await transfer.getByRole('button', { name: 'Use 100 labelled images' }).click();
