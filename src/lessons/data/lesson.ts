@@ -10,8 +10,8 @@ export const dataLesson: LessonMeta<'data'> = {
   lecture: { opens: 'rotnet' },
   tryThis: {
     text: [
-      'The pretext task never reads a label, so unlabelled images are the cheap part. Use a fifth of them, 2,000, and train the pretext model in ',
-      step('pretext'), ' again: how much rotation accuracy, and how much downstream accuracy, did the other 8,000 buy?',
+      'The pretext task never reads a label, so unlabelled images are the cheap part. Use only 2,000 of them and train the pretext model in ',
+      step('pretext'), ' again: how much rotation accuracy, and how much downstream accuracy, did the rest buy?',
     ],
     setups: [{
       label: 'Use 2,000 unlabelled images',
