@@ -18,15 +18,20 @@ import { loadMnistFromDisk } from '../src/ml/data/node-assets';
 import { makeSplits } from '../src/ml/data/splits';
 import { PRESET_NAMES, presetConfig, type PresetName } from '../src/ml/config/presets';
 import { SettingError, checkChoice, checkInteger } from '../src/ml/config/validate';
-import { runExperiment, type StepName } from '../src/ml/experiment/protocol';
+import { runExperiment } from '../src/ml/experiment/protocol';
+import { settingsFor, type TrunkUse } from '../src/ml/experiment/runs';
 import { activateBackend } from '../src/ml/backends/activate';
 import { evaluate } from '../src/ml/eval/evaluate';
-import { buildRotationSet } from '../src/ml/pretext/rotation';
+import { buildRotationSet } from '../src/ml/tasks/rotation/rotation';
 import { serializeModel, type SerializedModel } from '../src/ml/models/persist';
 import type { TrainResult } from '../src/ml/train/events';
-import type {
-  PretrainedClassifierEntry, PretrainedManifest, PretrainedPretextEntry, PretrainedScores,
+import {
+  PRETRAINED_STEPS, PRETRAINED_USES,
+  type PretrainedClassifierEntry, type PretrainedKey, type PretrainedManifest, type PretrainedPretextEntry, type PretrainedScores,
 } from '../src/runtime/pretrained';
+
+/** The shipped file name of the model of each use of the trunk. */
+const KEY_OF_USE = Object.fromEntries(PRETRAINED_STEPS.map((key) => [PRETRAINED_USES[key], key])) as Record<TrunkUse, PretrainedKey>;
 
 const BACKEND = 'wasm';
 const USAGE = 'usage: npm run pretrain -- [--seed N]';
@@ -75,8 +80,8 @@ async function main(): Promise<void> {
     full: makeSplits(mnist, { ...config.splits, testSet: 'full' }).test,
   };
   const rotatedTests = { lecture: buildRotationSet(tests.lecture, 'grouped'), full: buildRotationSet(tests.full, 'grouped') };
-  const trained = new Map<StepName, Trained>();
-  const settingsOf = (step: StepName) => (step === 'pretext' ? config.pretext : step === 'supervised' ? config.supervised : config.downstream);
+  const trained = new Map<PretrainedKey, Trained>();
+  const settingsOf = (step: PretrainedKey) => settingsFor(PRETRAINED_USES[step], config);
   let lastPrint = 0;
 
   const result = await runExperiment(mnist, config, {
@@ -90,7 +95,8 @@ async function main(): Promise<void> {
       }
     },
     // Called before runExperiment disposes each model: save and measure the very weights it trained.
-    onModelTrained: async (step, model, run) => {
+    onModelTrained: async (use, model, run) => {
+      const step = KEY_OF_USE[use];
       const sets = step === 'pretext' ? rotatedTests : tests;
       const batchSize = step === 'pretext' ? config.pretext.batchSize : 64;
       const scores: PretrainedScores = {
@@ -105,12 +111,12 @@ async function main(): Promise<void> {
     },
   });
 
-  const get = (step: StepName): Trained => {
+  const get = (step: PretrainedKey): Trained => {
     const t = trained.get(step);
     if (!t) throw new Error(`the protocol never handed over the ${step} model`);
     return t;
   };
-  const base = (step: StepName) => {
+  const base = (step: PretrainedKey) => {
     const { result: run } = get(step);
     return {
       file: `${step}.json`, epochs: run.epochsRun, epochsPlanned: settingsOf(step).epochs, reason: run.reason,
@@ -128,7 +134,7 @@ async function main(): Promise<void> {
     }
     return { ...base(step), test: get(step).scores };
   };
-  const steps: readonly StepName[] = ['pretext', 'selfSupervised', 'supervised', 'randomFrozen'];
+  const steps = PRETRAINED_STEPS;
   const manifest: PretrainedManifest = {
     app: 'pretext-lab',
     format: 1,

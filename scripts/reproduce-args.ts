@@ -4,12 +4,14 @@
 import { PRESET_NAMES, type PresetName } from '../src/ml/config/presets';
 import type { TestSetName } from '../src/ml/data/splits';
 import { SettingError, checkChoice, checkInteger } from '../src/ml/config/validate';
+import { TASK_IDS, type TaskId } from '../src/ml/tasks/registry';
 
 /** The backends the reproduce script can run on in Node. */
 export type NodeBackend = 'wasm' | 'cpu';
 
 /** Parsed options. */
 export interface ReproduceArgs {
+  readonly task: TaskId;
   readonly preset: PresetName;
   readonly seeds: number;
   readonly firstSeed: number;
@@ -19,7 +21,7 @@ export interface ReproduceArgs {
 }
 
 /** Usage text. */
-export const USAGE = `usage: npm run reproduce -- [--preset lecture|quick|smoke] [--seeds N] [--first-seed S]
+export const USAGE = `usage: npm run reproduce -- [--task ${TASK_IDS.join('|')}] [--preset lecture|quick|smoke] [--seeds N] [--first-seed S]
                               [--test lecture|full] [--backend wasm|cpu] [--json FILE]`;
 
 /** Parses argv (without node and script); throws a SettingError naming a bad option. */
@@ -33,13 +35,14 @@ export function parseReproduceArgs(argv: readonly string[]): ReproduceArgs {
     values.set(flag.slice(2), value);
     i++;
   }
-  const known = ['preset', 'seeds', 'first-seed', 'test', 'json', 'backend'];
+  const known = ['task', 'preset', 'seeds', 'first-seed', 'test', 'json', 'backend'];
   for (const key of values.keys()) {
     if (!known.includes(key)) throw new SettingError(key, `unknown option --${key}\n${USAGE}`);
   }
   const int = (key: string, fallback: number, min: number, max: number) =>
     values.has(key) ? checkInteger(`--${key}`, Number(values.get(key)), min, max) : fallback;
   return {
+    task: checkChoice('--task', values.get('task') ?? 'rotation', TASK_IDS),
     preset: checkChoice('--preset', values.get('preset') ?? 'quick', PRESET_NAMES),
     seeds: int('seeds', 1, 1, 100),
     firstSeed: int('first-seed', 1, 0, 2 ** 31 - 1),

@@ -1,7 +1,7 @@
 /**
- * `npm run reproduce -- --preset <lecture|quick|smoke> --seeds <N> --test <lecture|full> --json <file>`
+ * `npm run reproduce -- --task <id> --preset <lecture|quick|smoke> --seeds <N> --test <lecture|full> --json <file>`
  *
- * Runs the lecture's whole protocol in Node (rotation data, pretext, transfer, supervised, and the
+ * Runs the lecture's whole protocol in Node (the task's examples, pretext, transfer, supervised, and the
  * random-features control) for N seeds, and prints the comparison table the lecture ends with.
  */
 import { writeFile } from 'node:fs/promises';
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < args.seeds; i++) {
     const seed = args.firstSeed + i;
     const base = presetConfig(args.preset);
-    const config = { ...base, seed, splits: { ...base.splits, testSet: args.test } };
+    const config = { ...base, task: args.task, seed, splits: { ...base.splits, testSet: args.test } };
     let lastPrint = 0;
     const result = await runExperiment(mnist, config, {
       onStepStart: (step) => process.stderr.write(`seed ${seed}: ${step}\n`),

@@ -2,7 +2,8 @@
  * Where the training runs and on what: the active backend and why it was chosen, worker or main thread, a
  * warning for a software WebGL renderer, and a menu to move to another backend.
  */
-import { useLab, switchBackend } from '../state/store';
+import { useLab } from '../state/store';
+import { switchBackend } from '../state/actions';
 import type { BackendName } from '../ml/backends/activate';
 import { anyActive } from '../state/lab-state';
 

@@ -5,36 +5,39 @@
  */
 import { useLab } from '../state/store';
 import type { LabState } from '../state/lab-state';
-import type { StepName } from '../runtime/messages';
+import { settingsFor, type RunSpec } from '../ml/experiment/runs';
+import { trainRowCount } from '../ml/train/trainer-rows';
+import { taskById } from '../ml/tasks/registry';
 import { formatDuration, formatThousands } from '../components/format';
 
 /** Rough pretext-model training speeds (images/s) per backend, measured on a 2-core laptop-class CPU. */
 const NOMINAL: Record<string, number> = { 'webgl-hardware': 3000, 'webgl-software': 127, wasm: 1500, cpu: 10 };
 
 function measuredRate(state: LabState): number | null {
-  for (const s of Object.values(state.steps)) {
+  const runs = Object.values(state.runs);
+  for (const s of runs) {
     if (s.status === 'running' && s.progress.imagesPerSecond > 0) return s.progress.imagesPerSecond;
   }
-  const pretext = state.steps.pretext;
-  return pretext.status === 'done' && pretext.imagesPerSecond > 0 ? pretext.imagesPerSecond : null;
+  const pretext = runs.find((s) => s.spec.use === 'pretext' && s.status === 'done' && s.imagesPerSecond > 0);
+  return pretext?.status === 'done' ? pretext.imagesPerSecond : null;
 }
 
-/** Images a step will train on in total (all epochs). */
-export function trainingImages(state: LabState, step: StepName): number {
+/** Images a run will train on in total (all epochs), under the current settings. */
+export function trainingImages(state: LabState, spec: RunSpec): number {
   const c = state.config;
-  if (step === 'pretext') return c.splits.pretextCount * 4 * c.pretext.epochs;
-  const s = step === 'supervised' ? c.supervised : c.downstream;
-  return Math.floor(c.splits.labelledCount * (1 - s.validationSplit)) * s.epochs;
+  const settings = settingsFor(spec.use, c);
+  const rows = spec.use === 'pretext' ? c.splits.pretextCount * taskById(spec.task).examplesPerImage : c.splits.labelledCount;
+  return trainRowCount(rows, settings.validationSplit) * settings.epochs;
 }
 
 /** Props of {@link TimeEstimate}. */
 export interface TimeEstimateProps {
-  readonly step: StepName;
+  readonly spec: RunSpec;
 }
 
-/** A one-line estimate of how long the step will take here. */
-export function TimeEstimate({ step }: TimeEstimateProps) {
-  const images = useLab((s) => trainingImages(s, step));
+/** A one-line estimate of how long the run will take here. */
+export function TimeEstimate({ spec }: TimeEstimateProps) {
+  const images = useLab((s) => trainingImages(s, spec));
   const measured = useLab(measuredRate);
   const backend = useLab((s) => (s.engine.status === 'ready' ? s.engine.backend : null));
   const preset = useLab((s) => s.config.preset);

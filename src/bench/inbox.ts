@@ -45,7 +45,7 @@ export class EngineInbox {
         const { event } = item;
         if (event.type === type && match(event as EventOf<K>)) return item as Received<EventOf<K>>;
         if (event.type === 'error') throw new Error(event.message);
-        if (event.type === 'stepFailed') throw new Error(event.message);
+        if (event.type === 'runFailed') throw new Error(event.message);
       }
       const left = deadline - performance.now();
       if (left <= 0) throw new Error(`Timed out after ${Math.round(timeoutMs / 1000)} s waiting for the engine's "${type}" event.`);

@@ -7,7 +7,7 @@
 import { presetConfig, type ExperimentConfig } from '../ml/config/presets';
 import { startEngine, type EngineClient } from '../runtime/client';
 import { dataPayload, loadMnistOverHttp } from '../runtime/load-data';
-import type { StepName } from '../runtime/messages';
+import { experimentSpecs, runId, type TrunkUse } from '../ml/experiment/runs';
 import { FrameGapMonitor, type FrameGap } from './frames';
 import { EngineInbox } from './inbox';
 import { epochRates, gapSummary, summarize, type BatchSample } from './stats';
@@ -40,9 +40,10 @@ function rates(values: readonly number[], what: string): RateSummary {
   return summary;
 }
 
-async function trainStep(inbox: EngineInbox, client: EngineClient, step: StepName, config: ExperimentConfig): Promise<number> {
-  client.send({ type: 'train', step, config });
-  await inbox.next('stepEnded', TRAIN_MS, (e) => e.step === step);
+async function trainStep(inbox: EngineInbox, client: EngineClient, use: TrunkUse, config: ExperimentConfig): Promise<number> {
+  const spec = experimentSpecs(config)[use];
+  client.send({ type: 'train', spec, config });
+  await inbox.next('runEnded', TRAIN_MS, (e) => e.run === runId(spec));
   return (await inbox.next('memory', SHORT_MS)).event.numTensors;
 }
 
@@ -91,8 +92,8 @@ async function measure(params: BenchParams, inbox: EngineInbox, client: EngineCl
   let rotationBuildMs: number | null = null;
   let rotationCount: number | null = null;
   if (params.rotations) {
-    client.send({ type: 'makeRotations', config: presetConfig('lecture') });
-    const { event } = await inbox.next('rotationsReady', SHORT_MS);
+    client.send({ type: 'makeExamples', config: presetConfig('lecture') });
+    const { event } = await inbox.next('examplesReady', SHORT_MS);
     rotationBuildMs = event.ms;
     rotationCount = event.count;
     progress(`${event.count} rotated images built in ${event.ms.toFixed(0)} ms`);
@@ -103,10 +104,11 @@ async function measure(params: BenchParams, inbox: EngineInbox, client: EngineCl
   const frames = new FrameGapMonitor();
   frames.start();
   const trainStarted = performance.now();
-  client.send({ type: 'train', step: 'pretext', config });
+  const pretext = runId(experimentSpecs(config).pretext);
+  client.send({ type: 'train', spec: experimentSpecs(config).pretext, config });
   let warmupEnded = trainStarted;
   for (let epoch = 0; epoch < totalEpochs; epoch++) {
-    const { event, at } = await inbox.next('epoch', TRAIN_MS, (e) => e.step === 'pretext' && e.event.epoch === epoch);
+    const { event, at } = await inbox.next('epoch', TRAIN_MS, (e) => e.run === pretext && e.event.epoch === epoch);
     if (epoch === params.warmupEpochs - 1) warmupEnded = at;
     progress(`pretext epoch ${epoch + 1}/${totalEpochs}${epoch < params.warmupEpochs ? ' (warm-up)' : ''}: accuracy ${(event.event.accuracy * 100).toFixed(1)}%`);
   }
@@ -114,20 +116,20 @@ async function measure(params: BenchParams, inbox: EngineInbox, client: EngineCl
 
   const samples: BatchSample[] = [];
   for (const { event, at } of inbox.received) {
-    if (event.type === 'batch' && event.step === 'pretext') samples.push({ ...event.event, at });
+    if (event.type === 'batch' && event.run === pretext) samples.push({ ...event.event, at });
   }
   const epochs = epochRates(samples, trainStarted, params.warmupEpochs);
   const measured = epochs.filter((e) => !e.warmup);
 
-  await inbox.next('stepEnded', TRAIN_MS, (e) => e.step === 'pretext');
+  await inbox.next('runEnded', TRAIN_MS, (e) => e.run === pretext);
   const afterPretext = (await inbox.next('memory', SHORT_MS)).event.numTensors;
   let afterSteps: number | null = null;
   let afterResetImmediate: number | null = null;
   let after: number | null = null;
   if (params.memory) {
     progress('training the self-supervised head and the supervised baseline (one epoch each)');
-    await trainStep(inbox, client, 'selfSupervised', config);
-    afterSteps = await trainStep(inbox, client, 'supervised', config);
+    await trainStep(inbox, client, 'transfer', config);
+    afterSteps = await trainStep(inbox, client, 'scratch', config);
     const reset = await tensorsAfterReset(inbox, client, before);
     afterResetImmediate = reset.immediate;
     after = reset.settled;

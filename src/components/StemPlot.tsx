@@ -53,7 +53,7 @@ function trianglePoints(x: number, y: number, size: number): string {
  * bold, and the true class, if given, marked with a triangle. Accessible as one sentence ("predicts 7 with 93%
  * confidence") plus a hidden table of every value.
  */
-export function StemPlot({ probabilities, classNames = DIGIT_CLASSES, title, trueLabel, color = RUN_COLORS.selfSupervised }: StemPlotProps) {
+export function StemPlot({ probabilities, classNames = DIGIT_CLASSES, title, trueLabel, color = RUN_COLORS.transfer }: StemPlotProps) {
   const n = probabilities.length;
   const predicted = argmax(probabilities);
   const slot = (RIGHT - LEFT) / Math.max(1, n);

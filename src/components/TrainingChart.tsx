@@ -84,7 +84,7 @@ function TrainingChartView(props: TrainingChartProps) {
   const { title, metric, markers = [], logScale = false, xMax, height = 240 } = props;
   const useLog = logScale && metric === 'loss';
   const runs = useMemo<readonly ChartRun[]>(
-    () => props.runs ?? [{ name: '', color: props.color ?? RUN_COLORS.selfSupervised, points: props.points }],
+    () => props.runs ?? [{ name: '', color: props.color ?? RUN_COLORS.transfer, points: props.points }],
     [props.runs, props.color, props.points],
   );
   const series = useMemo(() => toSeries(runs, useLog), [runs, useLog]);

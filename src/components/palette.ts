@@ -5,33 +5,27 @@
  * the rotation-pretrained model on one chart can read every other chart without a legend hunt.
  */
 
-/** One colour per kind of run compared in the lessons. */
+/** One colour per way of using the trunk (a run's `use`). */
 export const RUN_COLORS = {
-  /** Rotation-pretrained (self-supervised) features: Okabe-Ito blue, 5.1:1 on white. */
-  selfSupervised: '#0072B2',
+  /** Self-supervised features of the task in view, frozen: Okabe-Ito blue, 5.1:1 on white. */
+  transfer: '#0072B2',
   /** The supervised baseline trained from scratch: Okabe-Ito vermillion. */
-  supervised: '#D55E00',
+  scratch: '#D55E00',
   /** The honest control, a head on random frozen convolutions: a neutral grey (5.7:1 on white). */
-  randomFrozen: '#666666',
-  /** The pretext (rotation) task itself: Okabe-Ito bluish green. */
+  random: '#666666',
+  /** The pretext task itself: Okabe-Ito bluish green. */
   pretext: '#009E73',
 } as const;
 
-/** A run-kind name, for props that pick a colour by meaning rather than by hex value. */
-export type RunKind = keyof typeof RUN_COLORS;
-
 /**
- * The full Okabe-Ito palette (black omitted: it is the text colour), in an order where neighbours differ
- * strongly, for charts that overlay more runs than there are named kinds (e.g. several seeds).
+ * Colours for the frozen features of *other* tasks when several are compared at once (the Okabe-Ito colours
+ * not already taken above), in registry order.
  */
-export const OKABE_ITO: readonly string[] = [
-  '#0072B2', // blue
-  '#D55E00', // vermillion
-  '#009E73', // bluish green
+export const TASK_ACCENTS: readonly string[] = [
   '#CC79A7', // reddish purple
   '#E69F00', // orange
   '#56B4E9', // sky blue
-  '#F0E442', // yellow: weak on white, so last
+  '#8B5A2B', // brown (not Okabe-Ito; distinct enough, 6.0:1 on white)
 ];
 
 /**

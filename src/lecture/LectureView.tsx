@@ -4,7 +4,9 @@
  * training slide so the lecturer never has to aim a mouse at a small button in front of the room.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { getState, notify, pause, resume, train } from '../state/store';
+import { getState, notify } from '../state/store';
+import { pause, resume, train } from '../state/actions';
+import { experimentSpecs } from '../ml/experiment/runs';
 import { Notices } from '../app/Notices';
 import { SLIDES } from './slides';
 import { SECTIONS } from './sections';
@@ -27,12 +29,13 @@ function toggleTraining(slide: number, stage: HTMLElement | null): void {
   const step = SLIDES[slide].trains;
   if (step === undefined) return;
   const s = getState();
-  const outcome = spaceOutcome(step, { steps: s.steps, ready: s.engine.status === 'ready' && s.data.status === 'ready' });
+  const specs = experimentSpecs(s.config);
+  const outcome = spaceOutcome(step, { runs: s.runs, specs, ready: s.engine.status === 'ready' && s.data.status === 'ready' });
   if (outcome.kind === 'explain') {
     notify('info', outcome.text);
     return;
   }
-  if (outcome.kind === 'train') train(step);
+  if (outcome.kind === 'train') train(specs[step]);
   else if (outcome.kind === 'pause') pause();
   else resume();
   // The room should watch the curves, not the model summary above them: bring the trainer into view.

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { lectureAction, spaceOutcome, type KeyTarget, type SpaceContext } from './keys';
 import { lectureScale } from './scale';
 import { LESSONS } from '../app/lessons';
-import { initialState, type StepState } from '../state/lab-state';
+import { initialState, type RunEntry, type StepState } from '../state/lab-state';
+import { experimentSpecs, runId, type TrunkUse } from '../ml/experiment/runs';
 import { presetConfig, PRESET_NAMES } from '../ml/config/presets';
 import { checkConfig } from '../ml/config/check-config';
 
@@ -48,9 +49,14 @@ describe('spaceOutcome', () => {
   const running = { status: 'running' } as unknown as StepState;
   const paused = { status: 'paused' } as unknown as StepState;
   const done = { status: 'done' } as unknown as StepState;
-  const ctx = (steps: Partial<SpaceContext['steps']>, ready = true): SpaceContext => ({ steps: { ...base.steps, ...steps }, ready });
+  const specs = experimentSpecs(base.config);
+  const ctx = (runs: Partial<Record<TrunkUse, StepState>>, ready = true): SpaceContext => ({
+    runs: Object.fromEntries(Object.entries(runs).map(([use, s]) => [runId(specs[use as TrunkUse]), { ...s, spec: specs[use as TrunkUse] } as RunEntry])),
+    specs,
+    ready,
+  });
 
-  it('starts an idle step, pauses a running one, resumes a paused one', () => {
+  it('starts an idle run, pauses a running one, resumes a paused one', () => {
     expect(spaceOutcome('pretext', ctx({}))).toEqual({ kind: 'train' });
     expect(spaceOutcome('pretext', ctx({ pretext: running }))).toEqual({ kind: 'pause' });
     expect(spaceOutcome('pretext', ctx({ pretext: paused }))).toEqual({ kind: 'resume' });
@@ -58,10 +64,17 @@ describe('spaceOutcome', () => {
 
   it('explains instead of acting when it cannot train yet, or would throw a trained model away', () => {
     expect(spaceOutcome('pretext', ctx({}, false)).kind).toBe('explain');
-    expect(spaceOutcome('supervised', ctx({ pretext: running })).kind).toBe('explain');
-    expect(spaceOutcome('selfSupervised', ctx({})).kind).toBe('explain');
-    expect(spaceOutcome('selfSupervised', ctx({ pretext: done }))).toEqual({ kind: 'train' });
+    expect(spaceOutcome('scratch', ctx({ pretext: running }))).toMatchObject({ kind: 'explain', text: 'The rotation pretext model is still training; one run at a time keeps the numbers honest.' });
+    expect(spaceOutcome('transfer', ctx({}))).toMatchObject({ kind: 'explain', text: expect.stringContaining('Train the rotation pretext model first') });
+    expect(spaceOutcome('transfer', ctx({ pretext: done }))).toEqual({ kind: 'train' });
     expect(spaceOutcome('pretext', ctx({ pretext: done }))).toMatchObject({ kind: 'explain', text: expect.stringContaining('Retrain') });
+  });
+
+  it('looks at the runs of the task in view: a trained rotation model does not unlock the jigsaw head', () => {
+    const jigsaw = experimentSpecs({ ...base.config, task: 'jigsaw' });
+    const context: SpaceContext = { ...ctx({ pretext: done }), specs: jigsaw };
+    expect(spaceOutcome('transfer', context)).toMatchObject({ kind: 'explain', text: expect.stringContaining('jigsaw pretext model') });
+    expect(spaceOutcome('pretext', context)).toEqual({ kind: 'train' });
   });
 });
 

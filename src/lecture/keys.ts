@@ -2,8 +2,8 @@
  * What a key does in lecture mode, and what Space does to a training step. Pure, so the rules a presenter
  * relies on in front of a room are tested in Node rather than discovered on the projector.
  */
-import type { StepState } from '../state/lab-state';
-import type { StepName } from '../runtime/messages';
+import type { RunEntry, StepState } from '../state/lab-state';
+import { describeRun, needsPretextMessage, runId, type RunId, type RunSpec, type TrunkUse } from '../ml/experiment/runs';
 
 /** A lecture-mode command. */
 export type LectureAction = 'next' | 'previous' | 'first' | 'last' | 'toggleTraining' | 'leave' | 'toggleControls';
@@ -61,39 +61,38 @@ export type SpaceOutcome =
   | { readonly kind: 'train' | 'pause' | 'resume' }
   | { readonly kind: 'explain'; readonly text: string };
 
-/** What the lab looks like to the Space key. */
+/** What the lab looks like to the Space key: the runs it knows, and the specs of the runs in view. */
 export interface SpaceContext {
-  readonly steps: Readonly<Record<StepName, StepState>>;
+  readonly runs: Readonly<Record<RunId, RunEntry>>;
+  readonly specs: Readonly<Record<TrunkUse, RunSpec>>;
   /** Engine started and MNIST loaded. */
   readonly ready: boolean;
 }
 
-const NAMES: Record<StepName, string> = {
-  pretext: 'pretext model',
-  selfSupervised: 'self-supervised head',
-  supervised: 'supervised model',
-  randomFrozen: 'random-features control',
-};
-
 /**
- * Space on a training slide: start the step if it has not run, pause it if it runs, resume it if paused.
- * A finished step is not retrained by Space: one stray key press in front of a class should not throw away
+ * Space on a training slide: start the run if it has not run, pause it if it runs, resume it if paused.
+ * A finished run is not retrained by Space: one stray key press in front of a class should not throw away
  * a trained model, so we say how to retrain instead.
  */
-export function spaceOutcome(step: StepName, context: SpaceContext): SpaceOutcome {
-  const s = context.steps[step];
+export function spaceOutcome(use: TrunkUse, context: SpaceContext): SpaceOutcome {
+  const spec = context.specs[use];
+  const state = (id: RunId): StepState => context.runs[id] ?? { status: 'idle' };
+  const s = state(runId(spec));
   if (s.status === 'running') return { kind: 'pause' };
   if (s.status === 'paused') return { kind: 'resume' };
   if (!context.ready) return { kind: 'explain', text: 'The training engine and the MNIST data are still loading; press Space again in a moment.' };
-  const busy = (Object.keys(context.steps) as StepName[]).find((k) => k !== step && (context.steps[k].status === 'running' || context.steps[k].status === 'paused'));
-  if (busy !== undefined) return { kind: 'explain', text: `The ${NAMES[busy]} is still training; one step at a time keeps the numbers honest.` };
-  if (step === 'selfSupervised' && context.steps.pretext.status !== 'done' && context.steps.pretext.status !== 'failed') {
-    return { kind: 'explain', text: 'Train the pretext model first: the self-supervised head reuses its convolutions.' };
-  }
+  const busy = Object.values(context.runs).find((r) => runId(r.spec) !== runId(spec) && (r.status === 'running' || r.status === 'paused'));
+  if (busy !== undefined) return { kind: 'explain', text: `${capitalise(describeRun(busy.spec))} is still training; one run at a time keeps the numbers honest.` };
+  const source = state(runId(context.specs.pretext)).status;
+  if (use === 'transfer' && source !== 'done' && source !== 'failed') return { kind: 'explain', text: needsPretextMessage(spec) };
   if (s.status === 'done' || s.status === 'failed') {
-    return { kind: 'explain', text: `The ${NAMES[step]} has already trained. To train it again, press its Retrain button.` };
+    return { kind: 'explain', text: `${capitalise(describeRun(spec))} has already trained. To train it again, press its Retrain button.` };
   }
   return { kind: 'train' };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Describes a DOM element for {@link lectureAction}. */

@@ -5,7 +5,7 @@
  * slide, and where, is the lesson registry's to say (src/app/lessons.ts); the order is in slide-plan.ts.
  */
 import type { ComponentType } from 'react';
-import type { StepName } from '../runtime/messages';
+import type { TrunkUse } from '../ml/experiment/runs';
 import type { LessonId } from '../app/lessons';
 import { LESSON_PANELS } from '../app/lesson-panels';
 import {
@@ -16,8 +16,8 @@ import { SLIDE_PLAN, type ConceptSlideId, type SlidePlan } from './slide-plan';
 /** One slide. */
 export interface Slide extends SlidePlan {
   readonly Body: ComponentType;
-  /** The step Space trains, pauses and resumes on this slide. */
-  readonly trains?: StepName;
+  /** The run (of the task in view) that Space trains, pauses and resumes on this slide. */
+  readonly trains?: TrunkUse;
 }
 
 const CONCEPT_BODIES: Readonly<Record<ConceptSlideId, ComponentType>> = {
@@ -32,7 +32,7 @@ const CONCEPT_BODIES: Readonly<Record<ConceptSlideId, ComponentType>> = {
 };
 
 /** The model Space trains on a lesson's live slide. */
-const TRAINS: Partial<Record<LessonId, StepName>> = { pretext: 'pretext', transfer: 'selfSupervised', supervised: 'supervised' };
+const TRAINS: Partial<Record<LessonId, TrunkUse>> = { pretext: 'pretext', transfer: 'transfer', supervised: 'scratch' };
 
 /** Every slide, in order. */
 export const SLIDES: readonly Slide[] = SLIDE_PLAN.map((plan) => (plan.lesson === undefined

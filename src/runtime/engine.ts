@@ -1,38 +1,32 @@
 /**
- * The training engine behind the page: it holds the data and the models, runs one training step at a time,
- * and answers in typed events. The same class runs inside the Web Worker and, where a worker cannot train,
- * on the main thread; it never touches the DOM or React.
+ * The training engine behind the page: it holds the data and every run's model, trains one run at a time,
+ * and answers in typed events keyed by run id. The same class runs inside the Web Worker and, where a worker
+ * cannot train, on the main thread; it never touches the DOM or React.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Mnist } from '../ml/data/mnist';
 import { makeSplits, type Splits } from '../ml/data/splits';
-import { buildRotationSet } from '../ml/pretext/rotation';
-import type { ImageSet } from '../ml/data/mnist';
 import { summarizeModel } from '../ml/models/summary';
-import { TrainingRun } from '../ml/train/trainer';
-import { evaluate, predictPixels, predictProbabilities } from '../ml/eval/evaluate';
-import { range } from '../ml/train/batches';
+import { TrainingRun, trainRowCount } from '../ml/train/trainer';
+import type { TaskSet } from '../ml/train/objective';
+import { evaluate } from '../ml/eval/evaluate';
 import { checkConfig } from '../ml/config/check-config';
 import type { ExperimentConfig } from '../ml/config/presets';
 import { SettingError } from '../ml/config/validate';
-import { settingsFor, testSetFor, trainOptionsFor } from '../ml/experiment/protocol';
-import { activateBackend } from '../ml/backends/activate';
+import { pretextTestSet, pretextTrainSet } from '../ml/experiment/protocol';
+import { describeRun, exampleSeed, needsPretextMessage, runId, settingsFor, sourceOf, trainOptionsFor, type RunId, type RunSpec } from '../ml/experiment/runs';
+import { taskById } from '../ml/tasks/registry';
 import { ModelStore, architectureSummaries, buildFor } from './model-store';
-import { serializeModel, type SerializedModel } from '../ml/models/persist';
+import { serializeModel } from '../ml/models/persist';
 import { ModelLibrary } from './model-library';
 import { browserStorageAvailable, deleteFromBrowser, readFromBrowser, saveToBrowser, toSerialized } from './persistence';
+import { activateBackend } from '../ml/backends/activate';
 import { probeWebGL, startBackend } from './backends';
-import { ARM_NAMES, type ArmEvaluation, type ArmName, type BackendInfo, type Command, type EngineEvent, type EngineMode, type ModelOrigin, type Predictions, type StepName } from './messages';
+import { evaluateRuns, predictRuns, reconstructWith } from './engine-queries';
+import type { BackendInfo, Command, EngineEvent, EngineMode, ModelOrigin } from './messages';
 
 /** Sends an event to the page; `transfer` lists buffers to move instead of copy. */
 export type Emit = (event: EngineEvent, transfer?: Transferable[]) => void;
-
-const STEP_LABEL: Record<StepName, string> = {
-  pretext: 'the pretext (rotation) model',
-  selfSupervised: 'the self-supervised head',
-  supervised: 'the supervised baseline',
-  randomFrozen: 'the random-features control',
-};
 
 /** Handles commands one by one (training runs in the background so pause/stop can arrive meanwhile). */
 export class Engine {
@@ -41,11 +35,13 @@ export class Engine {
   private mnist: Mnist | null = null;
   private splitsKey = '';
   private splits: Splits | null = null;
-  private rotated: ImageSet | null = null;
+  /** The pretext examples of the last task prepared, keyed by what they depend on. */
+  private examples: { readonly key: string; readonly set: TaskSet } | null = null;
   private readonly models = new ModelStore();
   private run: TrainingRun | null = null;
+  private current: RunId | null = null;
   private backend: BackendInfo | null = null;
-  /** Per step: the history and settings behind the current weights, saved along with them. */
+  /** Per run: the history and settings behind the current weights, saved along with them. */
   private readonly library = new ModelLibrary(this.models, () => this.backend?.name ?? tf.getBackend(), () => this.mnist?.train.count ?? 20_000);
   private webglDisabled = false;
   /** True while the backend is being switched: no training may start in between. */
@@ -86,14 +82,14 @@ export class Engine {
         await this.emitSaved();
         return;
       }
-      case 'makeRotations': {
+      case 'makeExamples': {
         const started = performance.now();
-        this.prepare(command.config, true);
-        this.emit({ type: 'rotationsReady', count: this.rotated?.count ?? 0, ms: performance.now() - started });
+        const set = this.pretextExamples(command.config);
+        this.emit({ type: 'examplesReady', task: command.config.task, count: set.count, ms: performance.now() - started });
         return;
       }
       case 'train':
-        this.train(command.step, command.config, command.resume === true).catch((err: unknown) => {
+        this.train(command.spec, command.config, command.resume === true).catch((err: unknown) => {
           this.emit({ type: 'error', message: `Training stopped unexpectedly: ${err instanceof Error ? err.message : String(err)}` });
         });
         return;
@@ -101,107 +97,131 @@ export class Engine {
       case 'resume': this.run?.resume(); return;
       case 'step': this.run?.step(); return;
       case 'stop': this.run?.stop(); return;
-      case 'evaluate': await this.evaluateArms(command.config, command.config.splits.testSet === command.testSet ? command.config : { ...command.config, splits: { ...command.config.splits, testSet: command.testSet } }); return;
-      case 'predict': await this.predict(command.requestId, command.pixels, command.config); return;
+      case 'evaluate': {
+        const config = { ...command.config, splits: { ...command.config.splits, testSet: command.testSet } };
+        const runs = command.runs.filter((id) => id !== this.current);
+        const { event, transfer } = await evaluateRuns(this.models, this.library, runs, this.prepare(config), config);
+        this.emit(event, transfer);
+        return;
+      }
+      case 'predict':
+        this.emit({ type: 'prediction', requestId: command.requestId, predictions: await predictRuns(this.models, this.library, command.pixels, command.config, this.current) });
+        return;
+      case 'reconstruct': {
+        const pixels = await reconstructWith(this.models, this.library, command.run, command.pixels, this.current);
+        this.emit({ type: 'reconstruction', requestId: command.requestId, run: command.run, pixels }, [pixels.buffer]);
+        return;
+      }
       case 'switchBackend': await this.switchBackend(command.backend); return;
       case 'reset': this.models.clear(); this.emitMemory(); return;
       case 'exportModel': {
-        const model = this.requireModel(command.step);
-        const serialized = await serializeModel(model, this.library.metadata(command.step, command.config));
-        this.emit({ type: 'modelExported', step: command.step, model: serialized }, [serialized.weightData]);
+        const serialized = await serializeModel(this.requireModel(command.run), this.library.metadata(command.run, command.config));
+        this.emit({ type: 'modelExported', run: command.run, model: serialized }, [serialized.weightData]);
         return;
       }
-      case 'importModel': await this.importModel(command.step, command.model, command.origin, command.config); return;
+      case 'importModel': await this.importModel(command.spec, command.model, command.origin, command.config); return;
       case 'saveToBrowser':
-        await saveToBrowser(this.requireModel(command.step), command.step, 'saved', this.library.metadata(command.step, command.config));
+        await saveToBrowser(this.requireModel(command.run), command.run, 'saved', this.library.metadata(command.run, command.config));
         await this.emitSaved();
         return;
       case 'loadFromBrowser': {
-        const model = toSerialized(await readFromBrowser(command.step, command.slot));
-        await this.importModel(command.step, model, command.slot === 'autosave' ? 'autosave' : 'browser', command.config);
+        const model = toSerialized(await readFromBrowser(runId(command.spec), command.slot));
+        await this.importModel(command.spec, model, command.slot === 'autosave' ? 'autosave' : 'browser', command.config);
         return;
       }
-      case 'deleteFromBrowser': await deleteFromBrowser(command.step, command.slot); await this.emitSaved(); return;
+      case 'deleteFromBrowser': await deleteFromBrowser(command.run, command.slot); await this.emitSaved(); return;
       case 'listSaved': await this.emitSaved(); return;
     }
   }
 
-  private current: StepName | null = null;
-
-  /** Cuts the splits (and, if asked, the rotation set) for this configuration, reusing them when unchanged. */
-  private prepare(config: ExperimentConfig, rotations: boolean): Splits {
+  /** Cuts the splits for this configuration, reusing them when unchanged. */
+  private prepare(config: ExperimentConfig): Splits {
     if (!this.mnist) throw new Error('The MNIST data is not loaded yet.');
     checkConfig(config, this.mnist.train.count);
-    const key = JSON.stringify([config.splits, config.rotationOrder]);
+    const key = JSON.stringify(config.splits);
     if (key !== this.splitsKey || !this.splits) {
       this.splits = makeSplits(this.mnist, config.splits);
-      this.rotated = null;
+      this.examples = null;
       this.splitsKey = key;
     }
-    if (rotations && !this.rotated) this.rotated = buildRotationSet(this.splits.pretext, config.rotationOrder);
     return this.splits;
   }
 
-  private async train(step: StepName, requested: ExperimentConfig, resume: boolean): Promise<void> {
+  /** The pretext examples of the configuration's task, built once and reused while nothing they depend on changes. */
+  private pretextExamples(config: ExperimentConfig): TaskSet {
+    const splits = this.prepare(config);
+    const key = JSON.stringify([config.task, exampleSeed(config.task, config.seed), config.rotationOrder]);
+    if (this.examples?.key !== key) this.examples = { key, set: pretextTrainSet(config, splits.pretext) };
+    return this.examples.set;
+  }
+
+  /** What a run is scored on after training: the digit test images, or the task's examples of them. */
+  private testSetOf(spec: RunSpec, config: ExperimentConfig): TaskSet {
+    const splits = this.prepare(config);
+    return spec.use === 'pretext' ? pretextTestSet(spec.task, splits) : splits.test;
+  }
+
+  private async train(spec: RunSpec, requested: ExperimentConfig, resume: boolean): Promise<void> {
+    const id = runId(spec);
     // `this.run` stays set until the previous run has completely finished (its final evaluation included).
     if (this.run || this.switching) {
-      const what = this.switching ? 'The backend is being switched' : `Training of ${STEP_LABEL[this.current ?? step]} is still running`;
+      const running = this.current ? this.models.spec(this.current) : undefined;
+      const what = this.switching ? 'The backend is being switched' : `Training of ${running ? describeRun(running) : 'another model'} is still running`;
       this.emit({ type: 'error', message: `${what}: wait for it, or stop it first.` });
       return;
     }
-    const snapshot = resume ? this.models.snapshot(step) : undefined;
+    const snapshot = resume ? this.models.snapshot(id) : undefined;
     // A continued run keeps the settings it started with (seed, sizes, scaling), whatever the form shows now.
-    const config = (snapshot && this.library.configOf(step)) || requested;
+    const config = (snapshot && this.library.configOf(id)) || { ...requested, task: spec.task, seed: spec.seed };
     try {
-      const splits = this.prepare(config, step === 'pretext');
-      const data = step === 'pretext' ? (this.rotated as ImageSet) : splits.labelled;
-      const pretext = this.models.get('pretext');
-      if (step === 'selfSupervised' && !pretext && !snapshot) throw new Error('Train the pretext model first: the self-supervised head reuses its convolutions.');
-      if (snapshot) this.models.rollback(step);
-      else this.models.set(step, buildFor(step, config.seed, pretext));
-      const model = this.models.get(step) as tf.Sequential;
-      const settings = settingsFor(step, config);
+      const splits = this.prepare(config);
+      const data = spec.use === 'pretext' ? this.pretextExamples(config) : splits.labelled;
+      const source = spec.use === 'transfer' ? this.models.get(runId(sourceOf(spec))) : undefined;
+      if (spec.use === 'transfer' && !source && !snapshot) throw new Error(needsPretextMessage(spec));
+      if (snapshot) this.models.rollback(id);
+      else this.models.set(spec, buildFor(spec, config.seed, source));
+      const model = this.models.get(id) as tf.Sequential;
+      const settings = settingsFor(spec.use, config);
       const initialEpoch = snapshot?.epochs ?? 0;
-      const record = this.library.startRecord(step, initialEpoch, settings.epochs, config);
-      const options = { ...trainOptionsFor(step, settings, config), initialEpoch };
-      const trainCount = settings.validationSplit > 0 ? Math.floor(data.count * (1 - settings.validationSplit)) : data.count;
-      this.current = step;
+      const record = this.library.startRecord(id, initialEpoch, settings.epochs, config);
+      const options = { ...trainOptionsFor(spec, config), initialEpoch };
+      const trainCount = trainRowCount(data.count, settings.validationSplit, options.groupSize);
+      this.current = id;
       this.run = new TrainingRun(model, data, options, {
-        onBatchEnd: (event) => this.emit({ type: 'batch', step, event }),
+        onBatchEnd: (event) => this.emit({ type: 'batch', run: id, event }),
         onEpochEnd: (event) => {
-          this.emit({ type: 'epoch', step, event });
+          this.emit({ type: 'epoch', run: id, event });
           const { type: _type, elapsedMs: _elapsed, ...epoch } = event;
           record.history.push(epoch);
-          void this.library.checkpointAndAutosave(step, event.epoch + 1, config);
+          void this.library.checkpointAndAutosave(id, event.epoch + 1, config);
         },
-        onStateChange: (state) => this.emit({ type: 'runState', step, state }),
+        onStateChange: (state) => this.emit({ type: 'runState', run: id, state }),
       });
-      this.emit({ type: 'stepStarted', step, summary: summarizeModel(model), epochs: settings.epochs, trainCount, initialEpoch });
+      this.emit({ type: 'runStarted', run: id, spec, summary: summarizeModel(model), epochs: settings.epochs, trainCount, initialEpoch });
       const result = await this.run.run();
-      await this.library.settled(step);
-      await this.models.checkpoint(step, result.epochsRun, config.seed);
+      await this.library.settled(id);
+      await this.models.checkpoint(id, result.epochsRun, config.seed);
       // The run ended cleanly: nothing to continue after a reload.
       if (browserStorageAvailable()) {
-        await deleteFromBrowser(step, 'autosave').catch(() => undefined);
+        await deleteFromBrowser(id, 'autosave').catch(() => undefined);
         await this.emitSaved();
       }
-      const test = await evaluate(model, testSetFor(step, splits), { scaling: config.scaling, batchSize: step === 'pretext' ? 192 : 64 });
-      this.emit({ type: 'stepEnded', step, result, testAccuracy: test.accuracy, testLoss: test.loss });
+      const objective = spec.use === 'pretext' ? taskById(spec.task).objective : undefined;
+      const test = await evaluate(model, this.testSetOf(spec, config), { scaling: config.scaling, batchSize: spec.use === 'pretext' ? 192 : 64, ...(objective ? { objective } : {}) });
+      this.emit({ type: 'runEnded', run: id, result, testAccuracy: test.accuracy, testLoss: test.loss });
     } catch (err) {
       // A lost WebGL context or another backend fault: go back to the last good weights and say so.
       const message = err instanceof Error ? err.message : String(err);
       if (err instanceof SettingError || this.run === null) {
         this.emit({ type: 'error', message, ...(err instanceof SettingError ? { setting: err.setting } : {}) });
       } else {
-        let kept = 0;
         try {
-          this.models.rollback(step);
-          kept = this.models.snapshot(step)?.epochs ?? 0;
+          this.models.rollback(id);
         } catch {
           // The faulty backend may refuse even the restore; the snapshot stays for a switch of backend.
-          kept = this.models.snapshot(step)?.epochs ?? 0;
         }
-        this.emit({ type: 'stepFailed', step, epochsKept: kept, message: `Training ${STEP_LABEL[step]} failed on ${this.backend?.name ?? 'this backend'}: ${message}` });
+        const kept = this.models.snapshot(id)?.epochs ?? 0;
+        this.emit({ type: 'runFailed', run: id, epochsKept: kept, message: `Training ${describeRun(spec)} failed on ${this.backend?.name ?? 'this backend'}: ${message}` });
       }
     } finally {
       this.run = null;
@@ -210,10 +230,11 @@ export class Engine {
     }
   }
 
-  private requireModel(step: StepName): tf.LayersModel {
-    const model = this.models.get(step);
-    if (!model) throw new Error(`There is no ${STEP_LABEL[step]} yet: train or load it first.`);
-    if (this.current === step) throw new Error(`${STEP_LABEL[step]} is training: stop it first.`);
+  private requireModel(run: RunId): tf.LayersModel {
+    const model = this.models.get(run);
+    const spec = this.models.spec(run);
+    if (!model || !spec) throw new Error(`There is no model for ${run} yet: train or load it first.`);
+    if (this.current === run) throw new Error(`${describeRun(spec)} is training: stop it first.`);
     return model;
   }
 
@@ -221,43 +242,13 @@ export class Engine {
     this.emit(await this.library.savedList());
   }
 
-  /** Loads a model into a step (refused while that step trains), scoring it on the current test images. */
-  private async importModel(step: StepName, model: SerializedModel, origin: ModelOrigin, config: ExperimentConfig): Promise<void> {
-    if (this.current === step) throw new Error(`Stop training ${STEP_LABEL[step]} before loading another model into it.`);
-    const testSet = this.mnist ? testSetFor(step, this.prepare(config, false)) : null;
-    this.emit(await this.library.importModel(step, model, origin, config, testSet, () => this.current === step));
+  /** Loads a model into a run (refused while that run trains), scoring it on the current test images. */
+  private async importModel(spec: RunSpec, model: Parameters<ModelLibrary['importModel']>[1], origin: ModelOrigin, config: ExperimentConfig): Promise<void> {
+    const id = runId(spec);
+    if (this.current === id) throw new Error(`Stop training ${describeRun(spec)} before loading another model into it.`);
+    const testSet = this.mnist ? this.testSetOf(spec, config) : null;
+    this.emit(await this.library.importModel(spec, model, origin, config, testSet, () => this.current === id));
     this.emitMemory();
-  }
-
-  private async evaluateArms(config: ExperimentConfig, withTest: ExperimentConfig): Promise<void> {
-    const splits = this.prepare(withTest, false);
-    const arms: Partial<Record<ArmName, ArmEvaluation>> = {};
-    const transfer: Transferable[] = [];
-    for (const arm of ARM_NAMES) {
-      const model = this.models.get(arm);
-      if (!model || this.current === arm) continue;
-      // Each model sees pixels scaled the way it was trained, whatever the settings form says now.
-      const scaling = this.library.configOf(arm)?.scaling ?? config.scaling;
-      const result = await evaluate(model, splits.test, { scaling, batchSize: 256 });
-      const probabilities = new Float32Array(splits.test.count * 10);
-      for (let start = 0; start < splits.test.count; start += 500) {
-        const rows = range(start, Math.min(splits.test.count, start + 500));
-        probabilities.set(await predictProbabilities(model, splits.test, rows, scaling), start * 10);
-      }
-      arms[arm] = { ...result, probabilities };
-      transfer.push(probabilities.buffer);
-    }
-    const labels = splits.test.labels.slice();
-    this.emit({ type: 'evaluated', testSet: withTest.splits.testSet, startIndex: splits.testStart, labels, arms }, transfer);
-  }
-
-  private async predict(requestId: number, pixels: Uint8Array, config: ExperimentConfig): Promise<void> {
-    const predictions: Predictions = {};
-    for (const step of ['pretext', ...ARM_NAMES] as const) {
-      const model = this.models.get(step);
-      if (model && this.current !== step) predictions[step] = await predictPixels(model, pixels, this.library.configOf(step)?.scaling ?? config.scaling);
-    }
-    this.emit({ type: 'prediction', requestId, predictions });
   }
 
   private async switchBackend(name: BackendInfo['name']): Promise<void> {

@@ -8,13 +8,8 @@ import type { TestSetName } from '../ml/data/splits';
 import type { ModelSummary } from '../ml/models/summary';
 import type { BatchEvent, EpochEvent, EpochRecord, RunState, TrainResult } from '../ml/train/events';
 import type { ModelMetadata, SerializedModel } from '../ml/models/persist';
-
-/** A step of the walk-through that trains a model. */
-export type StepName = 'pretext' | 'selfSupervised' | 'supervised' | 'randomFrozen';
-/** The three 10-digit classifiers. */
-export type ArmName = Exclude<StepName, 'pretext'>;
-/** All arms, in display order. */
-export const ARM_NAMES: readonly ArmName[] = ['selfSupervised', 'supervised', 'randomFrozen'];
+import type { RunId, RunSpec } from '../ml/experiment/runs';
+import type { TaskId } from '../ml/tasks/registry';
 /** Where the engine runs. */
 export type EngineMode = 'worker' | 'main';
 /** The user's backend choice: a name, or let the app decide. */
@@ -32,9 +27,12 @@ export interface BackendInfo {
   readonly threads: number | null;
 }
 
-/** The three architectures' summaries, built by the engine so the page need not load tfjs to show them. */
+/**
+ * The architectures' summaries, built by the engine so the page need not load tfjs to show them: each task's
+ * pretext model, and the digit classifier with a frozen trunk and with a trainable one.
+ */
 export interface ModelSummaries {
-  readonly pretext: ModelSummary;
+  readonly pretext: Readonly<Record<TaskId, ModelSummary>>;
   readonly downstream: ModelSummary;
   readonly supervised: ModelSummary;
 }
@@ -51,21 +49,23 @@ export interface DataPayload {
 export type Command =
   | { readonly type: 'init'; readonly backend: BackendChoice; readonly webglDisabled: boolean }
   | { readonly type: 'loadData'; readonly data: DataPayload }
-  | { readonly type: 'makeRotations'; readonly config: ExperimentConfig }
-  | { readonly type: 'train'; readonly step: StepName; readonly config: ExperimentConfig; readonly resume?: boolean }
+  | { readonly type: 'makeExamples'; readonly config: ExperimentConfig }
+  | { readonly type: 'train'; readonly spec: RunSpec; readonly config: ExperimentConfig; readonly resume?: boolean }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
   | { readonly type: 'step' }
   | { readonly type: 'stop' }
-  | { readonly type: 'evaluate'; readonly config: ExperimentConfig; readonly testSet: TestSetName }
+  | { readonly type: 'evaluate'; readonly config: ExperimentConfig; readonly testSet: TestSetName; readonly runs: readonly RunId[] }
   | { readonly type: 'predict'; readonly requestId: number; readonly pixels: Uint8Array; readonly config: ExperimentConfig }
+  /** A reconstruction task's model paints its answer for each 28x28 input in `pixels` (n x 784 bytes). */
+  | { readonly type: 'reconstruct'; readonly requestId: number; readonly run: RunId; readonly pixels: Uint8Array }
   | { readonly type: 'switchBackend'; readonly backend: BackendName }
   | { readonly type: 'reset' }
-  | { readonly type: 'exportModel'; readonly step: StepName; readonly config: ExperimentConfig }
-  | { readonly type: 'importModel'; readonly step: StepName; readonly model: SerializedModel; readonly origin: ModelOrigin; readonly config: ExperimentConfig }
-  | { readonly type: 'saveToBrowser'; readonly step: StepName; readonly config: ExperimentConfig }
-  | { readonly type: 'loadFromBrowser'; readonly step: StepName; readonly slot: BrowserSlot; readonly config: ExperimentConfig }
-  | { readonly type: 'deleteFromBrowser'; readonly step: StepName; readonly slot: BrowserSlot }
+  | { readonly type: 'exportModel'; readonly run: RunId; readonly config: ExperimentConfig }
+  | { readonly type: 'importModel'; readonly spec: RunSpec; readonly model: SerializedModel; readonly origin: ModelOrigin; readonly config: ExperimentConfig }
+  | { readonly type: 'saveToBrowser'; readonly run: RunId; readonly config: ExperimentConfig }
+  | { readonly type: 'loadFromBrowser'; readonly spec: RunSpec; readonly slot: BrowserSlot; readonly config: ExperimentConfig }
+  | { readonly type: 'deleteFromBrowser'; readonly run: RunId; readonly slot: BrowserSlot }
   | { readonly type: 'listSaved' };
 
 /** Where a model's weights came from, so the page can label it honestly. */
@@ -75,12 +75,12 @@ export type BrowserSlot = 'saved' | 'autosave';
 
 /** A model stored in this browser (IndexedDB), described without loading its weights. */
 export interface SavedEntry {
-  readonly step: StepName;
+  readonly spec: RunSpec;
   readonly slot: BrowserSlot;
   readonly metadata: ModelMetadata;
 }
 
-/** One arm's result on a test set, with every image's probabilities for the stem plots. */
+/** One digit classifier's result on a test set, with every image's probabilities for the stem plots. */
 export interface ArmEvaluation {
   readonly accuracy: number;
   readonly loss: number;
@@ -89,25 +89,26 @@ export interface ArmEvaluation {
   readonly probabilities: Float32Array;
 }
 
-/** Answers to a drawn digit: each trained model's probabilities (10 digits, or 4 rotations for pretext). */
-export type Predictions = Partial<Record<StepName, Float32Array>>;
+/** Answers to a drawn digit: each trained classifier's probabilities (10 digits, or a task's classes), by run. */
+export type Predictions = Readonly<Record<RunId, Float32Array>>;
 
 /** Events from the engine. */
 export type EngineEvent =
   | { readonly type: 'ready'; readonly backend: BackendInfo; readonly mode: EngineMode; readonly webgl2InWorker: boolean; readonly summaries: ModelSummaries }
   | { readonly type: 'backendChanged'; readonly backend: BackendInfo; readonly message: string }
   | { readonly type: 'dataLoaded'; readonly trainCount: number; readonly testCount: number }
-  | { readonly type: 'rotationsReady'; readonly count: number; readonly ms: number }
-  | { readonly type: 'stepStarted'; readonly step: StepName; readonly summary: ModelSummary; readonly epochs: number; readonly trainCount: number; readonly initialEpoch: number }
-  | { readonly type: 'batch'; readonly step: StepName; readonly event: BatchEvent }
-  | { readonly type: 'epoch'; readonly step: StepName; readonly event: EpochEvent }
-  | { readonly type: 'runState'; readonly step: StepName; readonly state: RunState }
-  | { readonly type: 'stepEnded'; readonly step: StepName; readonly result: TrainResult; readonly testAccuracy: number | null; readonly testLoss: number | null }
-  | { readonly type: 'stepFailed'; readonly step: StepName; readonly message: string; readonly epochsKept: number }
-  | { readonly type: 'evaluated'; readonly testSet: TestSetName; readonly startIndex: number; readonly labels: Uint8Array; readonly arms: Partial<Record<ArmName, ArmEvaluation>> }
+  | { readonly type: 'examplesReady'; readonly task: TaskId; readonly count: number; readonly ms: number }
+  | { readonly type: 'runStarted'; readonly run: RunId; readonly spec: RunSpec; readonly summary: ModelSummary; readonly epochs: number; readonly trainCount: number; readonly initialEpoch: number }
+  | { readonly type: 'batch'; readonly run: RunId; readonly event: BatchEvent }
+  | { readonly type: 'epoch'; readonly run: RunId; readonly event: EpochEvent }
+  | { readonly type: 'runState'; readonly run: RunId; readonly state: RunState }
+  | { readonly type: 'runEnded'; readonly run: RunId; readonly result: TrainResult; readonly testAccuracy: number | null; readonly testLoss: number | null }
+  | { readonly type: 'runFailed'; readonly run: RunId; readonly message: string; readonly epochsKept: number }
+  | { readonly type: 'evaluated'; readonly testSet: TestSetName; readonly startIndex: number; readonly labels: Uint8Array; readonly runs: Readonly<Record<RunId, ArmEvaluation>> }
   | { readonly type: 'prediction'; readonly requestId: number; readonly predictions: Predictions }
+  | { readonly type: 'reconstruction'; readonly requestId: number; readonly run: RunId; readonly pixels: Uint8Array }
   | { readonly type: 'error'; readonly message: string; readonly setting?: string }
   | { readonly type: 'memory'; readonly numTensors: number; readonly numBytes: number }
-  | { readonly type: 'modelExported'; readonly step: StepName; readonly model: SerializedModel }
-  | { readonly type: 'modelLoaded'; readonly step: StepName; readonly origin: ModelOrigin; readonly summary: ModelSummary; readonly epochs: number; readonly epochsPlanned: number; readonly history: readonly EpochRecord[]; readonly testAccuracy: number | null; readonly testLoss: number | null; readonly metadata: ModelMetadata | null }
+  | { readonly type: 'modelExported'; readonly run: RunId; readonly model: SerializedModel }
+  | { readonly type: 'modelLoaded'; readonly run: RunId; readonly spec: RunSpec; readonly origin: ModelOrigin; readonly summary: ModelSummary; readonly epochs: number; readonly epochsPlanned: number; readonly history: readonly EpochRecord[]; readonly testAccuracy: number | null; readonly testLoss: number | null; readonly metadata: ModelMetadata | null }
   | { readonly type: 'savedList'; readonly entries: readonly SavedEntry[]; readonly storageAvailable: boolean };

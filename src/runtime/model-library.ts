@@ -6,13 +6,15 @@
 import type { ExperimentConfig } from '../ml/config/presets';
 import { checkConfig } from '../ml/config/check-config';
 import type { EpochRecord } from '../ml/train/events';
-import type { ImageSet } from '../ml/data/mnist';
+import type { TaskSet } from '../ml/train/objective';
+import { runId, sourceOf, type RunId, type RunSpec } from '../ml/experiment/runs';
+import { taskById } from '../ml/tasks/registry';
 import { summarizeModel } from '../ml/models/summary';
 import { evaluate } from '../ml/eval/evaluate';
 import { deserializeModel, type ModelMetadata, type SerializedModel } from '../ml/models/persist';
 import { ModelStore, buildFor, frozenLayersOf } from './model-store';
 import { browserStorageAvailable, listSaved, saveSnapshotToBrowser } from './persistence';
-import type { EngineEvent, ModelOrigin, StepName } from './messages';
+import type { EngineEvent, ModelOrigin } from './messages';
 
 /** True when `candidate` is a complete, valid configuration for the training images at hand. */
 function validConfig(candidate: unknown, trainImages: number): boolean {
@@ -25,7 +27,7 @@ function validConfig(candidate: unknown, trainImages: number): boolean {
   }
 }
 
-/** What a step's current weights came from. */
+/** What a run's current weights came from. */
 export interface TrainingRecord {
   readonly history: EpochRecord[];
   readonly epochsPlanned: number;
@@ -34,9 +36,9 @@ export interface TrainingRecord {
 
 /** Model bookkeeping shared by the engine's training and persistence commands. */
 export class ModelLibrary {
-  private readonly records = new Map<StepName, TrainingRecord>();
-  private readonly pending = new Map<StepName, Promise<void>>();
-  private readonly wanted = new Map<StepName, number>();
+  private readonly records = new Map<RunId, TrainingRecord>();
+  private readonly pending = new Map<RunId, Promise<void>>();
+  private readonly wanted = new Map<RunId, number>();
   private readonly models: ModelStore;
   private readonly backendName: () => string;
   private readonly trainImages: () => number;
@@ -47,25 +49,26 @@ export class ModelLibrary {
     this.trainImages = trainImages;
   }
 
-  /** The settings a step's current weights were trained with, if known. */
-  configOf(step: StepName): ExperimentConfig | undefined {
-    return this.records.get(step)?.config;
+  /** The settings a run's current weights were trained with, if known. */
+  configOf(run: RunId): ExperimentConfig | undefined {
+    return this.records.get(run)?.config;
   }
 
   /** Starts the record of a training run (keeping the epochs already done when it continues one). */
-  startRecord(step: StepName, initialEpoch: number, epochsPlanned: number, config: ExperimentConfig): TrainingRecord {
-    const earlier = initialEpoch > 0 ? (this.records.get(step)?.history ?? []).slice(0, initialEpoch) : [];
+  startRecord(run: RunId, initialEpoch: number, epochsPlanned: number, config: ExperimentConfig): TrainingRecord {
+    const earlier = initialEpoch > 0 ? (this.records.get(run)?.history ?? []).slice(0, initialEpoch) : [];
     const record = { history: [...earlier], epochsPlanned, config };
-    this.records.set(step, record);
+    this.records.set(run, record);
     return record;
   }
 
-  /** The metadata saved with a step's model. */
-  metadata(step: StepName, config: ExperimentConfig): ModelMetadata {
-    const record = this.records.get(step);
-    const snapshot = this.models.snapshot(step);
+  /** The metadata saved with a run's model. */
+  metadata(run: RunId, config: ExperimentConfig): ModelMetadata {
+    const record = this.records.get(run);
+    const snapshot = this.models.snapshot(run);
+    const spec = this.models.spec(run);
     return {
-      app: 'pretext-lab', format: 1, step, seed: snapshot?.seed ?? config.seed,
+      app: 'pretext-lab', format: 1, step: run, ...(spec ? { spec } : {}), seed: snapshot?.seed ?? config.seed,
       epochs: snapshot?.epochs ?? record?.history.length ?? 0,
       epochsPlanned: record?.epochsPlanned ?? snapshot?.epochs ?? 0,
       history: record?.history ?? [], config: record?.config ?? config,
@@ -74,68 +77,70 @@ export class ModelLibrary {
   }
 
   /** Keeps the last good weights in memory and, in a browser, in IndexedDB for "continue after reload". */
-  checkpointAndAutosave(step: StepName, epochs: number, config: ExperimentConfig): Promise<void> {
+  checkpointAndAutosave(run: RunId, epochs: number, config: ExperimentConfig): Promise<void> {
     // Saves of one step run one after another, and `settled` lets the end of a run wait for the last one, so a
     // late autosave can never land after the run has cleared it.
     // A failed checkpoint (say, a lost GPU context) surfaces through training itself; the chain goes on.
     // The in-memory snapshot starts now, at the epoch's end, so it holds exactly that epoch's weights.
-    const checkpoint = this.models.checkpoint(step, epochs, config.seed);
-    this.wanted.set(step, epochs);
-    const next = (this.pending.get(step) ?? Promise.resolve()).then(() => checkpoint).then(() => this.saveEpoch(step, epochs, config)).catch(() => undefined);
-    this.pending.set(step, next);
+    const checkpoint = this.models.checkpoint(run, epochs, config.seed);
+    this.wanted.set(run, epochs);
+    const next = (this.pending.get(run) ?? Promise.resolve()).then(() => checkpoint).then(() => this.saveEpoch(run, epochs, config)).catch(() => undefined);
+    this.pending.set(run, next);
     return next;
   }
 
-  /** Resolves once every checkpoint and autosave started for `step` has finished. */
-  settled(step: StepName): Promise<void> {
-    return this.pending.get(step) ?? Promise.resolve();
+  /** Resolves once every checkpoint and autosave started for `run` has finished. */
+  settled(run: RunId): Promise<void> {
+    return this.pending.get(run) ?? Promise.resolve();
   }
 
-  private async saveEpoch(step: StepName, epochs: number, config: ExperimentConfig): Promise<void> {
+  private async saveEpoch(run: RunId, epochs: number, config: ExperimentConfig): Promise<void> {
     // When epochs outrun the disk, skip to the newest: a queue of stale saves would only delay the useful one.
-    if (this.wanted.get(step) !== epochs) return;
-    const snapshot = this.models.snapshot(step);
+    if (this.wanted.get(run) !== epochs) return;
+    const snapshot = this.models.snapshot(run);
     if (!snapshot || !browserStorageAvailable()) return;
-    const model = this.models.get(step);
+    const model = this.models.get(run);
     if (!model) return;
     try {
       // From the snapshot (a consistent copy), not the live weights that the next batch is already changing.
-      const meta = this.metadata(step, config);
-      await saveSnapshotToBrowser(model, snapshot, step, 'autosave', { ...meta, epochs: snapshot.epochs, history: meta.history.slice(0, snapshot.epochs) });
+      const meta = this.metadata(run, config);
+      await saveSnapshotToBrowser(model, snapshot, run, 'autosave', { ...meta, epochs: snapshot.epochs, history: meta.history.slice(0, snapshot.epochs) });
     } catch {
       // Storage can be full or blocked (private windows); training goes on regardless.
     }
   }
 
   /**
-   * Checks and loads a serialized model into `step`. Only a valid model replaces the current one. `testSet`
-   * gives the images to score it on (none before the data is loaded).
+   * Checks and loads a serialized model into a run. Only a valid model replaces the current one. `testSet`
+   * gives the examples to score it on (none before the data is loaded).
    */
   async importModel(
-    step: StepName, serialized: SerializedModel, origin: ModelOrigin, config: ExperimentConfig, testSet: ImageSet | null,
+    spec: RunSpec, serialized: SerializedModel, origin: ModelOrigin, config: ExperimentConfig, testSet: TaskSet | null,
     isTraining: () => boolean,
   ): Promise<EngineEvent> {
-    const expected = buildFor(step, 0, this.models.get('pretext'));
+    const run = runId(spec);
+    const expected = buildFor(spec, 0, spec.use === 'transfer' ? this.models.get(runId(sourceOf(spec))) : undefined);
     const want = summarizeModel(expected);
     expected.dispose();
     const model = await deserializeModel({
       modelTopology: serialized.modelTopology, weightSpecs: serialized.weightSpecs, weightData: serialized.weightData,
       ...(serialized.metadata ? { userDefinedMetadata: { pretextLab: serialized.metadata } } : {}),
-    }, want, frozenLayersOf(step));
+    }, want, frozenLayersOf(spec));
     // Only now, with a valid model in hand, is the current one replaced (unless a run started meanwhile).
     if (isTraining()) {
       model.dispose();
-      throw new Error('That step started training while the model was being read; stop it and load the model again.');
+      throw new Error('That run started training while the model was being read; stop it and load the model again.');
     }
     const meta = serialized.metadata;
     // The model's own training settings (its pixel scaling above all) when the file carries valid ones.
     const trainedWith = meta && validConfig(meta.config, this.trainImages()) ? (meta.config as ExperimentConfig) : config;
-    this.models.set(step, model);
-    await this.models.checkpoint(step, meta?.epochs ?? 0, meta?.seed ?? config.seed);
-    this.records.set(step, { history: [...(meta?.history ?? [])], epochsPlanned: meta?.epochsPlanned ?? meta?.epochs ?? 0, config: trainedWith });
-    const test = testSet ? await evaluate(model, testSet, { scaling: trainedWith.scaling, batchSize: 64 }) : null;
+    this.models.set(spec, model);
+    await this.models.checkpoint(run, meta?.epochs ?? 0, meta?.seed ?? config.seed);
+    this.records.set(run, { history: [...(meta?.history ?? [])], epochsPlanned: meta?.epochsPlanned ?? meta?.epochs ?? 0, config: trainedWith });
+    const objective = spec.use === 'pretext' ? taskById(spec.task).objective : undefined;
+    const test = testSet ? await evaluate(model, testSet, { scaling: trainedWith.scaling, batchSize: 64, ...(objective ? { objective } : {}) }) : null;
     return {
-      type: 'modelLoaded', step, origin, summary: summarizeModel(model), epochs: meta?.epochs ?? 0, epochsPlanned: meta?.epochsPlanned ?? meta?.epochs ?? 0,
+      type: 'modelLoaded', run, spec, origin, summary: summarizeModel(model), epochs: meta?.epochs ?? 0, epochsPlanned: meta?.epochsPlanned ?? meta?.epochs ?? 0,
       history: meta?.history ?? [], testAccuracy: test?.accuracy ?? null, testLoss: test?.loss ?? null, metadata: meta,
     };
   }

@@ -6,9 +6,12 @@
  * context mid-epoch, the way to move trained models to another backend, and (later) what gets saved.
  */
 import * as tf from '@tensorflow/tfjs';
-import { buildDigitClassifier, buildPretextModel } from '../ml/models/architecture';
-import type { ModelSummaries, StepName } from './messages';
+import { buildDigitClassifier, buildTaskModel } from '../ml/models/architecture';
+import type { ModelSummaries } from './messages';
 import { summarizeModel } from '../ml/models/summary';
+import { runId, type RunId, type RunSpec } from '../ml/experiment/runs';
+import { TASK_IDS, taskById, type TaskId } from '../ml/tasks/registry';
+import { TRUNK_WEIGHT_LAYERS } from '../ml/models/trunk';
 
 /** A model's weights as plain arrays, with the epochs of training they represent. */
 export interface Snapshot {
@@ -24,82 +27,96 @@ export async function takeSnapshot(model: tf.LayersModel, epochs: number, seed: 
   return { weights: tensors.map((t, i) => ({ shape: t.shape.slice(), values: values[i].slice() })), epochs, seed };
 }
 
-/** Which layers are frozen in each step's model (the transferred or random convolutions). */
-export function frozenLayersOf(step: StepName): number[] {
-  return step === 'selfSupervised' || step === 'randomFrozen' ? [0, 2] : [];
+/** Which layers are frozen in a run's model (the transferred or random convolutions). */
+export function frozenLayersOf(spec: RunSpec): readonly number[] {
+  return spec.use === 'transfer' || spec.use === 'random' ? TRUNK_WEIGHT_LAYERS : [];
 }
 
-/** Builds an empty model of the right architecture for `step` (frozen where the lecture freezes). */
-export function buildFor(step: StepName, seed: number, pretext?: tf.LayersModel): tf.Sequential {
-  switch (step) {
-    case 'pretext': return buildPretextModel(seed);
-    case 'selfSupervised': return pretext ? buildDigitClassifier('transfer', seed, pretext) : buildDigitClassifier('random', seed);
-    case 'supervised': return buildDigitClassifier('scratch', seed);
-    case 'randomFrozen': return buildDigitClassifier('random', seed);
+/**
+ * Builds a model of the right architecture for a run (frozen where the lecture freezes). A transfer run
+ * copies `source`'s trunk when given; without it (a model about to be loaded from a file) the frozen trunk
+ * starts random and the loaded weights replace it.
+ */
+export function buildFor(spec: RunSpec, seed: number, source?: tf.LayersModel): tf.Sequential {
+  switch (spec.use) {
+    case 'pretext': return buildTaskModel(taskById(spec.task), seed);
+    case 'transfer': return source ? buildDigitClassifier('transfer', seed, source) : buildDigitClassifier('random', seed);
+    case 'scratch': return buildDigitClassifier('scratch', seed);
+    case 'random': return buildDigitClassifier('random', seed);
   }
 }
 
-/** Rebuilds a model for `step` on the current backend and loads the snapshot's weights into it. */
-export function restore(step: StepName, snapshot: Snapshot): tf.Sequential {
-  const model = buildFor(step, snapshot.seed);
+/** Rebuilds a run's model on the current backend and loads the snapshot's weights into it. */
+export function restore(spec: RunSpec, snapshot: Snapshot): tf.Sequential {
+  const model = buildFor(spec, snapshot.seed);
   const tensors = snapshot.weights.map((w) => tf.tensor(w.values, w.shape as number[]));
   model.setWeights(tensors);
   tf.dispose(tensors);
   return model;
 }
 
-/** The four models, each with its latest snapshot. */
+/** Every run's live model, its spec and its latest snapshot. */
 export class ModelStore {
-  private readonly models = new Map<StepName, tf.LayersModel>();
-  private readonly snapshots = new Map<StepName, Snapshot>();
+  private readonly models = new Map<RunId, tf.LayersModel>();
+  private readonly snapshots = new Map<RunId, Snapshot>();
+  private readonly specs = new Map<RunId, RunSpec>();
 
-  /** The live model for a step, if any. */
-  get(step: StepName): tf.LayersModel | undefined {
-    return this.models.get(step);
+  /** The live model of a run, if any. */
+  get(run: RunId): tf.LayersModel | undefined {
+    return this.models.get(run);
   }
 
-  /** The latest snapshot for a step, if any. */
-  snapshot(step: StepName): Snapshot | undefined {
-    return this.snapshots.get(step);
+  /** The spec of a run the store holds. */
+  spec(run: RunId): RunSpec | undefined {
+    return this.specs.get(run);
   }
 
-  /** Replaces the live model for a step (disposing the old one) and forgets its old snapshot. */
-  set(step: StepName, model: tf.LayersModel): void {
-    const old = this.models.get(step);
+  /** The latest snapshot of a run, if any. */
+  snapshot(run: RunId): Snapshot | undefined {
+    return this.snapshots.get(run);
+  }
+
+  /** Replaces the live model of a run (disposing the old one) and forgets its old snapshot. */
+  set(spec: RunSpec, model: tf.LayersModel): void {
+    const id = runId(spec);
+    const old = this.models.get(id);
     if (old && old !== model) old.dispose();
-    this.models.set(step, model);
-    this.snapshots.delete(step);
+    this.models.set(id, model);
+    this.specs.set(id, spec);
+    this.snapshots.delete(id);
   }
 
   /** Records the model's current weights as its last good state. */
-  async checkpoint(step: StepName, epochs: number, seed: number): Promise<void> {
-    const model = this.models.get(step);
-    if (model) this.snapshots.set(step, await takeSnapshot(model, epochs, seed));
+  async checkpoint(run: RunId, epochs: number, seed: number): Promise<void> {
+    const model = this.models.get(run);
+    if (model) this.snapshots.set(run, await takeSnapshot(model, epochs, seed));
   }
 
-  /** Puts a step's model back to its last snapshot (or removes it if there is none). */
-  rollback(step: StepName): void {
-    const snapshot = this.snapshots.get(step);
-    const old = this.models.get(step);
-    this.models.delete(step);
+  /** Puts a run's model back to its last snapshot (or removes it if there is none). */
+  rollback(run: RunId): void {
+    const snapshot = this.snapshots.get(run);
+    const spec = this.specs.get(run);
+    const old = this.models.get(run);
+    this.models.delete(run);
     try {
       old?.dispose();
     } catch {
       // A lost WebGL context can make disposal throw; the snapshot is what matters.
     }
-    if (snapshot) this.models.set(step, restore(step, snapshot));
+    if (snapshot && spec) this.models.set(run, restore(spec, snapshot));
   }
 
   /** Disposes every live model and rebuilds them from their snapshots, e.g. after switching backend. */
   rebuildAll(): void {
-    for (const step of [...this.models.keys()]) this.rollback(step);
-    for (const [step, snapshot] of this.snapshots) {
-      if (!this.models.has(step)) this.models.set(step, restore(step, snapshot));
+    for (const run of [...this.models.keys()]) this.rollback(run);
+    for (const [run, snapshot] of this.snapshots) {
+      const spec = this.specs.get(run);
+      if (!this.models.has(run) && spec) this.models.set(run, restore(spec, snapshot));
     }
   }
 
-  /** Steps that have a model. */
-  steps(): StepName[] {
+  /** The runs that have a live model. */
+  runs(): RunId[] {
     return [...this.models.keys()];
   }
 
@@ -108,15 +125,21 @@ export class ModelStore {
     for (const model of this.models.values()) model.dispose();
     this.models.clear();
     this.snapshots.clear();
+    this.specs.clear();
   }
 }
 
 /** Builds each architecture once, summarises it, and frees it: real parameter counts, no training. */
 export function architectureSummaries(): ModelSummaries {
-  const pretext = buildPretextModel(0);
-  const downstream = buildDigitClassifier('transfer', 0, pretext);
+  const pretext = Object.fromEntries(TASK_IDS.map((id) => {
+    const model = buildTaskModel(taskById(id), 0);
+    const summary = summarizeModel(model);
+    model.dispose();
+    return [id, summary];
+  })) as Record<TaskId, ReturnType<typeof summarizeModel>>;
+  const downstream = buildDigitClassifier('random', 0);
   const supervised = buildDigitClassifier('scratch', 0);
-  const summaries = { pretext: summarizeModel(pretext), downstream: summarizeModel(downstream), supervised: summarizeModel(supervised) };
-  [pretext, downstream, supervised].forEach((m) => m.dispose());
+  const summaries = { pretext, downstream: summarizeModel(downstream), supervised: summarizeModel(supervised) };
+  [downstream, supervised].forEach((m) => m.dispose());
   return summaries;
 }

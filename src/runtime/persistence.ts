@@ -4,14 +4,16 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { metadataOf, serializeModel, weightBuffer, type ModelMetadata, type SerializedModel } from '../ml/models/persist';
-import type { BrowserSlot, SavedEntry, StepName } from './messages';
+import type { BrowserSlot, SavedEntry } from './messages';
 import type { Snapshot } from './model-store';
+import { parseRunId, type RunId } from '../ml/experiment/runs';
+import { isTaskId } from '../ml/tasks/registry';
 
 const PREFIX = 'indexeddb://pretext-lab';
-const STEPS: readonly StepName[] = ['pretext', 'selfSupervised', 'supervised', 'randomFrozen'];
 
-function url(step: StepName, slot: BrowserSlot): string {
-  return `${PREFIX}/${slot}/${step}`;
+/** Each run has two slots: `indexeddb://pretext-lab/<slot>/<run id>`. */
+function url(run: RunId, slot: BrowserSlot): string {
+  return `${PREFIX}/${slot}/${run}`;
 }
 
 /** True where IndexedDB exists (browsers and workers; not Node). */
@@ -20,9 +22,9 @@ export function browserStorageAvailable(): boolean {
 }
 
 /** Saves a model with its metadata into a slot (replacing what was there). */
-export async function saveToBrowser(model: tf.LayersModel, step: StepName, slot: BrowserSlot, metadata: ModelMetadata): Promise<void> {
+export async function saveToBrowser(model: tf.LayersModel, run: RunId, slot: BrowserSlot, metadata: ModelMetadata): Promise<void> {
   model.setUserDefinedMetadata({ pretextLab: metadata });
-  await model.save(url(step, slot));
+  await model.save(url(run, slot));
 }
 
 /**
@@ -30,8 +32,8 @@ export async function saveToBrowser(model: tf.LayersModel, step: StepName, slot:
  * model.save would write, but without touching the backend: no new tensors, no GPU upload and read-back
  * between two training batches. On a software WebGL that round trip stalled the page for seconds per epoch.
  */
-export async function saveSnapshotToBrowser(model: tf.LayersModel, snapshot: Snapshot, step: StepName, slot: BrowserSlot, metadata: ModelMetadata): Promise<void> {
-  const handler = tf.io.getSaveHandlers(url(step, slot))[0];
+export async function saveSnapshotToBrowser(model: tf.LayersModel, snapshot: Snapshot, run: RunId, slot: BrowserSlot, metadata: ModelMetadata): Promise<void> {
+  const handler = tf.io.getSaveHandlers(url(run, slot))[0];
   if (!handler?.save) throw new Error('This browser has no IndexedDB storage for models.');
   const weights = model.weights;
   if (weights.length !== snapshot.weights.length) throw new Error('The snapshot does not match the model.');
@@ -47,16 +49,16 @@ export async function saveSnapshotToBrowser(model: tf.LayersModel, snapshot: Sna
 }
 
 /** Reads a slot's artifacts without building the model. */
-export async function readFromBrowser(step: StepName, slot: BrowserSlot): Promise<tf.io.ModelArtifacts> {
-  const handler = tf.io.getLoadHandlers(url(step, slot))[0];
+export async function readFromBrowser(run: RunId, slot: BrowserSlot): Promise<tf.io.ModelArtifacts> {
+  const handler = tf.io.getLoadHandlers(url(run, slot))[0];
   if (!handler?.load) throw new Error('This browser has no IndexedDB storage for models.');
   return handler.load();
 }
 
 /** Deletes a slot (quietly does nothing if it is empty). */
-export async function deleteFromBrowser(step: StepName, slot: BrowserSlot): Promise<void> {
+export async function deleteFromBrowser(run: RunId, slot: BrowserSlot): Promise<void> {
   const models = await tf.io.listModels();
-  if (url(step, slot) in models) await tf.io.removeModel(url(step, slot));
+  if (url(run, slot) in models) await tf.io.removeModel(url(run, slot));
 }
 
 /** Lists what is stored, reading each entry's metadata. Entries that are not ours are skipped. */
@@ -64,15 +66,17 @@ export async function listSaved(): Promise<SavedEntry[]> {
   if (!browserStorageAvailable()) return [];
   const models = await tf.io.listModels();
   const entries: SavedEntry[] = [];
-  for (const slot of ['saved', 'autosave'] as const) {
-    for (const step of STEPS) {
-      if (!(url(step, slot) in models)) continue;
-      try {
-        const metadata = metadataOf(await readFromBrowser(step, slot));
-        if (metadata) entries.push({ step, slot, metadata });
-      } catch {
-        // An unreadable entry is simply not offered.
-      }
+  for (const key of Object.keys(models).sort()) {
+    const [slotName, run] = key.slice(PREFIX.length + 1).split('/');
+    // Entries of other apps, or from before runs existed, are not offered.
+    const slot = slotName === 'saved' || slotName === 'autosave' ? slotName : null;
+    const spec = key.startsWith(`${PREFIX}/`) && slot && run ? parseRunId(run, isTaskId) : null;
+    if (!slot || !spec) continue;
+    try {
+      const metadata = metadataOf(await readFromBrowser(run, slot));
+      if (metadata) entries.push({ spec, slot, metadata });
+    } catch {
+      // An unreadable entry is simply not offered.
     }
   }
   return entries;

@@ -7,9 +7,12 @@ import { join } from 'node:path';
 import type * as tf from '@tensorflow/tfjs';
 import { PRETRAINED_STEPS, loadPretrainedManifest, loadPretrainedModel, type PretrainedManifest } from './pretrained';
 import { deserializeModel, type SerializedModel } from '../ml/models/persist';
-import { buildDigitClassifier, buildPretextModel } from '../ml/models/architecture';
+import { buildDigitClassifier, buildTaskModel } from '../ml/models/architecture';
+import { rotationTask } from '../ml/tasks/rotation';
 import { summarizeModel, type ModelSummary } from '../ml/models/summary';
-import type { StepName } from '../ml/experiment/protocol';
+import type { PretrainedKey } from './pretrained';
+
+type StepName = PretrainedKey;
 import { loadMnistFromDisk } from '../ml/data/node-assets';
 import { makeSplits } from '../ml/data/splits';
 import { evaluate } from '../ml/eval/evaluate';
@@ -56,7 +59,7 @@ async function stubFetch(input: string | URL | Request): Promise<Response> {
 }
 
 function expectedSummary(step: StepName): ModelSummary {
-  const model = step === 'pretext' ? buildPretextModel(0) : buildDigitClassifier(step === 'supervised' ? 'scratch' : 'random', 0);
+  const model = step === 'pretext' ? buildTaskModel(rotationTask, 0) : buildDigitClassifier(step === 'supervised' ? 'scratch' : 'random', 0);
   const summary = summarizeModel(model);
   model.dispose();
   return summary;

@@ -12,7 +12,8 @@
  * The engine's `deserializeModel` checks the architecture again when the model arrives.
  */
 import type { ExperimentConfig } from '../ml/config/presets';
-import type { ParamCounts, StepName } from '../ml/experiment/protocol';
+import type { ParamCounts } from '../ml/experiment/protocol';
+import type { RunSpec, TrunkUse } from '../ml/experiment/runs';
 import type { ModelMetadata, SerializedModel } from '../ml/models/persist';
 import type { EndReason, EpochRecord } from '../ml/train/events';
 import type * as tf from '@tensorflow/tfjs';
@@ -71,8 +72,8 @@ export interface PretrainedManifest {
   /** The whole run: data preparation, training, evaluation on both test sets, saving. */
   readonly elapsedSeconds: number;
   readonly params: ParamCounts;
-  /** The exact settings; send them with `importModel` so the engine builds the matching architecture. */
-  readonly config: ExperimentConfig;
+  /** The exact settings (files written before tasks existed lack `task`: read them with `pretrainedConfig`). */
+  readonly config: Omit<ExperimentConfig, 'task'> & { readonly task?: ExperimentConfig['task'] };
   readonly models: {
     readonly pretext: PretrainedPretextEntry;
     readonly selfSupervised: PretrainedClassifierEntry;
@@ -81,8 +82,29 @@ export interface PretrainedManifest {
   };
 }
 
-/** The four steps, in the order the lecture trains them. */
-export const PRETRAINED_STEPS: readonly StepName[] = ['pretext', 'selfSupervised', 'supervised', 'randomFrozen'];
+/**
+ * The shipped models' names in the manifest and file names (a file format older than runs, kept so the
+ * shipped files stay byte-identical), in the order the lecture trains them.
+ */
+export type PretrainedKey = 'pretext' | 'selfSupervised' | 'supervised' | 'randomFrozen';
+/** How each shipped model uses the trunk. */
+export const PRETRAINED_USES: Readonly<Record<PretrainedKey, TrunkUse>> = {
+  pretext: 'pretext', selfSupervised: 'transfer', supervised: 'scratch', randomFrozen: 'random',
+};
+/** The shipped models, in the order the lecture trains them. */
+export const PRETRAINED_STEPS = Object.keys(PRETRAINED_USES) as PretrainedKey[];
+
+/** The shipped manifest's settings, with the task its files predate (rotation) filled in. */
+export function pretrainedConfig(manifest: PretrainedManifest): ExperimentConfig {
+  return { ...manifest.config, task: manifest.config.task ?? 'rotation' };
+}
+
+/** The run a shipped model stands for (rotation, the manifest's seed and labelled count). */
+export function pretrainedSpec(manifest: PretrainedManifest, key: PretrainedKey): RunSpec {
+  const config = pretrainedConfig(manifest);
+  const use = PRETRAINED_USES[key];
+  return { task: config.task, use, seed: manifest.seed, labels: use === 'pretext' ? 0 : config.splits.labelledCount };
+}
 
 /** Folder under the app's base URL. */
 export const PRETRAINED_DIR = 'pretrained/';
@@ -104,7 +126,7 @@ export async function loadPretrainedManifest(base: string = import.meta.env.BASE
  * Fetches one step's model (`pretrained/<step>.json` and its weights) as a SerializedModel, ready for
  * `{ type: 'importModel', step, model, origin: 'pretrained', config: manifest.config }`.
  */
-export async function loadPretrainedModel(step: StepName, base: string = import.meta.env.BASE_URL): Promise<SerializedModel> {
+export async function loadPretrainedModel(step: PretrainedKey, base: string = import.meta.env.BASE_URL): Promise<SerializedModel> {
   const name = `${PRETRAINED_DIR}${step}.json`;
   const json = await fetchJson(pretrainedUrl(base, `${step}.json`), name);
   const { modelTopology, groups, metadata } = checkModelJson(json, name, step);
@@ -252,7 +274,7 @@ interface WeightGroup {
 /** A weights file name next to the model file: no folders, no schemes, so it cannot point elsewhere. */
 const SAFE_FILE = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 
-function checkModelJson(json: unknown, name: string, step: StepName): { modelTopology: object; groups: WeightGroup[]; metadata: ModelMetadata } {
+function checkModelJson(json: unknown, name: string, step: PretrainedKey): { modelTopology: object; groups: WeightGroup[]; metadata: ModelMetadata } {
   const m = object(json, name, 'the file');
   if (m.format !== 'layers-model') bad(name, 'format', 'should be "layers-model" (a TensorFlow.js layers model)');
   const modelTopology = object(m.modelTopology, name, 'modelTopology');

@@ -9,7 +9,9 @@ import type { TestSetName } from '../ml/data/splits';
 import type { ModelSummary } from '../ml/models/summary';
 import type { EpochRecord, TrainResult } from '../ml/train/events';
 import type { PretrainedManifest } from '../runtime/pretrained';
-import type { ArmEvaluation, ArmName, BackendInfo, EngineEvent, EngineMode, ModelOrigin, ModelSummaries, Predictions, SavedEntry, StepName } from '../runtime/messages';
+import type { ArmEvaluation, BackendInfo, EngineEvent, EngineMode, ModelOrigin, ModelSummaries, Predictions, SavedEntry } from '../runtime/messages';
+import type { RunId, RunSpec } from '../ml/experiment/runs';
+import type { TaskId } from '../ml/tasks/registry';
 
 /** One point of a live training curve; x is in epochs (2.5 = halfway through the third epoch). */
 export interface CurvePoint {
@@ -18,7 +20,7 @@ export interface CurvePoint {
   readonly accuracy: number;
 }
 
-/** Where a running step is. */
+/** Where a running run is. */
 export interface Progress {
   readonly epoch: number;
   readonly batch: number;
@@ -37,7 +39,7 @@ interface StepCommon {
   readonly history: readonly EpochRecord[];
 }
 
-/** A training step's state. */
+/** A run's state: what a training panel shows. */
 export type StepState =
   | { readonly status: 'idle' }
   | (StepCommon & { readonly status: 'running' | 'paused'; readonly progress: Progress; readonly trainCount: number; readonly initialEpoch: number })
@@ -62,14 +64,18 @@ export interface LabState {
     | { readonly status: 'loading' }
     | { readonly status: 'ready'; readonly mnist: Mnist; readonly loadMs: number }
     | { readonly status: 'failed'; readonly message: string };
-  readonly rotations: { readonly status: 'idle' | 'building' } | { readonly status: 'ready'; readonly count: number; readonly ms: number };
+  /** The pretext examples the engine last built (rotations, puzzles, holes...). */
+  readonly examples: { readonly status: 'idle' | 'building' } | { readonly status: 'ready'; readonly task: TaskId; readonly count: number; readonly ms: number };
   readonly config: ExperimentConfig;
-  readonly steps: Readonly<Record<StepName, StepState>>;
+  /** Every run the page knows of (trained, training, loaded or failed), by id; absent means idle. */
+  readonly runs: Readonly<Record<RunId, RunEntry>>;
   readonly evaluation:
     | { readonly status: 'idle' }
     | { readonly status: 'running'; readonly testSet: TestSetName }
-    | { readonly status: 'ready'; readonly testSet: TestSetName; readonly startIndex: number; readonly labels: Uint8Array; readonly arms: Partial<Record<ArmName, ArmEvaluation>> };
+    | { readonly status: 'ready'; readonly testSet: TestSetName; readonly startIndex: number; readonly labels: Uint8Array; readonly runs: Readonly<Record<RunId, ArmEvaluation>> };
   readonly predictions: { readonly requestId: number; readonly predictions: Predictions } | null;
+  /** The latest painted answers of a reconstruction model (the data panel's "after training" row). */
+  readonly reconstruction: { readonly requestId: number; readonly run: RunId; readonly pixels: Uint8Array } | null;
   readonly notices: readonly Notice[];
   readonly memory: { readonly numTensors: number; readonly numBytes: number } | null;
   /** Models stored in this browser (saved on purpose, or autosaved by an interrupted run). */
@@ -78,16 +84,27 @@ export interface LabState {
   readonly pretrained: { readonly status: 'unknown' | 'missing' } | { readonly status: 'available'; readonly manifest: PretrainedManifest };
 }
 
+/** A run the page knows of: its spec and its state (never idle: an idle run is simply absent). */
+export type RunEntry = Exclude<StepState, { readonly status: 'idle' }> & { readonly spec: RunSpec };
+
+const IDLE: StepState = { status: 'idle' };
+
+/** A run's state (idle when the page has never seen it). */
+export function runState(state: LabState, run: RunId): StepState {
+  return state.runs[run] ?? IDLE;
+}
+
 /** The state before anything has happened. */
 export function initialState(config: ExperimentConfig): LabState {
   return {
     engine: { status: 'starting' },
     data: { status: 'loading' },
-    rotations: { status: 'idle' },
+    examples: { status: 'idle' },
     config,
-    steps: { pretext: { status: 'idle' }, selfSupervised: { status: 'idle' }, supervised: { status: 'idle' }, randomFrozen: { status: 'idle' } },
+    runs: {},
     evaluation: { status: 'idle' },
     predictions: null,
+    reconstruction: null,
     notices: [],
     memory: null,
     saved: { available: false, entries: [] },
@@ -95,7 +112,7 @@ export function initialState(config: ExperimentConfig): LabState {
   };
 }
 
-/** Most curve points we keep per step: beyond it we thin the oldest half, so charts stay fast. */
+/** Most curve points we keep per run: beyond it we thin the oldest half, so charts stay fast. */
 const MAX_POINTS = 400;
 
 function appendPoint(curve: readonly CurvePoint[], point: CurvePoint): readonly CurvePoint[] {
@@ -121,8 +138,8 @@ export function withNotice(state: LabState, kind: Notice['kind'], text: string, 
   return { ...state, notices: [...state.notices, notice].slice(-5) };
 }
 
-function setStep(state: LabState, step: StepName, value: StepState): LabState {
-  return { ...state, steps: { ...state.steps, [step]: value } };
+function setRun(state: LabState, run: RunId, spec: RunSpec, value: Exclude<StepState, { readonly status: 'idle' }>): LabState {
+  return { ...state, runs: { ...state.runs, [run]: { ...value, spec } } };
 }
 
 /** Folds one engine event into the state. */
@@ -134,12 +151,12 @@ export function reduceEvent(state: LabState, event: EngineEvent): LabState {
       return withNotice({ ...state, engine: state.engine.status === 'ready' ? { ...state.engine, backend: event.backend } : state.engine }, 'info', event.message);
     case 'dataLoaded':
       return state;
-    case 'rotationsReady':
-      return { ...state, rotations: { status: 'ready', count: event.count, ms: event.ms } };
-    case 'stepStarted': {
-      const previous = state.steps[event.step];
+    case 'examplesReady':
+      return { ...state, examples: { status: 'ready', task: event.task, count: event.count, ms: event.ms } };
+    case 'runStarted': {
+      const previous = runState(state, event.run);
       const keep = event.initialEpoch > 0 && previous.status !== 'idle';
-      return setStep(state, event.step, {
+      return setRun(state, event.run, event.spec, {
         status: 'running', summary: event.summary, epochs: event.epochs, trainCount: event.trainCount, initialEpoch: event.initialEpoch,
         curve: keep ? previous.curve.filter((p) => p.x <= event.initialEpoch) : [],
         history: keep ? previous.history.slice(0, event.initialEpoch) : [],
@@ -147,13 +164,13 @@ export function reduceEvent(state: LabState, event: EngineEvent): LabState {
       });
     }
     case 'batch': {
-      const s = state.steps[event.step];
-      if (s.status !== 'running' && s.status !== 'paused') return state;
+      const s = state.runs[event.run];
+      if (!s || (s.status !== 'running' && s.status !== 'paused')) return state;
       const e = event.event;
       const done = e.epoch + (e.batch + 1) / e.batchesPerEpoch;
       const rate = e.elapsedMs > 0 ? (e.examplesSeen * 1000) / e.elapsedMs : 0;
       const remaining = (s.epochs - done) * s.trainCount;
-      return setStep(state, event.step, {
+      return setRun(state, event.run, s.spec, {
         ...s,
         curve: appendPoint(s.curve, { x: done, loss: e.epochLoss, accuracy: e.epochAccuracy }),
         progress: {
@@ -163,46 +180,48 @@ export function reduceEvent(state: LabState, event: EngineEvent): LabState {
       });
     }
     case 'epoch': {
-      const s = state.steps[event.step];
-      if (s.status !== 'running' && s.status !== 'paused') return state;
+      const s = state.runs[event.run];
+      if (!s || (s.status !== 'running' && s.status !== 'paused')) return state;
       const { type: _type, elapsedMs: _elapsed, ...record } = event.event;
-      return setStep(state, event.step, { ...s, history: [...s.history, record] });
+      return setRun(state, event.run, s.spec, { ...s, history: [...s.history, record] });
     }
     case 'runState': {
-      const s = state.steps[event.step];
-      if ((s.status !== 'running' && s.status !== 'paused') || (event.state !== 'running' && event.state !== 'paused')) return state;
-      return setStep(state, event.step, { ...s, status: event.state });
+      const s = state.runs[event.run];
+      if (!s || (s.status !== 'running' && s.status !== 'paused') || (event.state !== 'running' && event.state !== 'paused')) return state;
+      return setRun(state, event.run, s.spec, { ...s, status: event.state });
     }
-    case 'stepEnded': {
-      const s = state.steps[event.step];
-      if (s.status !== 'running' && s.status !== 'paused') return state;
+    case 'runEnded': {
+      const s = state.runs[event.run];
+      if (!s || (s.status !== 'running' && s.status !== 'paused')) return state;
       const rate = event.result.elapsedMs > 0 ? (event.result.examplesSeen * 1000) / event.result.elapsedMs : 0;
-      const next = setStep(state, event.step, {
+      const next = setRun(state, event.run, s.spec, {
         status: 'done', summary: s.summary, epochs: s.epochs, curve: s.curve, history: s.history,
         result: event.result, testAccuracy: event.testAccuracy, testLoss: event.testLoss, imagesPerSecond: rate, origin: 'trained',
       });
       // A retrained model makes an old comparison stale.
       return { ...(event.result.message ? withNotice(next, 'info', event.result.message) : next), evaluation: { status: 'idle' } };
     }
-    case 'stepFailed': {
-      const s = state.steps[event.step];
-      if (s.status !== 'running' && s.status !== 'paused') return state;
-      const failed = setStep(state, event.step, { status: 'failed', summary: s.summary, epochs: s.epochs, curve: s.curve, history: s.history, message: event.message, epochsKept: event.epochsKept });
+    case 'runFailed': {
+      const s = state.runs[event.run];
+      if (!s || (s.status !== 'running' && s.status !== 'paused')) return state;
+      const failed = setRun(state, event.run, s.spec, { status: 'failed', summary: s.summary, epochs: s.epochs, curve: s.curve, history: s.history, message: event.message, epochsKept: event.epochsKept });
       return withNotice(failed, 'error', event.message);
     }
     case 'evaluated':
       // A result that arrives after a model changed (evaluation was reset to idle) is stale: drop it.
       if (state.evaluation.status !== 'running' || state.evaluation.testSet !== event.testSet) return state;
-      return { ...state, evaluation: { status: 'ready', testSet: event.testSet, startIndex: event.startIndex, labels: event.labels, arms: event.arms } };
+      return { ...state, evaluation: { status: 'ready', testSet: event.testSet, startIndex: event.startIndex, labels: event.labels, runs: event.runs } };
     case 'prediction':
       return state.predictions && state.predictions.requestId > event.requestId ? state : { ...state, predictions: { requestId: event.requestId, predictions: event.predictions } };
     case 'error': {
       const evaluation = state.evaluation.status === 'running' ? { status: 'idle' as const } : state.evaluation;
-      const rotations = state.rotations.status === 'building' ? { status: 'idle' as const } : state.rotations;
-      return withNotice({ ...state, evaluation, rotations }, 'error', event.message, event.setting);
+      const examples = state.examples.status === 'building' ? { status: 'idle' as const } : state.examples;
+      return withNotice({ ...state, evaluation, examples }, 'error', event.message, event.setting);
     }
     case 'memory':
       return { ...state, memory: { numTensors: event.numTensors, numBytes: event.numBytes } };
+    case 'reconstruction':
+      return state.reconstruction && state.reconstruction.requestId > event.requestId ? state : { ...state, reconstruction: { requestId: event.requestId, run: event.run, pixels: event.pixels } };
     case 'modelExported':
       return state;
     case 'savedList':
@@ -210,7 +229,7 @@ export function reduceEvent(state: LabState, event: EngineEvent): LabState {
     case 'modelLoaded': {
       const curve = event.history.map((r) => ({ x: r.epoch + 1, loss: r.loss, accuracy: r.accuracy }));
       const result: TrainResult = { reason: 'completed', epochsRun: event.epochs, history: event.history, examplesSeen: 0, elapsedMs: 0 };
-      const loaded = setStep(state, event.step, {
+      const loaded = setRun(state, event.run, event.spec, {
         status: 'done', summary: event.summary, epochs: event.epochsPlanned, curve, history: event.history, result,
         testAccuracy: event.testAccuracy, testLoss: event.testLoss, imagesPerSecond: 0, origin: event.origin,
       });
@@ -221,14 +240,14 @@ export function reduceEvent(state: LabState, event: EngineEvent): LabState {
   }
 }
 
-/** True while a step is training or paused mid-run. */
+/** True while a run is training or paused mid-run. */
 export function isActive(step: StepState): step is Extract<StepState, { status: 'running' | 'paused' }> {
   return step.status === 'running' || step.status === 'paused';
 }
 
-/** True while any step is training or paused: one run at a time, and nothing may swap models under it. */
+/** True while any run is training or paused: one run at a time, and nothing may swap models under it. */
 export function anyActive(state: LabState): boolean {
-  return Object.values(state.steps).some(isActive);
+  return Object.values(state.runs).some(isActive);
 }
 
 /** Training images the app ships (what settings are checked against), or the build step's count before they load. */

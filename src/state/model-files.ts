@@ -3,23 +3,23 @@
  * model.json + weights.bin, through its own downloads:// handler), and reading two uploaded files back.
  * tfjs is imported on demand, so the page does not carry it until a student asks.
  */
-import type { SerializedModel } from '../ml/models/persist';
+import type { SerializedModel } from '../ml/models/model-metadata';
 import type { io as tfio } from '@tensorflow/tfjs';
 
 type WeightsManifestEntry = tfio.WeightsManifestEntry;
-import { MAX_WEIGHT_BYTES, metadataOf } from '../ml/models/persist';
-import type { StepName } from '../runtime/messages';
+import { MAX_WEIGHT_BYTES, metadataOf } from '../ml/models/model-metadata';
+import type { RunId } from '../ml/experiment/runs';
 
-/** File names a download gets, e.g. pretext-lab-pretext.json and pretext-lab-pretext.weights.bin. */
-export function downloadName(step: StepName): string {
-  return `pretext-lab-${step}`;
+/** File names a download gets, e.g. pretext-lab-rotation.pretext.s1.json and its .weights.bin. */
+export function downloadName(run: RunId): string {
+  return `pretext-lab-${run}`;
 }
 
 /** Starts the browser download of a model as model.json + weights.bin. */
-export async function downloadModel(step: StepName, model: SerializedModel): Promise<void> {
+export async function downloadModel(run: RunId, model: SerializedModel): Promise<void> {
   const { io } = await import('@tensorflow/tfjs');
   // tfjs registers its browserDownloads handler under the downloads:// scheme.
-  const handler = io.getSaveHandlers(`downloads://${downloadName(step)}`)[0];
+  const handler = io.getSaveHandlers(`downloads://${downloadName(run)}`)[0];
   if (!handler?.save) throw new Error('this browser cannot download files');
   await handler.save({
     modelTopology: model.modelTopology,

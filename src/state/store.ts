@@ -9,16 +9,11 @@ import { useSyncExternalStore } from 'react';
 import { presetConfig, type ExperimentConfig, type PresetName } from '../ml/config/presets';
 import { checkConfig } from '../ml/config/check-config';
 import { SettingError } from '../ml/config/validate';
-import type { TestSetName } from '../ml/data/splits';
-import type { BackendName } from '../ml/backends/activate';
 import { startEngine, type EngineClient } from '../runtime/client';
 import { dataPayload, loadMnistOverHttp } from '../runtime/load-data';
-import type { BackendChoice, EngineEvent, StepName } from '../runtime/messages';
+import type { BackendChoice, EngineEvent } from '../runtime/messages';
 import { initialState, reduceEvent, trainImageCount, withNotice, type LabState } from './lab-state';
-import { downloadModel, readModelFiles } from './model-files';
-import { loadPretrainedManifest, loadPretrainedModel, PRETRAINED_STEPS } from '../runtime/pretrained';
-import type { BrowserSlot, ModelOrigin } from '../runtime/messages';
-import type { SerializedModel } from '../ml/models/persist';
+import { loadPretrainedManifest } from '../runtime/pretrained';
 
 const NOTIFY_EVERY_MS = 100;
 
@@ -27,7 +22,6 @@ let client: EngineClient | null = null;
 const listeners = new Set<() => void>();
 let notifyTimer: ReturnType<typeof setTimeout> | null = null;
 let lastNotify = 0;
-let requestCounter = 0;
 
 function notifyNow(): void {
   if (notifyTimer !== null) clearTimeout(notifyTimer);
@@ -48,28 +42,23 @@ function update(next: LabState, throttled = false): void {
   else notifyNow();
 }
 
-let pendingResume: StepName | null = null;
-/** A step to continue once the engine reports it has moved to another backend. */
-let resumeAfterSwitch: StepName | null = null;
+/** Things to do when an engine event arrives, besides folding it into the state (see actions.ts). */
+type Reaction = (event: EngineEvent) => void;
+const reactions: Reaction[] = [];
+
+/** Registers a reaction to engine events (downloads, continuing a run once its weights are back). */
+export function onEvent(reaction: Reaction): void {
+  reactions.push(reaction);
+}
 
 function onEngineEvent(event: EngineEvent): void {
   update(reduceEvent(state, event), event.type === 'batch');
-  if (event.type === 'modelExported') {
-    downloadModel(event.step, event.model).catch((err: unknown) => update(withNotice(state, 'error', `The download failed: ${String(err)}`)));
-  }
-  if (event.type === 'modelLoaded' && event.origin === 'autosave' && pendingResume === event.step) {
-    pendingResume = null;
-    train(event.step, true);
-  }
-  if (event.type === 'backendChanged' && resumeAfterSwitch) {
-    const step = resumeAfterSwitch;
-    resumeAfterSwitch = null;
-    train(step, true);
-  }
-  if (event.type === 'error') {
-    pendingResume = null;
-    resumeAfterSwitch = null;
-  }
+  for (const reaction of reactions) reaction(event);
+}
+
+/** Replaces the state (for actions in other modules of this folder); `throttled` batches notifications. */
+export function setState(next: LabState, throttled = false): void {
+  update(next, throttled);
 }
 
 /** Reads the current state (for tests and non-React code). */
@@ -136,7 +125,8 @@ export function choosePreset(name: PresetName): void {
   setConfig({ ...preset, seed: state.config.seed, splits: { ...preset.splits, testSet: state.config.splits.testSet } });
 }
 
-function send(command: Parameters<EngineClient['send']>[0], transfer?: Transferable[]): boolean {
+/** Sends a command to the engine, or says why it cannot be sent yet; true when sent. */
+export function send(command: Parameters<EngineClient['send']>[0], transfer?: Transferable[]): boolean {
   if (!client) {
     update(withNotice(state, 'error', 'The training engine is not running yet.'));
     return false;
@@ -149,124 +139,14 @@ function send(command: Parameters<EngineClient['send']>[0], transfer?: Transfera
   return true;
 }
 
-function validConfig(): ExperimentConfig | null {
+/** The current settings if they are valid; otherwise null, with the first problem said as a notice. */
+export function validConfig(): ExperimentConfig | null {
   const problem = configProblem(state.config, trainImageCount(state));
   if (problem) {
     update(withNotice(state, 'error', problem.message, problem.setting));
     return null;
   }
   return state.config;
-}
-
-/** Builds the 4x rotation dataset in the engine. */
-export function makeRotations(): void {
-  const config = validConfig();
-  if (config && send({ type: 'makeRotations', config })) update({ ...state, rotations: { status: 'building' } });
-}
-
-/** Trains one step with the current settings; `resume` continues from the last checkpoint. */
-export function train(step: StepName, resume = false): void {
-  const config = validConfig();
-  if (config) send({ type: 'train', step, config, resume });
-}
-
-/** Pauses the running step before its next batch. */
-export const pause = (): void => void send({ type: 'pause' });
-/** Resumes a paused step. */
-export const resume = (): void => void send({ type: 'resume' });
-/** Runs exactly one more batch of a paused step. */
-export const stepOnce = (): void => void send({ type: 'step' });
-/** Ends the running step for good (its weights stay as they are). */
-export const stop = (): void => void send({ type: 'stop' });
-
-/** Evaluates every trained classifier on the chosen test set, with per-image probabilities. */
-export function evaluateArms(testSet: TestSetName): void {
-  const config = validConfig();
-  if (config && send({ type: 'evaluate', config, testSet })) update({ ...state, evaluation: { status: 'running', testSet } });
-}
-
-/** Asks every trained model for its answer on a drawn 28x28 digit. */
-export function predictDrawing(pixels: Uint8Array): void {
-  send({ type: 'predict', requestId: ++requestCounter, pixels, config: state.config });
-}
-
-/** Moves the engine (and its trained models) to another backend. */
-export function switchBackend(backend: BackendName): void {
-  send({ type: 'switchBackend', backend });
-}
-
-/** Downloads a step's model as TensorFlow.js files. */
-export function exportModel(step: StepName): void {
-  send({ type: 'exportModel', step, config: state.config });
-}
-
-/** Sends a model to the engine; it is checked there before it replaces anything. */
-export function importModel(step: StepName, model: SerializedModel, origin: ModelOrigin): void {
-  send({ type: 'importModel', step, model, origin, config: state.config }, [model.weightData]);
-}
-
-/** Loads uploaded files into a step, or explains why not (the current model stays as it was). */
-export async function uploadModel(step: StepName, files: readonly File[]): Promise<void> {
-  try {
-    importModel(step, await readModelFiles(files), 'file');
-  } catch (err) {
-    update(withNotice(state, 'error', err instanceof Error ? err.message : String(err)));
-  }
-}
-
-/** Saves a step's model in this browser (IndexedDB). */
-export function saveInBrowser(step: StepName): void {
-  send({ type: 'saveToBrowser', step, config: state.config });
-}
-
-/** Loads a model saved in this browser. */
-export function loadFromBrowser(step: StepName, slot: BrowserSlot): void {
-  send({ type: 'loadFromBrowser', step, slot, config: state.config });
-}
-
-/** Forgets a model saved in this browser. */
-export function deleteFromBrowser(step: StepName, slot: BrowserSlot): void {
-  send({ type: 'deleteFromBrowser', step, slot });
-}
-
-/**
- * Continues an interrupted run after a reload: restores its settings (checked first), loads its autosaved
- * weights, then trains on from the epoch it reached.
- */
-export function continueInterrupted(step: StepName): void {
-  const entry = state.saved.entries.find((e) => e.step === step && e.slot === 'autosave');
-  if (!entry) return;
-  const saved = entry.metadata.config as ExperimentConfig;
-  if (configProblem(saved, trainImageCount(state))) {
-    update(withNotice(state, 'error', 'The interrupted run\'s settings could not be restored; start the step again.'));
-    return;
-  }
-  setConfig(saved);
-  pendingResume = step;
-  loadFromBrowser(step, 'autosave');
-}
-
-/** After a fault: move to another backend, then continue the step from its last good epoch. */
-export function continueOnBackend(step: StepName, backend: BackendName): void {
-  resumeAfterSwitch = step;
-  switchBackend(backend);
-}
-
-/**
- * Loads the four pre-trained lecture models shipped with the app, with the settings they were trained with
- * (the Lecture preset), keeping the student's choice of test set.
- */
-export async function loadPretrained(): Promise<void> {
-  if (state.pretrained.status !== 'available') return;
-  const { config } = state.pretrained.manifest;
-  setConfig({ ...config, splits: { ...config.splits, testSet: state.config.splits.testSet } });
-  try {
-    const models = await Promise.all(PRETRAINED_STEPS.map((step) => loadPretrainedModel(step)));
-    PRETRAINED_STEPS.forEach((step, i) => importModel(step, models[i], 'pretrained'));
-    update(withNotice(state, 'info', 'Loaded the four pre-trained lecture models (Lecture preset, one full run). Each panel shows what they scored when they were trained.'));
-  } catch (err) {
-    update(withNotice(state, 'error', `The pre-trained models could not be loaded: ${err instanceof Error ? err.message : String(err)}`));
-  }
 }
 
 /** Dismisses a notice. */

@@ -20,11 +20,12 @@ describe('setting keys', () => {
   it('lists every leaf setting of the config and nothing else', () => {
     const keys = SETTING_KEYS.map((k) => k.key);
     expect(keys).toContain('seed');
+    expect(keys).toContain('task');
     expect(keys).toContain('pretext.epochs');
     expect(keys).toContain('supervised.patience');
     expect(keys).toContain('splits.testSet');
     expect(keys).not.toContain('preset');
-    expect(keys).toHaveLength(27);
+    expect(keys).toHaveLength(28);
   });
 
   it('reads text strictly', () => {

@@ -5,30 +5,31 @@
 import { useMemo } from 'react';
 import { Panel } from '../Panel';
 import { StepRef } from '../../app/StepRef';
-import { useLab, evaluateArms, setConfig, getState } from '../../state/store';
-import { anyActive, type StepState } from '../../state/lab-state';
+import { useLab, setConfig, getState } from '../../state/store';
+import { evaluateRuns } from '../../state/actions';
+import { anyActive, runState, type StepState } from '../../state/lab-state';
 import type { EpochRecord } from '../../ml/train/events';
-import { StepTrainer } from '../../components/StepTrainer';
+import { StepTrainer } from '../shared/StepTrainer';
+import { useCurrentSpecs } from '../shared/useRuns';
+import { runColor, runLabel } from '../shared/run-display';
 import { TrainingChart } from '../../components/TrainingChart';
 import { RUN_COLORS } from '../../components/palette';
 import type { ChartRun } from '../../components/chartPoints';
-import type { ArmName } from '../../runtime/messages';
 import type { TestSetName } from '../../ml/data/splits';
+import { runId, type RunSpec } from '../../ml/experiment/runs';
 import { accuracyStandardError } from '../../ml/experiment/statistics';
-import { ResultsTable, ARM_LABELS } from './ResultsTable';
+import { ResultsTable } from './ResultsTable';
 import { StemExplorer } from './StemExplorer';
 
-type Histories = Partial<Record<ArmName, readonly EpochRecord[]>>;
-
-/** A step's history, or undefined: a reference that changes once per epoch, not once per batch. */
+/** A run's history, or undefined: a reference that changes once per epoch, not once per batch. */
 function historyOf(s: StepState): readonly EpochRecord[] | undefined {
   return s.status === 'idle' ? undefined : s.history;
 }
 
-function accuracyRuns(histories: Histories, key: 'accuracy' | 'valAccuracy'): ChartRun[] {
-  return (['selfSupervised', 'supervised', 'randomFrozen'] as const)
-    .filter((a) => histories[a] !== undefined)
-    .map((a) => ({ name: ARM_LABELS[a], color: RUN_COLORS[a], points: (histories[a] ?? []).map((r) => ({ x: r.epoch + 1, train: r[key] })) }));
+function accuracyRuns(runs: readonly { spec: RunSpec; history: readonly EpochRecord[] | undefined }[], key: 'accuracy' | 'valAccuracy'): ChartRun[] {
+  return runs
+    .filter((r) => r.history !== undefined)
+    .map((r) => ({ name: runLabel(r.spec), color: runColor(r.spec, r.spec.task), points: (r.history ?? []).map((e) => ({ x: e.epoch + 1, train: e[key] })) }));
 }
 
 function chooseTestSet(testSet: TestSetName): void {
@@ -38,19 +39,24 @@ function chooseTestSet(testSet: TestSetName): void {
 
 /** The comparison panel. */
 export function ComparePanel() {
-  const self = useLab((s) => historyOf(s.steps.selfSupervised));
-  const supervised = useLab((s) => historyOf(s.steps.supervised));
-  const random = useLab((s) => historyOf(s.steps.randomFrozen));
-  const selfStatus = useLab((s) => s.steps.selfSupervised.status);
-  const supervisedStatus = useLab((s) => s.steps.supervised.status);
+  const specs = useCurrentSpecs();
+  const self = useLab((s) => historyOf(runState(s, runId(specs.transfer))));
+  const supervised = useLab((s) => historyOf(runState(s, runId(specs.scratch))));
+  const random = useLab((s) => historyOf(runState(s, runId(specs.random))));
+  const selfStatus = useLab((s) => runState(s, runId(specs.transfer)).status);
+  const supervisedStatus = useLab((s) => runState(s, runId(specs.scratch)).status);
+  const runs = useLab((s) => s.runs);
   const anyRunning = useLab(anyActive);
   const evaluation = useLab((s) => s.evaluation);
   const data = useLab((s) => s.data);
   const testSet = useLab((s) => s.config.splits.testSet);
-  const trainRuns = useMemo(() => accuracyRuns({ selfSupervised: self, supervised, randomFrozen: random }, 'accuracy'), [self, supervised, random]);
-  const valRuns = useMemo(() => accuracyRuns({ selfSupervised: self, supervised, randomFrozen: random }, 'valAccuracy'), [self, supervised, random]);
+  const seed = useLab((s) => s.config.seed);
+  const shown = useMemo(() => [
+    { spec: specs.transfer, history: self }, { spec: specs.scratch, history: supervised }, { spec: specs.random, history: random },
+  ], [specs, self, supervised, random]);
+  const trainRuns = useMemo(() => accuracyRuns(shown, 'accuracy'), [shown]);
+  const valRuns = useMemo(() => accuracyRuns(shown, 'valAccuracy'), [shown]);
   const ready = selfStatus === 'done' && supervisedStatus === 'done';
-  const epochs: Partial<Record<ArmName, number>> = { selfSupervised: self?.length, supervised: supervised?.length, randomFrozen: random?.length };
   const se300 = accuracyStandardError(0.8, 300) * 100;
 
   return (
@@ -61,7 +67,7 @@ export function ComparePanel() {
         <label><input type="radio" name="test-set" checked={testSet === 'full'} onChange={() => chooseTestSet('full')} /> all 10,000 test images</label>
       </fieldset>
       <div className="controls">
-        <button type="button" className="primary" disabled={!ready || anyRunning || evaluation.status === 'running'} onClick={() => evaluateArms(testSet)}>
+        <button type="button" className="primary" disabled={!ready || anyRunning || evaluation.status === 'running'} onClick={() => evaluateRuns(testSet)}>
           Evaluate the models on the test set
         </button>
         {!ready && <span className="hint">Train the self-supervised head (<StepRef id="transfer" form="number" />) and the supervised model (<StepRef id="supervised" form="number" />) first.</span>}
@@ -69,7 +75,7 @@ export function ComparePanel() {
       </div>
       {evaluation.status === 'ready' && (
         <>
-          <ResultsTable arms={evaluation.arms} epochs={epochs} />
+          <ResultsTable results={evaluation.runs} runs={runs} seedInView={seed} taskInView={specs.transfer.task} />
           <p className="note">
             <strong>How sure can we be?</strong> An accuracy measured on n images is itself a noisy estimate: its standard error
             is √(p(1−p)/n), about {se300.toFixed(1)} points at 80% on 300 images and 0.4 points on 10,000. The lecture&apos;s
@@ -92,10 +98,10 @@ export function ComparePanel() {
         Quick preset (3 seeds, all 10,000 test images) it scored as well as the rotation features or a little better.
         Train it, compare, and ask what the lecture&apos;s comparison really shows, and what a harder dataset might change.
       </p>
-      <StepTrainer step="randomFrozen" label="random-features control" color={RUN_COLORS.randomFrozen} testDescription="test images" />
+      <StepTrainer spec={specs.random} label="random-features control" color={RUN_COLORS.random} testDescription="test images" />
       <h3>Predictions, image by image</h3>
       {evaluation.status === 'ready' && data.status === 'ready'
-        ? <StemExplorer mnist={data.mnist} startIndex={evaluation.startIndex} labels={evaluation.labels} arms={evaluation.arms} />
+        ? <StemExplorer mnist={data.mnist} startIndex={evaluation.startIndex} labels={evaluation.labels} results={evaluation.runs} specs={specs} />
         : <p className="hint">Evaluate the models to see each one&apos;s ten probabilities for any test image, as stem plots.</p>}
     </Panel>
   );

@@ -1,43 +1,47 @@
 /**
- * The comparison table: each classifier's test accuracy, loss, and how uncertain one such number is.
+ * The comparison table: every evaluated digit classifier the page holds (each task's frozen features, the
+ * supervised baseline, the random control, any seed), with its test accuracy, loss, and how uncertain one
+ * such number is.
  */
-import type { ArmEvaluation, ArmName } from '../../runtime/messages';
+import type { ArmEvaluation } from '../../runtime/messages';
+import type { RunEntry } from '../../state/lab-state';
+import type { RunId } from '../../ml/experiment/runs';
+import type { TaskId } from '../../ml/tasks/registry';
 import { accuracyStandardError } from '../../ml/experiment/statistics';
 import { formatLoss, formatPercent } from '../../components/format';
-import { RUN_COLORS } from '../../components/palette';
-
-/** Display names of the three classifiers. */
-export const ARM_LABELS: Record<ArmName, string> = {
-  selfSupervised: 'Self-supervised (rotation features, frozen)',
-  supervised: 'Supervised (from scratch)',
-  randomFrozen: 'Control: random features, frozen',
-};
+import { compareRuns, runColor, runLabel } from '../shared/run-display';
 
 /** Props of {@link ResultsTable}. */
 export interface ResultsTableProps {
-  readonly arms: Partial<Record<ArmName, ArmEvaluation>>;
-  readonly epochs: Partial<Record<ArmName, number>>;
+  /** Test results by run. */
+  readonly results: Readonly<Record<RunId, ArmEvaluation>>;
+  /** Every run the page holds (for specs and epochs). */
+  readonly runs: Readonly<Record<RunId, RunEntry>>;
+  /** Runs of other seeds are named with their seed. */
+  readonly seedInView: number;
+  readonly taskInView: TaskId;
 }
 
 /** Accuracy, loss and ±1 standard error per classifier. */
-export function ResultsTable({ arms, epochs }: ResultsTableProps) {
-  const rows = (Object.keys(ARM_LABELS) as ArmName[]).filter((a) => arms[a]);
+export function ResultsTable({ results, runs, seedInView, taskInView }: ResultsTableProps) {
+  const rows = Object.keys(results).filter((id) => runs[id]).sort((a, b) => compareRuns(runs[a].spec, runs[b].spec));
   return (
     <table className="results">
-      <caption>Test results</caption>
+      <caption>Test results ({rows.length} model{rows.length === 1 ? '' : 's'})</caption>
       <thead>
         <tr><th scope="col">Model</th><th scope="col">Accuracy</th><th scope="col">± 1 s.e.</th><th scope="col">Loss</th><th scope="col">Epochs</th></tr>
       </thead>
       <tbody>
-        {rows.map((a) => {
-          const r = arms[a] as ArmEvaluation;
+        {rows.map((id) => {
+          const r = results[id];
+          const run = runs[id];
           return (
-            <tr key={a}>
-              <th scope="row"><span className="swatch" style={{ background: RUN_COLORS[a] }} aria-hidden="true" />{ARM_LABELS[a]}</th>
+            <tr key={id}>
+              <th scope="row"><span className="swatch" style={{ background: runColor(run.spec, taskInView) }} aria-hidden="true" />{runLabel(run.spec, seedInView)}</th>
               <td className="num"><strong>{formatPercent(r.accuracy, 2)}</strong></td>
               <td className="num">± {(accuracyStandardError(r.accuracy, r.count) * 100).toFixed(1)} pts</td>
               <td className="num">{formatLoss(r.loss)}</td>
-              <td className="num">{epochs[a] ?? '–'}</td>
+              <td className="num">{run.history.length || '–'}</td>
             </tr>
           );
         })}

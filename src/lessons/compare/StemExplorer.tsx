@@ -3,34 +3,37 @@
  * random and a filter for the images where the models disagree or one of them is wrong.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { ArmEvaluation, ArmName } from '../../runtime/messages';
+import type { ArmEvaluation } from '../../runtime/messages';
+import { runId, type RunId, type RunSpec, type TrunkUse } from '../../ml/experiment/runs';
 import type { Mnist } from '../../ml/data/mnist';
 import { IMAGE_PIXELS } from '../../ml/data/mnist';
 import { StemPlot } from '../../components/StemPlot';
 import { DigitImage } from '../../components/DigitImage';
-import { RUN_COLORS } from '../../components/palette';
 import { FILTER_LABELS, filterRows, type ImageFilter } from './filters';
-import { ARM_LABELS } from './ResultsTable';
+import { runColor, runLabel } from '../shared/run-display';
 
 /** Props of {@link StemExplorer}. */
 export interface StemExplorerProps {
   readonly mnist: Mnist;
   readonly startIndex: number;
   readonly labels: Uint8Array;
-  readonly arms: Partial<Record<ArmName, ArmEvaluation>>;
+  /** Test results by run. */
+  readonly results: Readonly<Record<RunId, ArmEvaluation>>;
+  /** The runs in view: the self-supervised, supervised and random-control stems come from these. */
+  readonly specs: Readonly<Record<TrunkUse, RunSpec>>;
 }
 
-/** Browses test images with both models' stem plots. */
-export function StemExplorer({ mnist, startIndex, labels, arms }: StemExplorerProps) {
-  const self = arms.selfSupervised;
-  const supervised = arms.supervised;
+/** Browses test images with both models' stem plots (and the control's, when it has been evaluated). */
+export function StemExplorer({ mnist, startIndex, labels, results, specs }: StemExplorerProps) {
+  const self = results[runId(specs.transfer)];
+  const supervised = results[runId(specs.scratch)];
   const [filter, setFilter] = useState<ImageFilter>('all');
   const [position, setPosition] = useState(0);
   const rows = useMemo(() => (self && supervised ? filterRows(filter, labels, self, supervised) : []), [filter, labels, self, supervised]);
   useEffect(() => setPosition(0), [filter]);
   if (!self || !supervised) return <p className="hint">Train both models, then evaluate, to see their predictions.</p>;
   const row = rows.length ? rows[Math.min(position, rows.length - 1)] : null;
-  const shown = (['selfSupervised', 'supervised', 'randomFrozen'] as const).filter((a) => arms[a]);
+  const shown = [specs.transfer, specs.scratch, specs.random].filter((spec) => results[runId(spec)]);
   return (
     <div className="stem-explorer">
       <div className="controls" role="group" aria-label="Choose a test image">
@@ -53,13 +56,13 @@ export function StemExplorer({ mnist, startIndex, labels, arms }: StemExplorerPr
             label={`Test image ${startIndex + row}, a handwritten ${labels[row]}`}
             caption={`test #${startIndex + row} · true label ${labels[row]}`}
           />
-          {shown.map((a) => (
+          {shown.map((spec) => (
             <StemPlot
-              key={a}
-              title={ARM_LABELS[a]}
-              probabilities={(arms[a] as ArmEvaluation).probabilities.subarray(row * 10, row * 10 + 10)}
+              key={runId(spec)}
+              title={runLabel(spec)}
+              probabilities={results[runId(spec)].probabilities.subarray(row * 10, row * 10 + 10)}
               trueLabel={labels[row]}
-              color={RUN_COLORS[a]}
+              color={runColor(spec, spec.task)}
             />
           ))}
         </div>

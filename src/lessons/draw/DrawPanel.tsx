@@ -5,35 +5,37 @@
 import { useCallback, useState } from 'react';
 import { Panel } from '../Panel';
 import { StepRef } from '../../app/StepRef';
-import { useLab, predictDrawing } from '../../state/store';
+import { useLab } from '../../state/store';
+import { predictDrawing } from '../../state/actions';
+import { runState } from '../../state/lab-state';
 import { DrawingCanvas, PreprocessedPreview } from '../../components/DrawingCanvas';
 import { StemPlot } from '../../components/StemPlot';
 import { RUN_COLORS } from '../../components/palette';
+import { useCurrentSpecs } from '../shared/useRuns';
+import { runColor, runLabel } from '../shared/run-display';
+import { runId } from '../../ml/experiment/runs';
 import { ROTATION_CLASSES, argmax } from '../../components/prediction';
 import { formatPercent } from '../../components/format';
-import { PretrainedOffer } from '../../components/PretrainedOffer';
+import { PretrainedOffer } from '../shared/PretrainedOffer';
 import type { PreprocessResult } from '../../ml/draw/preprocess';
-import type { StepName } from '../../runtime/messages';
-
-const CLASSIFIERS: readonly { step: StepName; title: string }[] = [
-  { step: 'selfSupervised', title: 'Self-supervised (rotation features)' },
-  { step: 'supervised', title: 'Supervised (from scratch)' },
-  { step: 'randomFrozen', title: 'Control: random features' },
-];
 
 /** The drawing panel. */
 export function DrawPanel() {
   const [drawing, setDrawing] = useState<PreprocessResult | null>(null);
+  const specs = useCurrentSpecs();
   const predictions = useLab((s) => s.predictions?.predictions ?? null);
-  const trained = useLab((s) => `${s.steps.pretext.status} ${s.steps.selfSupervised.status} ${s.steps.supervised.status} ${s.steps.randomFrozen.status}`);
-  const [pretextStatus, selfStatus, supervisedStatus] = trained.split(' ');
+  const pretextStatus = useLab((s) => runState(s, runId(specs.pretext)).status);
+  const selfStatus = useLab((s) => runState(s, runId(specs.transfer)).status);
+  const supervisedStatus = useLab((s) => runState(s, runId(specs.scratch)).status);
+  const anyModel = useLab((s) => Object.values(s.runs).some((r) => r.status === 'done' || r.status === 'failed'));
   const onChange = useCallback((result: PreprocessResult) => {
     setDrawing(result);
     if (!result.empty) predictDrawing(result.pixels);
   }, []);
-  const anyModel = /done|failed/.test(trained);
   const empty = drawing === null || drawing.empty;
-  const rotation = !empty ? predictions?.pretext : undefined;
+  // Only the rotation head has something to say about a drawing: which way up it looks.
+  const rotation = !empty && specs.pretext.task === 'rotation' ? predictions?.[runId(specs.pretext)] : undefined;
+  const classifiers = [specs.transfer, specs.scratch, specs.random];
 
   return (
     <Panel id="draw">
@@ -47,7 +49,7 @@ export function DrawPanel() {
           and the supervised model (<StepRef id="supervised" form="number" />); with the Quick preset that takes a few minutes.
         </p>
       )}
-      {!anyModel && <PretrainedOffer step="selfSupervised" />}
+      {!anyModel && <PretrainedOffer spec={specs.transfer} />}
       {anyModel && (selfStatus !== 'done' || supervisedStatus !== 'done') && (
         <p className="hint" role="note">
           {selfStatus !== 'done' && <>The self-supervised head is not trained yet (<StepRef id="transfer" form="number" />).{' '}</>}
@@ -62,8 +64,8 @@ export function DrawPanel() {
       {!empty && predictions && (
         <>
           <div className="stem-row" aria-live="polite">
-            {CLASSIFIERS.filter((c) => predictions[c.step]).map((c) => (
-              <StemPlot key={c.step} title={c.title} probabilities={predictions[c.step] as Float32Array} color={RUN_COLORS[c.step]} />
+            {classifiers.filter((spec) => predictions[runId(spec)]).map((spec) => (
+              <StemPlot key={runId(spec)} title={runLabel(spec)} probabilities={predictions[runId(spec)]} color={runColor(spec, spec.task)} />
             ))}
           </div>
           {rotation && (

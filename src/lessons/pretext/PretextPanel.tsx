@@ -1,34 +1,51 @@
 /**
- * Pretext training: the pretext model and its training: the Keras-style summary, the lecture's settings, and live curves.
+ * Pretext training, for whichever task is chosen: the Keras-style summary of the trunk and the task's head,
+ * the settings, and live curves.
  */
 import { Panel } from '../Panel';
 import { useLab } from '../../state/store';
-import { StepTrainer } from '../../components/StepTrainer';
+import { StepTrainer } from '../shared/StepTrainer';
+import { TaskPicker } from '../shared/TaskPicker';
+import { useCurrentSpecs } from '../shared/useRuns';
+import { runLabel } from '../shared/run-display';
 import { SummaryOrWait } from '../../components/SummaryOrWait';
 import { RUN_COLORS } from '../../components/palette';
-import { selectSummaries } from '../../state/lab-state';
+import { runState, selectSummaries } from '../../state/lab-state';
+import { runId } from '../../ml/experiment/runs';
+import { taskById } from '../../ml/tasks/registry';
+import { scoreName } from '../../ml/tasks/score-name';
 import { TimeEstimate } from '../../app/TimeEstimate';
 
 /** The pretext training panel. */
 export function PretextPanel() {
   const settings = useLab((s) => s.config.pretext);
   const scaling = useLab((s) => s.config.scaling);
-  const built = useLab((st) => selectSummaries(st)?.pretext ?? null);
-  const live = useLab((s) => s.steps.pretext);
+  const spec = useCurrentSpecs().pretext;
+  const task = taskById(spec.task);
+  const built = useLab((st) => selectSummaries(st)?.pretext[spec.task] ?? null);
+  const live = useLab((s) => runState(s, runId(spec)));
+  const loss = task.objective.kind === 'classify' ? 'categorical cross-entropy' : 'squared error, mostly over the missing pixels';
   return (
     <Panel id="pretext">
       <p>
-        A small convolutional network (the lecture&apos;s) looks at a rotated digit and answers one of four classes. To tell
-        a 6 turned 180° from a 9, it must learn strokes, loops and their usual orientation: that is the hope of RotNet.
+        A small convolutional network (the lecture&apos;s two convolution and pooling blocks, the <em>trunk</em>) learns
+        to answer the pretext task&apos;s question: <strong>{task.question}</strong> Every task trains the same trunk
+        and only puts a different small head on top, so their features can be compared fairly afterwards.
+        With rotation, telling a 6 turned 180° from a 9 needs strokes, loops and their usual orientation: that is the hope
+        of RotNet ({task.id === 'rotation' ? 'Gidaris et al. 2018' : `${task.paper.authors} ${task.paper.year} for ${task.title.toLowerCase()}`}).
       </p>
-      <SummaryOrWait summary={live.status === 'idle' ? built : live.summary} caption="Pretext model (rotation classifier)" />
+      <TaskPicker name="task-pretext" />
+      <SummaryOrWait summary={live.status === 'idle' ? built : live.summary} caption={`Pretext model: trunk + ${task.title.toLowerCase()} head`} />
       <p className="settings-line">
-        Adam (Keras defaults, learning rate {settings.learningRate}), categorical cross-entropy, batch {settings.batchSize},{' '}
+        Adam (Keras defaults, learning rate {settings.learningRate}), {loss}, batch {settings.batchSize},{' '}
         {settings.epochs} epoch{settings.epochs === 1 ? '' : 's'}, {settings.shuffle ? 'shuffled' : 'no shuffling'} (as the lecture), pixels{' '}
-        {scaling === 'raw' ? 'raw 0–255 (as the lecture)' : 'scaled to 0–1'}.
+        {scaling === 'raw' ? 'raw 0–255 (as the lecture)' : 'scaled to 0–1'}. Every task sees {task.examplesPerImage} examples per image: the same budget.
       </p>
-      <TimeEstimate step="pretext" />
-      <StepTrainer step="pretext" label="pretext model" color={RUN_COLORS.pretext} testDescription="rotated test images" />
+      <TimeEstimate spec={spec} />
+      <StepTrainer
+        spec={spec} label={runLabel(spec).replace(/^\w/, (c) => c.toLowerCase())} color={RUN_COLORS.pretext}
+        testDescription={`${task.title.toLowerCase()} examples made from the test images`} scoreName={scoreName(task.objective)}
+      />
     </Panel>
   );
 }

@@ -4,8 +4,8 @@ import type { LessonMeta } from '../../app/lesson-meta';
 /** Registry entry of the rotation panel, which is also a live slide of the lecture's last part. */
 export const rotationLesson: LessonMeta<'rotation'> = {
   id: 'rotation',
-  title: 'Rotation data: labels for free',
-  short: 'Rotation data',
+  title: 'Pretext data: labels for free',
+  short: 'Pretext data',
   numbered: true,
   lecture: { section: 3 },
   tryThis: {

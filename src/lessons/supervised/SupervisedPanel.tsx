@@ -1,12 +1,14 @@
 /**
- * The supervised baseline: the same network trained from scratch on the same labelled images: the baseline.
+ * The same network trained from scratch on the same labelled images: the baseline.
  */
 import { Panel } from '../Panel';
 import { useLab } from '../../state/store';
-import { StepTrainer } from '../../components/StepTrainer';
+import { StepTrainer } from '../shared/StepTrainer';
+import { useCurrentSpecs } from '../shared/useRuns';
+import { runId } from '../../ml/experiment/runs';
 import { SummaryOrWait } from '../../components/SummaryOrWait';
 import { RUN_COLORS } from '../../components/palette';
-import { selectSummaries } from '../../state/lab-state';
+import { runState, selectSummaries } from '../../state/lab-state';
 import { formatThousands } from '../../components/format';
 
 /** The supervised-baseline panel. */
@@ -14,7 +16,8 @@ export function SupervisedPanel() {
   const settings = useLab((s) => s.config.supervised);
   const labelled = useLab((s) => s.config.splits.labelledCount);
   const built = useLab((st) => selectSummaries(st)?.supervised ?? null);
-  const live = useLab((s) => s.steps.supervised);
+  const spec = useCurrentSpecs().scratch;
+  const live = useLab((s) => runState(s, runId(spec)));
   return (
     <Panel id="supervised">
       <p>
@@ -27,7 +30,7 @@ export function SupervisedPanel() {
         SGD (learning rate {settings.learningRate}, momentum {settings.momentum}), batch {settings.batchSize}, {settings.epochs} epochs,
         validation on the last {Math.round(settings.validationSplit * 100)}%{settings.patience === null ? ', no early stopping (as the lecture)' : ''}.
       </p>
-      <StepTrainer step="supervised" label="supervised model" color={RUN_COLORS.supervised} testDescription="test images" />
+      <StepTrainer spec={spec} label="supervised model" color={RUN_COLORS.scratch} testDescription="test images" />
     </Panel>
   );
 }

@@ -1,28 +1,32 @@
 /**
- * Frozen-layer transfer. The pretext model's convolutions, locked, under a new 10-digit head.
+ * Frozen-layer transfer: the pretext model's convolutions (any task's trunk), locked, under a new 10-digit head.
  */
 import { Panel } from '../Panel';
-import { stepLabel } from '../../app/lessons';
 import { useLab } from '../../state/store';
-import { StepTrainer } from '../../components/StepTrainer';
+import { StepTrainer } from '../shared/StepTrainer';
+import { useCurrentSpecs } from '../shared/useRuns';
 import { SummaryOrWait } from '../../components/SummaryOrWait';
 import { RUN_COLORS } from '../../components/palette';
-import { selectSummaries } from '../../state/lab-state';
+import { runState, selectSummaries } from '../../state/lab-state';
+import { needsPretextMessage, runId } from '../../ml/experiment/runs';
+import { taskById } from '../../ml/tasks/registry';
 import { formatThousands } from '../../components/format';
 
 /** The transfer panel. */
 export function TransferPanel() {
   const settings = useLab((s) => s.config.downstream);
   const labelled = useLab((s) => s.config.splits.labelledCount);
-  const pretextStatus = useLab((s) => s.steps.pretext.status);
+  const specs = useCurrentSpecs();
+  const title = taskById(specs.transfer.task).title.toLowerCase();
+  const pretextStatus = useLab((s) => runState(s, runId(specs.pretext)).status);
   const built = useLab((st) => selectSummaries(st)?.downstream ?? null);
-  const live = useLab((s) => s.steps.selfSupervised);
+  const live = useLab((s) => runState(s, runId(specs.transfer)));
   const summary = live.status === 'idle' ? built : live.summary;
-  const blocked = pretextStatus === 'done' || pretextStatus === 'failed' ? null : `Train the pretext model first (${stepLabel('pretext', 'number')}): this step reuses its convolutions.`;
+  const blocked = pretextStatus === 'done' || pretextStatus === 'failed' ? null : needsPretextMessage(specs.transfer);
   return (
     <Panel id="transfer">
       <p>
-        We keep the pretext model&apos;s first four layers (convolution, pooling, convolution, pooling) and <strong>freeze</strong>{' '}
+        We keep the {title} pretext model&apos;s first four layers (convolution, pooling, convolution, pooling: the trunk every task shares) and <strong>freeze</strong>{' '}
         them: their {formatThousands(summary?.frozenParams ?? 19_104)} weights will not change. A new Flatten and Dense(10, softmax) head,{' '}
         {formatThousands(summary?.trainableParams ?? 2_890)} weights, learns to name digits from those features using{' '}
         {formatThousands(labelled)} labelled images. This is the lecture&apos;s <code>model_pretext.trainable = False</code>.
@@ -33,7 +37,7 @@ export function TransferPanel() {
         validation on the last {Math.round(settings.validationSplit * 100)}% of the labelled images
         {settings.patience !== null ? `, early stopping when training accuracy has not improved for ${settings.patience} epochs` : ''}.
       </p>
-      <StepTrainer step="selfSupervised" label="self-supervised head" color={RUN_COLORS.selfSupervised} blockedBy={blocked} testDescription="test images" />
+      <StepTrainer spec={specs.transfer} label={`self-supervised head (${title} features)`} color={RUN_COLORS.transfer} blockedBy={blocked} testDescription="test images" />
     </Panel>
   );
 }

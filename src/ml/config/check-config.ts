@@ -3,6 +3,7 @@
  */
 import type { ExperimentConfig, StepSettings } from './presets';
 import { SettingError, checkChoice, checkInteger, checkNumber } from './validate';
+import { TASK_IDS, taskById } from '../tasks/registry';
 
 /** Checks one step's settings against the number of examples it will train on. */
 export function checkStep(name: string, step: StepSettings, examples: number): void {
@@ -27,13 +28,14 @@ export function checkStep(name: string, step: StepSettings, examples: number): v
  * app ships (the pretext and labelled sets are cut from them).
  */
 export function checkConfig(config: ExperimentConfig, trainImages: number): void {
+  checkChoice('task', config.task, TASK_IDS);
   checkInteger('seed', config.seed, 0, 2 ** 31 - 1);
   checkChoice('scaling', config.scaling, ['raw', 'unit'] as const);
   checkChoice('rotationOrder', config.rotationOrder, ['lecture', 'grouped'] as const);
   checkChoice('splits.testSet', config.splits.testSet, ['lecture', 'full'] as const);
   checkInteger('splits.pretextCount', config.splits.pretextCount, 1, trainImages - 1);
   checkInteger('splits.labelledCount', config.splits.labelledCount, 2, trainImages - config.splits.pretextCount);
-  checkStep('pretext', config.pretext, config.splits.pretextCount * 4);
+  checkStep('pretext', config.pretext, config.splits.pretextCount * taskById(config.task).examplesPerImage);
   checkStep('downstream', config.downstream, config.splits.labelledCount);
   checkStep('supervised', config.supervised, config.splits.labelledCount);
 }

@@ -14,7 +14,8 @@
 import type { SplitSizes } from '../data/splits';
 import { LECTURE_SPLITS } from '../data/splits';
 import type { InputScaling } from '../train/batches';
-import type { RotationOrder } from '../pretext/rotation';
+import type { RotationOrder } from '../tasks/rotation/rotation';
+import type { TaskId } from '../tasks/registry';
 
 /** Settings of one training step. `momentum` applies to the SGD steps only; Adam uses Keras defaults. */
 export interface StepSettings {
@@ -36,6 +37,8 @@ export const PRESET_NAMES: readonly PresetName[] = ['lecture', 'quick', 'smoke']
 /** A whole experiment: data, pretext training, and the three downstream arms. */
 export interface ExperimentConfig {
   readonly preset: PresetName | 'custom';
+  /** The pretext task whose trunk is trained and transferred (rotation in the lecture). */
+  readonly task: TaskId;
   readonly seed: number;
   readonly scaling: InputScaling;
   readonly splits: SplitSizes;
@@ -50,6 +53,7 @@ export interface ExperimentConfig {
 
 const LECTURE: ExperimentConfig = {
   preset: 'lecture',
+  task: 'rotation',
   seed: 1,
   scaling: 'raw',
   splits: LECTURE_SPLITS,

@@ -1,26 +1,26 @@
 /**
- * The lecture's whole experiment, end to end, as one function: rotation data, pretext training, the
- * frozen-feature head (self-supervised), the same network from scratch (supervised), and the control the
- * lecture lacks: the same frozen head on random, untrained convolutions.
+ * The lecture's whole experiment, end to end, as one function, for any pretext task: the task's examples,
+ * pretext training, the frozen-trunk digit head (self-supervised), the same network from scratch
+ * (supervised), and the control the lecture lacks: the same frozen head on random, untrained convolutions.
  *
- * The panels and the worker run the same steps one at a time; this is the version for the command line and
+ * The panels and the worker run the same runs one at a time; this is the version for the command line and
  * for tests.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ImageSet, Mnist } from '../data/mnist';
 import { makeSplits, type Splits } from '../data/splits';
-import { buildRotationSet } from '../pretext/rotation';
-import { buildDigitClassifier, buildPretextModel, type FeatureSource } from '../models/architecture';
+import { buildDigitClassifier, buildTaskModel, type FeatureSource } from '../models/architecture';
 import { summarizeModel } from '../models/summary';
-import { TrainingRun, type TrainOptions } from '../train/trainer';
+import { TrainingRun } from '../train/trainer';
 import type { BatchEvent, EpochEvent, EpochRecord, TrainResult } from '../train/events';
+import type { TaskSet } from '../train/objective';
 import { evaluate } from '../eval/evaluate';
 import { checkConfig } from '../config/check-config';
-import type { ExperimentConfig, StepSettings } from '../config/presets';
-import { deriveSeed } from '../train/random';
-
-/** The training steps of the experiment. */
-export type StepName = 'pretext' | 'selfSupervised' | 'supervised' | 'randomFrozen';
+import type { ExperimentConfig } from '../config/presets';
+import { taskById, type TaskId } from '../tasks/registry';
+import { scoreName } from '../tasks/score-name';
+import { chanceScore } from '../tasks/chance';
+import { exampleSeed, experimentSpecs, testExampleSeed, trainOptionsFor, type RunSpec, type TrunkUse } from './runs';
 
 /** Outcome of one classifier arm. */
 export interface ArmResult {
@@ -31,7 +31,7 @@ export interface ArmResult {
   readonly history: readonly EpochRecord[];
 }
 
-/** The parameter counts the lecture prints. */
+/** The parameter counts the lecture prints (the pretext model's for the task run). */
 export interface ParamCounts {
   readonly pretext: number;
   readonly downstreamTotal: number;
@@ -40,15 +40,23 @@ export interface ParamCounts {
   readonly supervised: number;
 }
 
-/** Everything one seed of the experiment produced. */
+/** Everything one seed of the experiment produced. Field names predate tasks and keep their meaning. */
 export interface ExperimentResult {
+  readonly task: TaskId;
   readonly seed: number;
   readonly pretext: {
     readonly loss: number;
+    /** The pretext score on its own training examples at the last epoch (accuracy for classifiers). */
     readonly accuracy: number;
     readonly epochs: number;
-    /** Rotation accuracy on the rotated test images (how well the pretext task itself was learned). */
-    readonly rotationTestAccuracy: number;
+    /** What the pretext score measures ("accuracy", "pixels within 10%"). */
+    readonly metric: string;
+    /** The pretext score on the task's examples made from the test images. */
+    readonly testScore: number;
+    /** What `testScore` would be with nothing learned: guessing, or painting every hidden pixel as paper. */
+    readonly chanceScore: number;
+    /** Rotation only (null for other tasks): rotation accuracy on the rotated test images. */
+    readonly rotationTestAccuracy: number | null;
     readonly history: readonly EpochRecord[];
   };
   readonly selfSupervised: ArmResult;
@@ -59,60 +67,49 @@ export interface ExperimentResult {
   readonly elapsedMs: number;
 }
 
-/** Progress callbacks, tagged with the step they come from. */
+/** Progress callbacks, tagged with the run's use of the trunk. */
 export interface ExperimentCallbacks {
-  onStepStart?(step: StepName): void;
-  onBatchEnd?(step: StepName, event: BatchEvent): void;
-  onEpochEnd?(step: StepName, event: EpochEvent): void;
+  onStepStart?(use: TrunkUse): void;
+  onBatchEnd?(use: TrunkUse, event: BatchEvent): void;
+  onEpochEnd?(use: TrunkUse, event: EpochEvent): void;
   /**
-   * Called, and awaited, with each step's model once it has finished training (and, for the classifiers, its
+   * Called, and awaited, with each run's model once it has finished training (and, for the classifiers, its
    * test evaluation), just before runExperiment disposes it: the only way to keep the very weights the protocol
    * trained, e.g. to ship them (`npm run pretrain`). The pretext model is handed over before any head trains;
-   * the heads copy its weights, so it never changes afterwards. Must not dispose or modify the model. Time
-   * spent here counts towards `elapsedMs` but not towards the steps' own training times.
+   * the heads copy its weights, so it never changes afterwards. Must not dispose or modify the model.
    */
-  onModelTrained?(step: StepName, model: tf.LayersModel, result: TrainResult): void | Promise<void>;
+  onModelTrained?(use: TrunkUse, model: tf.LayersModel, result: TrainResult): void | Promise<void>;
 }
 
-/** The settings of a step: the pretext's, the supervised baseline's, or the frozen heads' (both use `downstream`). */
-export function settingsFor(step: StepName, config: ExperimentConfig): StepSettings {
-  return step === 'pretext' ? config.pretext : step === 'supervised' ? config.supervised : config.downstream;
+/** A task's examples made from the test images, to score the pretext task itself (fixed seed). */
+export function pretextTestSet(task: TaskId, splits: Splits): TaskSet {
+  return taskById(task).buildExamples(splits.test, { seed: testExampleSeed(task), order: 'grouped' });
 }
 
-/** What a step is scored on: the test digits, or for the rotation model the test digits at all four rotations. */
-export function testSetFor(step: StepName, splits: Splits): ImageSet {
-  return step === 'pretext' ? buildRotationSet(splits.test, 'grouped') : splits.test;
+/** A task's training examples from the unlabelled pretext images. */
+export function pretextTrainSet(config: ExperimentConfig, pretextImages: ImageSet): TaskSet {
+  return taskById(config.task).buildExamples(pretextImages, { seed: exampleSeed(config.task, config.seed), order: config.rotationOrder });
 }
 
-/** Turns a step's settings into trainer options. Pretext uses Adam, the heads SGD with momentum. */
-export function trainOptionsFor(step: StepName, settings: StepSettings, config: ExperimentConfig): TrainOptions {
-  return {
-    epochs: settings.epochs,
-    batchSize: settings.batchSize,
-    optimizer: step === 'pretext'
-      ? { kind: 'adam', learningRate: settings.learningRate }
-      : { kind: 'sgd', learningRate: settings.learningRate, momentum: settings.momentum },
-    shuffle: settings.shuffle,
-    seed: deriveSeed(config.seed, ['pretext', 'selfSupervised', 'supervised', 'randomFrozen'].indexOf(step) + 100),
-    validationSplit: settings.validationSplit,
-    patience: settings.patience,
-    scaling: config.scaling,
-  };
+/** The FeatureSource of a digit head's use. */
+export function featureSource(use: Exclude<TrunkUse, 'pretext'>): FeatureSource {
+  return use;
 }
 
 async function trainArm(
-  step: StepName, features: FeatureSource, splits: Splits, config: ExperimentConfig,
+  spec: RunSpec & { use: Exclude<TrunkUse, 'pretext'> }, splits: Splits, config: ExperimentConfig,
   pretext: tf.LayersModel, callbacks: ExperimentCallbacks,
 ): Promise<ArmResult> {
-  callbacks.onStepStart?.(step);
-  const model = buildDigitClassifier(features, config.seed, pretext);
+  const { use } = spec;
+  callbacks.onStepStart?.(use);
+  const model = buildDigitClassifier(featureSource(use), config.seed, pretext);
   try {
-    const result = await new TrainingRun(model, splits.labelled, trainOptionsFor(step, settingsFor(step, config), config), {
-      onBatchEnd: (e) => callbacks.onBatchEnd?.(step, e),
-      onEpochEnd: (e) => callbacks.onEpochEnd?.(step, e),
+    const result = await new TrainingRun(model, splits.labelled, trainOptionsFor(spec, config), {
+      onBatchEnd: (e) => callbacks.onBatchEnd?.(use, e),
+      onEpochEnd: (e) => callbacks.onEpochEnd?.(use, e),
     }).run();
     const test = await evaluate(model, splits.test, { scaling: config.scaling, batchSize: 64 });
-    await callbacks.onModelTrained?.(step, model, result);
+    await callbacks.onModelTrained?.(use, model, result);
     return { testAccuracy: test.accuracy, testLoss: test.loss, epochs: result.epochsRun, reason: result.reason, history: result.history };
   } finally {
     model.dispose();
@@ -123,26 +120,31 @@ async function trainArm(
 export async function runExperiment(mnist: Mnist, config: ExperimentConfig, callbacks: ExperimentCallbacks = {}): Promise<ExperimentResult> {
   checkConfig(config, mnist.train.count);
   const started = performance.now();
+  const task = taskById(config.task);
+  const specs = experimentSpecs(config);
   const splits = makeSplits(mnist, config.splits);
-  const rotated = buildRotationSet(splits.pretext, config.rotationOrder);
-  const pretext = buildPretextModel(config.seed);
+  const examples = pretextTrainSet(config, splits.pretext);
+  const pretext = buildTaskModel(task, config.seed);
   try {
     callbacks.onStepStart?.('pretext');
-    const pretextRun = await new TrainingRun(pretext, rotated, trainOptionsFor('pretext', config.pretext, config), {
+    const pretextRun = await new TrainingRun(pretext, examples, trainOptionsFor(specs.pretext, config), {
       onBatchEnd: (e) => callbacks.onBatchEnd?.('pretext', e),
       onEpochEnd: (e) => callbacks.onEpochEnd?.('pretext', e),
     }).run();
-    const rotationTest = await evaluate(pretext, testSetFor('pretext', splits), { scaling: config.scaling, batchSize: 192 });
+    const testExamples = pretextTestSet(config.task, splits);
+    const pretextTest = await evaluate(pretext, testExamples, { scaling: config.scaling, batchSize: 192, objective: task.objective });
     const last = pretextRun.history[pretextRun.history.length - 1];
     await callbacks.onModelTrained?.('pretext', pretext, pretextRun);
-    const selfSupervised = await trainArm('selfSupervised', 'transfer', splits, config, pretext, callbacks);
-    const supervised = await trainArm('supervised', 'scratch', splits, config, pretext, callbacks);
-    const randomFrozen = await trainArm('randomFrozen', 'random', splits, config, pretext, callbacks);
+    const selfSupervised = await trainArm({ ...specs.transfer, use: 'transfer' }, splits, config, pretext, callbacks);
+    const supervised = await trainArm({ ...specs.scratch, use: 'scratch' }, splits, config, pretext, callbacks);
+    const randomFrozen = await trainArm({ ...specs.random, use: 'random' }, splits, config, pretext, callbacks);
     return {
+      task: config.task,
       seed: config.seed,
       pretext: {
         loss: last?.loss ?? NaN, accuracy: last?.accuracy ?? NaN, epochs: pretextRun.epochsRun,
-        rotationTestAccuracy: rotationTest.accuracy, history: pretextRun.history,
+        metric: scoreName(task.objective), testScore: pretextTest.accuracy, chanceScore: chanceScore(task, testExamples),
+        rotationTestAccuracy: config.task === 'rotation' ? pretextTest.accuracy : null, history: pretextRun.history,
       },
       selfSupervised, supervised, randomFrozen,
       params: countParams(pretext),
@@ -154,7 +156,7 @@ export async function runExperiment(mnist: Mnist, config: ExperimentConfig, call
   }
 }
 
-/** The parameter counts of the lecture's three models (built and disposed here; no training). */
+/** The parameter counts of the task's pretext model and the digit classifiers (built and disposed here). */
 export function countParams(pretext: tf.LayersModel): ParamCounts {
   const downstream = buildDigitClassifier('transfer', 0, pretext);
   const supervised = buildDigitClassifier('scratch', 0);

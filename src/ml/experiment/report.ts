@@ -6,9 +6,12 @@ import type { ExperimentResult, ParamCounts } from './protocol';
 import { accuracyStandardError, meanStd, type MeanStd } from './statistics';
 import type { PresetName } from '../config/presets';
 import type { TestSetName } from '../data/splits';
+import type { TaskId } from '../tasks/registry';
 
 /** The JSON that `npm run reproduce -- --json file` writes. Accuracies are fractions 0-1. */
 export interface ReproduceReport {
+  /** The pretext task whose trunk was transferred. */
+  readonly task: TaskId;
   readonly preset: PresetName | 'custom';
   readonly test: TestSetName;
   readonly testCount: number;
@@ -20,6 +23,8 @@ export interface ReproduceReport {
     readonly supervised: MeanStd;
     readonly randomFrozen: MeanStd;
     readonly pretextAccuracy: MeanStd;
+    /** The pretext score on the test images' examples (rotation: rotation accuracy on the rotated test set). */
+    readonly pretextTestScore: MeanStd;
   };
   readonly elapsedMs: number;
 }
@@ -29,7 +34,7 @@ export function buildReport(
   preset: PresetName | 'custom', test: TestSetName, backend: string, runs: readonly ExperimentResult[], elapsedMs: number,
 ): ReproduceReport {
   return {
-    preset, test, backend, runs, elapsedMs,
+    task: runs[0]?.task ?? 'rotation', preset, test, backend, runs, elapsedMs,
     testCount: runs[0]?.testCount ?? 0,
     params: runs[0].params,
     summary: {
@@ -37,6 +42,7 @@ export function buildReport(
       supervised: meanStd(runs.map((r) => r.supervised.testAccuracy)),
       randomFrozen: meanStd(runs.map((r) => r.randomFrozen.testAccuracy)),
       pretextAccuracy: meanStd(runs.map((r) => r.pretext.accuracy)),
+      pretextTestScore: meanStd(runs.map((r) => r.pretext.testScore)),
     },
   };
 }
@@ -48,18 +54,18 @@ const pad = (s: string, n: number) => s.padStart(n);
 export function formatReport(report: ReproduceReport): string {
   const p = report.params;
   const lines = [
-    `preset ${report.preset}, test set ${report.test} (${report.testCount} images), backend ${report.backend}, ${report.runs.length} seed(s)`,
+    `task ${report.task} (pretext score: ${report.runs[0]?.pretext.metric ?? 'accuracy'}, chance ${pct(report.runs[0]?.pretext.chanceScore ?? NaN)}), preset ${report.preset}, test set ${report.test} (${report.testCount} images), backend ${report.backend}, ${report.runs.length} seed(s)`,
     `parameters: pretext ${p.pretext.toLocaleString('en-US')}; downstream ${p.downstreamTotal.toLocaleString('en-US')} ` +
       `(${p.downstreamTrainable.toLocaleString('en-US')} trainable, ${p.downstreamFrozen.toLocaleString('en-US')} frozen); ` +
       `supervised ${p.supervised.toLocaleString('en-US')} trainable`,
     '',
-    ['seed', 'pretext loss', 'pretext acc', 'rot. test', 'self-sup acc', 'loss', 'ep', 'supervised', 'loss', 'ep', 'random-frozen', 'loss', 'ep', 'time']
-      .map((h, i) => pad(h, [6, 13, 12, 10, 13, 8, 4, 11, 8, 4, 14, 8, 4, 8][i])).join(''),
+    ['seed', 'pretext loss', 'pretext acc', 'test score', 'self-sup acc', 'loss', 'ep', 'supervised', 'loss', 'ep', 'random-frozen', 'loss', 'ep', 'time']
+      .map((h, i) => pad(h, [6, 13, 12, 12, 13, 8, 4, 11, 8, 4, 14, 8, 4, 8][i])).join(''),
   ];
   for (const r of report.runs) {
     const arm = (a: ExperimentResult['supervised'], w: number) => [pad(pct(a.testAccuracy), w), pad(a.testLoss.toFixed(3), 8), pad(String(a.epochs), 4)].join('');
     lines.push([
-      pad(String(r.seed), 6), pad(r.pretext.loss.toFixed(4), 13), pad(pct(r.pretext.accuracy), 12), pad(pct(r.pretext.rotationTestAccuracy), 10),
+      pad(String(r.seed), 6), pad(r.pretext.loss.toFixed(4), 13), pad(pct(r.pretext.accuracy), 12), pad(pct(r.pretext.testScore), 12),
       arm(r.selfSupervised, 13), arm(r.supervised, 11), arm(r.randomFrozen, 14), pad(`${(r.elapsedMs / 1000).toFixed(0)}s`, 8),
     ].join(''));
   }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { buildDigitClassifier, buildPretextModel } from './architecture';
+import { buildDigitClassifier, buildTaskModel } from './architecture';
+import { rotationTask } from '../tasks/rotation';
 import { summarizeModel } from './summary';
 import { useCpuBackend } from '../testing/fixtures';
 
@@ -8,7 +9,7 @@ beforeAll(useCpuBackend);
 
 describe("the lecture's models", () => {
   it('pretext model: 23,988 parameters, Keras shapes', () => {
-    const model = buildPretextModel(1);
+    const model = buildTaskModel(rotationTask, 1);
     const summary = summarizeModel(model);
     expect(summary.totalParams).toBe(23_988);
     expect(summary.trainableParams).toBe(23_988);
@@ -26,7 +27,7 @@ describe("the lecture's models", () => {
   });
 
   it('downstream: 21,994 parameters, 2,890 trainable, 19,104 frozen', () => {
-    const pretext = buildPretextModel(1);
+    const pretext = buildTaskModel(rotationTask, 1);
     const downstream = buildDigitClassifier('transfer', 1, pretext);
     const summary = summarizeModel(downstream);
     expect([summary.totalParams, summary.trainableParams, summary.frozenParams]).toEqual([21_994, 2_890, 19_104]);
@@ -47,7 +48,7 @@ describe("the lecture's models", () => {
   });
 
   it('is seeded: the same seed gives the same initial weights, another seed different ones', () => {
-    const w = (seed: number) => Array.from(buildPretextModel(seed).layers[0].getWeights()[0].dataSync()).slice(0, 20);
+    const w = (seed: number) => Array.from(buildTaskModel(rotationTask, seed).layers[0].getWeights()[0].dataSync()).slice(0, 20);
     expect(w(3)).toEqual(w(3));
     expect(w(3)).not.toEqual(w(4));
     tf.disposeVariables();

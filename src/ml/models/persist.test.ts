@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { buildDigitClassifier, buildPretextModel } from './architecture';
+import { buildDigitClassifier, buildTaskModel } from './architecture';
+import { rotationTask } from '../tasks/rotation';
 import { summarizeModel } from './summary';
 import { ModelFileError, deserializeModel, serializeModel, type ModelMetadata, type SerializedModel } from './persist';
 import { useCpuBackend } from '../testing/fixtures';
@@ -18,7 +19,7 @@ function artifacts(s: SerializedModel): tf.io.ModelArtifacts {
 
 describe('saving and loading models', () => {
   it('round-trips weights, trainable flags and metadata', async () => {
-    const pretext = buildPretextModel(1);
+    const pretext = buildTaskModel(rotationTask, 1);
     const model = buildDigitClassifier('transfer', 2, pretext);
     const saved = await serializeModel(model, META);
     expect(saved.weightData.byteLength).toBe(21_994 * 4);
@@ -39,7 +40,7 @@ describe('saving and loading models', () => {
   });
 
   it('refuses another architecture, naming the first difference', async () => {
-    const pretext = buildPretextModel(1);
+    const pretext = buildTaskModel(rotationTask, 1);
     const supervised = buildDigitClassifier('scratch', 1);
     const saved = await serializeModel(pretext, { ...META, step: 'pretext' });
     await expect(deserializeModel(artifacts(saved), summarizeModel(supervised), [])).rejects.toThrow(ModelFileError);

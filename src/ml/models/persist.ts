@@ -6,46 +6,10 @@
  * check runs before the model is built, and a refused file leaves whatever model the caller had untouched.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { EpochRecord } from '../train/events';
 import { summarizeModel, type ModelSummary } from './summary';
+import { MAX_WEIGHT_BYTES, ModelFileError, type ModelMetadata, type SerializedModel } from './model-metadata';
 
-/** What we store next to the weights. */
-export interface ModelMetadata {
-  readonly app: 'pretext-lab';
-  readonly format: 1;
-  /** Which step's model this is: 'pretext', 'selfSupervised', 'supervised' or 'randomFrozen'. */
-  readonly step: string;
-  readonly seed: number;
-  /** Epochs of training the weights represent. */
-  readonly epochs: number;
-  /** Epochs the run was set to do (more than `epochs` for an interrupted run). */
-  readonly epochsPlanned: number;
-  readonly history: readonly EpochRecord[];
-  /** The experiment settings the model was trained with (opaque here; the app validates them). */
-  readonly config: unknown;
-  readonly savedAt: string;
-  /** Where the weights were computed ("wasm", "webgl", ...). */
-  readonly backend: string;
-}
-
-/** A model as plain data: what crosses from worker to page for a download, or back after an upload. */
-export interface SerializedModel {
-  readonly modelTopology: object;
-  readonly weightSpecs: tf.io.WeightsManifestEntry[];
-  readonly weightData: ArrayBuffer;
-  readonly metadata: ModelMetadata | null;
-}
-
-/** Refusal of a model file; the message says what is wrong in words a student can act on. */
-export class ModelFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ModelFileError';
-  }
-}
-
-/** The largest weights file we accept. The lecture's models are under 100 kB; anything near this is not ours. */
-export const MAX_WEIGHT_BYTES = 2 * 1024 * 1024;
+export { MAX_WEIGHT_BYTES, ModelFileError, metadataOf, type ModelMetadata, type SerializedModel } from './model-metadata';
 
 /** tfjs may hand weights over as one buffer or several; we always keep one. */
 export function weightBuffer(data: tf.io.WeightData | undefined): ArrayBuffer {
@@ -64,13 +28,6 @@ export async function serializeModel(model: tf.LayersModel, metadata: ModelMetad
   const artifacts = captured as tf.io.ModelArtifacts | null;
   if (!artifacts?.modelTopology || !artifacts.weightSpecs || !artifacts.weightData) throw new Error('tfjs produced no model artifacts');
   return { modelTopology: artifacts.modelTopology as object, weightSpecs: artifacts.weightSpecs, weightData: weightBuffer(artifacts.weightData), metadata };
-}
-
-/** Reads our metadata out of tfjs artifacts (null when absent or not ours). */
-export function metadataOf(artifacts: tf.io.ModelArtifacts): ModelMetadata | null {
-  const user = artifacts.userDefinedMetadata as { pretextLab?: ModelMetadata } | undefined;
-  const meta = user?.pretextLab;
-  return meta && meta.app === 'pretext-lab' ? meta : null;
 }
 
 const BYTES_PER_DTYPE: Record<string, number> = { float32: 4, int32: 4, bool: 1 };

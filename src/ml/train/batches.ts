@@ -6,12 +6,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_PIXELS, IMAGE_SIZE, type ImageSet } from '../data/mnist';
+import { CLASSIFY, type Objective } from './objective';
+import type { InputScaling, TaskSet } from './task-set';
 
-/**
- * How pixels reach the network: `raw` 0-255 as the lecture feeds them (it never rescales), or `unit`,
- * divided by 255, as most code does.
- */
-export type InputScaling = 'raw' | 'unit';
+export type { InputScaling } from './task-set';
 
 /** Fills `out` with the given rows' pixels, scaled. */
 export function gatherPixels(set: ImageSet, rows: ArrayLike<number>, scaling: InputScaling, out: Float32Array): void {
@@ -23,21 +21,19 @@ export function gatherPixels(set: ImageSet, rows: ArrayLike<number>, scaling: In
   }
 }
 
-/** A batch as tensors: images [b, 28, 28, 1] and integer labels [b]. The caller disposes both. */
+/** A batch as tensors: images [b, 28, 28, 1] and the objective's targets (class labels [b] by default). */
 export interface Batch {
   readonly xs: tf.Tensor4D;
-  readonly ys: tf.Tensor1D;
+  readonly ys: tf.Tensor;
 }
 
-/** Makes the tensors for the given rows of `set`. */
-export function makeBatch(set: ImageSet, rows: ArrayLike<number>, scaling: InputScaling): Batch {
+/** Makes the tensors for the given rows of `set`; the caller disposes both. */
+export function makeBatch(set: TaskSet, rows: ArrayLike<number>, scaling: InputScaling, objective: Objective = CLASSIFY): Batch {
   const pixels = new Float32Array(rows.length * IMAGE_PIXELS);
   gatherPixels(set, rows, scaling, pixels);
-  const labels = new Int32Array(rows.length);
-  for (let b = 0; b < rows.length; b++) labels[b] = set.labels[rows[b]];
   return {
     xs: tf.tensor4d(pixels, [rows.length, IMAGE_SIZE, IMAGE_SIZE, 1]),
-    ys: tf.tensor1d(labels, 'int32'),
+    ys: objective.targets(set, rows),
   };
 }
 

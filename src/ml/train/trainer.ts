@@ -8,12 +8,15 @@
  * accuracy of an epoch are running means over its batches; early stopping watches training accuracy.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { ImageSet } from '../data/mnist';
 import { makeBatch, range, type InputScaling } from './batches';
-import { countCorrect, softmaxCrossEntropy } from './loss';
+import { objectiveFor, type TaskSet } from './objective';
+import type { ObjectiveSpec } from '../tasks/types';
 import { createOptimizer, disposeOptimizer, type OptimizerSpec } from './optimizers';
 import { createRng, shuffledIndices } from './random';
 import { nextMacrotask } from './schedule';
+import { trainRowCount } from './trainer-rows';
+
+export { trainRowCount } from './trainer-rows';
 import { trainableVariables } from '../models/architecture';
 import { evaluate } from '../eval/evaluate';
 import type { EpochRecord, RunState, TrainCallbacks, TrainResult } from './events';
@@ -36,6 +39,13 @@ export interface TrainOptions {
   readonly scaling: InputScaling;
   /** Epochs already done (Keras's initial_epoch): continuing a run after a fault or a reload. */
   readonly initialEpoch?: number;
+  /** What the network is trained to do (a task's description); classification with cross-entropy by default. */
+  readonly objective?: ObjectiveSpec;
+  /**
+   * Rows that belong together and must stay in one batch, in order (contrastive learning's two views of an
+   * image): shuffles and batches move whole groups. 1 by default: every row on its own.
+   */
+  readonly groupSize?: number;
 }
 
 /** Checks options; throws a SettingError naming the first bad one. `prefix` names the step, e.g. "pretext". */
@@ -60,11 +70,11 @@ export class TrainingRun {
   private wake: (() => void) | null = null;
 
   private readonly model: tf.LayersModel;
-  private readonly data: ImageSet;
+  private readonly data: TaskSet;
   private readonly options: TrainOptions;
   private readonly callbacks: TrainCallbacks;
 
-  constructor(model: tf.LayersModel, data: ImageSet, options: TrainOptions, callbacks: TrainCallbacks = {}) {
+  constructor(model: tf.LayersModel, data: TaskSet, options: TrainOptions, callbacks: TrainCallbacks = {}) {
     validateTrainOptions(options, data.count);
     this.model = model;
     this.data = data;
@@ -129,12 +139,17 @@ export class TrainingRun {
     if (this.state !== 'idle') throw new Error('A TrainingRun can only be run once; create a new one.');
     this.state = 'running';
     const { epochs, batchSize, shuffle, seed, validationSplit, patience, scaling } = this.options;
+    const objective = objectiveFor(this.options.objective ?? { kind: 'classify' }, scaling);
+    const group = this.options.groupSize ?? 1;
     const optimizer = createOptimizer(this.options.optimizer);
     const variables = trainableVariables(this.model);
     const rng = createRng(seed);
-    const trainCount = validationSplit > 0 ? Math.floor(this.data.count * (1 - validationSplit)) : this.data.count;
+    const trainCount = trainRowCount(this.data.count, validationSplit, group);
     const valRows = range(trainCount, this.data.count);
-    const batchesPerEpoch = Math.ceil(trainCount / batchSize);
+    // Batches hold whole groups: with groups of 2, a batch of 192 rows is 96 pairs.
+    const groupsPerBatch = Math.max(1, Math.floor(batchSize / group));
+    const trainGroups = trainCount / group;
+    const batchesPerEpoch = Math.ceil(trainGroups / groupsPerBatch);
     const history: EpochRecord[] = [];
     let examplesSeen = 0;
     let elapsedMs = 0;
@@ -147,11 +162,12 @@ export class TrainingRun {
     try {
       const initialEpoch = this.options.initialEpoch ?? 0;
       // Replay the shuffles of the epochs already done, so a continued run sees the same order it would have.
-      for (let e = 0; e < initialEpoch && shuffle; e++) shuffledIndices(trainCount, rng);
+      for (let e = 0; e < initialEpoch && shuffle; e++) shuffledIndices(trainGroups, rng);
       epochs: for (let epoch = initialEpoch; epoch < epochs; epoch++) {
         checkpoint.forEach((t) => t.dispose());
         checkpoint = variables.map((v) => tf.clone(v));
-        const order = shuffle ? shuffledIndices(trainCount, rng) : range(0, trainCount);
+        const order = expandGroups(shuffle ? shuffledIndices(trainGroups, rng) : range(0, trainGroups), group);
+        const rowsPerBatch = groupsPerBatch * group;
         let lossSum = 0;
         let correctSum = 0;
         let count = 0;
@@ -161,8 +177,8 @@ export class TrainingRun {
             break epochs;
           }
           const started = performance.now();
-          const rows = order.subarray(batch * batchSize, Math.min(trainCount, (batch + 1) * batchSize));
-          const { xs, ys } = makeBatch(this.data, rows, scaling);
+          const rows = order.subarray(batch * rowsPerBatch, Math.min(trainCount, (batch + 1) * rowsPerBatch));
+          const { xs, ys } = makeBatch(this.data, rows, scaling, objective);
           // minimize() disposes everything made inside the closure except the loss; the accuracy count
           // is kept out of that clean-up with tf.keep and disposed below.
           const kept: { correct?: tf.Scalar; loss?: tf.Scalar } = {};
@@ -170,9 +186,9 @@ export class TrainingRun {
           let correctValue: Float32Array | Int32Array | Uint8Array;
           try {
             kept.loss = optimizer.minimize(() => {
-              const logits = this.model.apply(xs) as tf.Tensor2D;
-              kept.correct = tf.keep(countCorrect(ys, logits));
-              return softmaxCrossEntropy(ys, logits);
+              const output = this.model.apply(xs) as tf.Tensor;
+              kept.correct = tf.keep(objective.scoreSum(ys, output));
+              return objective.meanLoss(ys, output);
             }, true, variables) as tf.Scalar;
             [lossValue, correctValue] = await Promise.all([kept.loss.data(), (kept.correct as tf.Scalar).data()]);
           } finally {
@@ -202,7 +218,7 @@ export class TrainingRun {
         let record: EpochRecord = { epoch, loss: lossSum / count, accuracy: correctSum / count };
         if (valRows.length > 0) {
           const started = performance.now();
-          const val = await evaluate(this.model, this.data, { rows: valRows, scaling, batchSize });
+          const val = await evaluate(this.model, this.data, { rows: valRows, scaling, batchSize, objective: this.options.objective });
           elapsedMs += performance.now() - started;
           record = { ...record, valLoss: val.loss, valAccuracy: val.accuracy };
         }
@@ -227,4 +243,13 @@ export class TrainingRun {
     }
     return { reason, epochsRun: (this.options.initialEpoch ?? 0) + history.length, history, examplesSeen, elapsedMs, ...(message ? { message } : {}) };
   }
+}
+
+
+/** Group indices to row indices: group g is rows g*size ... g*size+size-1. */
+function expandGroups(groups: Uint32Array, size: number): Uint32Array {
+  if (size === 1) return groups;
+  const rows = new Uint32Array(groups.length * size);
+  for (let i = 0; i < groups.length; i++) for (let k = 0; k < size; k++) rows[i * size + k] = groups[i] * size + k;
+  return rows;
 }

@@ -1,32 +1,36 @@
 /**
- * Everything a training step shows while it learns: Train / Pause / Resume / Step / Stop, a progress bar with
- * epoch, batch and ETA, and live loss and accuracy charts (with validation curves where there is a split).
- * The pretext, transfer and supervised panels (and the random-features control) all use it.
+ * Everything a run shows while it learns: Train / Pause / Resume / Step / Stop, a progress bar with epoch,
+ * batch and ETA, and live loss and score charts (with validation curves where there is a split). The
+ * pretext, transfer and supervised panels (and the random-features control) all use it, for any task.
  */
-import { useLab, train, pause, resume, stepOnce, stop, continueOnBackend } from '../state/store';
-import type { BackendName } from '../ml/backends/activate';
-import { anyActive, isActive, type StepState } from '../state/lab-state';
-import type { StepName } from '../runtime/messages';
-import { TrainingChart } from './TrainingChart';
-import { ProgressBar } from './ProgressBar';
-import type { ChartMarker, ChartPoint, ChartRun } from './chartPoints';
-import { formatPercent, formatLoss } from './format';
+import { useLab } from '../../state/store';
+import { train, pause, resume, stepOnce, stop, continueOnBackend } from '../../state/actions';
+import type { BackendName } from '../../ml/backends/activate';
+import { anyActive, isActive, runState, type StepState } from '../../state/lab-state';
+import { runId, type RunSpec } from '../../ml/experiment/runs';
+import { TrainingChart } from '../../components/TrainingChart';
+import { ProgressBar } from '../../components/ProgressBar';
+import type { ChartMarker, ChartPoint, ChartRun } from '../../components/chartPoints';
+import { formatPercent, formatLoss } from '../../components/format';
 import { useMemo } from 'react';
-import { useThrottled } from './useThrottled';
+import { useThrottled } from '../../components/useThrottled';
 import { ModelFiles } from './ModelFiles';
 import { PretrainedOffer } from './PretrainedOffer';
 
 /** Props of {@link StepTrainer}. */
 export interface StepTrainerProps {
-  readonly step: StepName;
+  /** The run this trainer trains and shows. */
+  readonly spec: RunSpec;
   /** Names the step in buttons and charts, e.g. "pretext model". */
   readonly label: string;
   /** Colour of this step's curves. */
   readonly color: string;
   /** Why the Train button is disabled (e.g. "Train the pretext model first"), or null. */
   readonly blockedBy?: string | null;
-  /** What the test accuracy is measured on, e.g. "rotated test images". */
+  /** What the test score is measured on, e.g. "rotated test images". */
   readonly testDescription: string;
+  /** What the score is ("accuracy" by default; "pixels within 10%" for a reconstruction). */
+  readonly scoreName?: string;
 }
 
 function curveRuns(s: StepState, label: string, color: string, metric: 'loss' | 'accuracy'): ChartRun[] {
@@ -52,12 +56,13 @@ function plural(n: number, word: string): string {
 }
 
 /** Training controls, progress and live charts for one step. */
-export function StepTrainer({ step, label, color, blockedBy = null, testDescription }: StepTrainerProps) {
-  const s = useLab((st) => st.steps[step]);
+export function StepTrainer({ spec, label, color, blockedBy = null, testDescription, scoreName = 'accuracy' }: StepTrainerProps) {
+  const id = runId(spec);
+  const s = useLab((st) => runState(st, id));
   const engineReady = useLab((st) => st.engine.status === 'ready' && st.data.status === 'ready');
   const backendName = useLab((st) => (st.engine.status === 'ready' ? st.engine.backend.name : null));
   const active = isActive(s);
-  const otherRunning = useLab((st) => anyActive(st) && !isActive(st.steps[step]));
+  const otherRunning = useLab((st) => anyActive(st) && !isActive(runState(st, id)));
   // Charts redraw at most twice a second while training; the progress bar stays live.
   const chartState = useThrottled(s, 500, active);
   const lossRuns = useMemo(() => curveRuns(chartState, label, color, 'loss'), [chartState, label, color]);
@@ -69,7 +74,7 @@ export function StepTrainer({ step, label, color, blockedBy = null, testDescript
   return (
     <div className="step-trainer">
       <div className="controls" role="group" aria-label={`Training controls for the ${label}`}>
-        <button type="button" className="primary" onClick={() => train(step)} disabled={!canTrain}>
+        <button type="button" className="primary" onClick={() => train(spec)} disabled={!canTrain}>
           {s.status === 'idle' ? `Train the ${label}` : `Retrain the ${label}`}
         </button>
         <button type="button" onClick={pause} disabled={s.status !== 'running'}>Pause</button>
@@ -77,16 +82,16 @@ export function StepTrainer({ step, label, color, blockedBy = null, testDescript
         <button type="button" onClick={stepOnce} disabled={s.status !== 'paused'}>Step one batch</button>
         <button type="button" onClick={stop} disabled={!active}>Stop</button>
         {canContinue && (
-          <button type="button" onClick={() => train(step, true)}>Continue from epoch {s.epochsKept}</button>
+          <button type="button" onClick={() => train(spec, true)}>Continue from epoch {s.epochsKept}</button>
         )}
         {canContinue && (['wasm', 'cpu', 'webgl'] as const).filter((b) => b !== backendName).slice(0, 1).map((b: BackendName) => (
-          <button key={b} type="button" onClick={() => continueOnBackend(step, b)}>Continue on {b === 'wasm' ? 'WebAssembly' : b === 'cpu' ? 'the CPU' : 'WebGL'}</button>
+          <button key={b} type="button" onClick={() => continueOnBackend(spec, b)}>Continue on {b === 'wasm' ? 'WebAssembly' : b === 'cpu' ? 'the CPU' : 'WebGL'}</button>
         ))}
       </div>
-      <PretrainedOffer step={step} />
-      <ModelFiles step={step} label={label} />
+      <PretrainedOffer spec={spec} />
+      <ModelFiles spec={spec} label={label} />
       {blockedBy && <p className="hint" role="note">{blockedBy}</p>}
-      {!blockedBy && otherRunning && !active && <p className="hint" role="note">Another step is training; one at a time keeps the numbers honest.</p>}
+      {!blockedBy && otherRunning && !active && <p className="hint" role="note">Another model is training; one at a time keeps the numbers honest.</p>}
       {active && (
         <ProgressBar
           label={`${s.status === 'paused' ? 'Paused: ' : 'Training the '}${label}`}
@@ -100,7 +105,7 @@ export function StepTrainer({ step, label, color, blockedBy = null, testDescript
       {s.status === 'done' && (
         <p className="result" role="status">
           {s.result.reason === 'early-stopped' ? `Stopped early after ${plural(s.result.epochsRun, 'epoch')}. ` : s.result.reason === 'stopped' ? `Stopped by you after ${plural(s.result.epochsRun, 'full epoch')}. ` : s.result.reason === 'diverged' ? `Kept the weights from ${plural(s.result.epochsRun, 'good epoch')}. ` : `Trained for ${plural(s.result.epochsRun, 'epoch')}. `}
-          {s.testAccuracy !== null && <>Accuracy on the {testDescription}: <strong>{formatPercent(s.testAccuracy, 2)}</strong> (loss {formatLoss(s.testLoss ?? NaN)}). </>}
+          {s.testAccuracy !== null && <>{scoreName === 'accuracy' ? 'Accuracy' : `Score (${scoreName})`} on the {testDescription}: <strong>{formatPercent(s.testAccuracy, 2)}</strong> (loss {formatLoss(s.testLoss ?? NaN)}). </>}
           {s.imagesPerSecond > 0 ? `${Math.round(s.imagesPerSecond)} training images/s.` : ''}
         </p>
       )}
@@ -108,7 +113,7 @@ export function StepTrainer({ step, label, color, blockedBy = null, testDescript
       {s.status !== 'idle' && (
         <div className="chart-pair">
           <TrainingChart title={`${label}: loss`} metric="loss" runs={lossRuns} markers={marks} logScale xMax={s.epochs} />
-          <TrainingChart title={`${label}: accuracy`} metric="accuracy" runs={accRuns} markers={marks} xMax={s.epochs} />
+          <TrainingChart title={`${label}: ${scoreName}`} metric="accuracy" runs={accRuns} markers={marks} xMax={s.epochs} />
         </div>
       )}
     </div>

@@ -7,7 +7,7 @@
  * class indices). The lecture's notebook loops over images making one-hot tensors; that takes ~13.5 s
  * for 40,000 images in Node, this takes a fraction of a second.
  */
-import { IMAGE_PIXELS, IMAGE_SIZE, type ImageSet } from '../data/mnist';
+import { IMAGE_PIXELS, IMAGE_SIZE, type ImageSet } from '../../data/mnist';
 
 /** The number of rotation classes: 0, 90, 180 and 270 degrees. */
 export const ROTATION_CLASSES = 4;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildRotationSet, rot90Into } from './rotation';
-import { IMAGE_PIXELS } from '../data/mnist';
+import { IMAGE_PIXELS } from '../../data/mnist';
 
 /** Hand-worked np.rot90 on a 3x3 grid, counter-clockwise quarter-turns:
  *  1 2 3      k=1: 3 6 9    k=2: 9 8 7    k=3: 7 4 1

@@ -1,15 +1,16 @@
 /**
- * Keeping and sharing a step's model: download it as TensorFlow.js files, upload such files, save it in this
+ * Keeping and sharing a run's model: download it as TensorFlow.js files, upload such files, save it in this
  * browser, load or delete what was saved, and continue a run that a reload interrupted.
  */
 import { useRef } from 'react';
-import { useLab, exportModel, uploadModel, saveInBrowser, loadFromBrowser, deleteFromBrowser, continueInterrupted } from '../state/store';
-import type { StepName } from '../runtime/messages';
-import { ORIGIN_TEXT, anyActive } from '../state/lab-state';
+import { useLab } from '../../state/store';
+import { exportModel, uploadModel, saveInBrowser, loadFromBrowser, deleteFromBrowser, continueInterrupted } from '../../state/actions';
+import { ORIGIN_TEXT, anyActive, runState } from '../../state/lab-state';
+import { runId, type RunSpec } from '../../ml/experiment/runs';
 
 /** Props of {@link ModelFiles}. */
 export interface ModelFilesProps {
-  readonly step: StepName;
+  readonly spec: RunSpec;
   readonly label: string;
 }
 
@@ -18,17 +19,18 @@ function when(iso: string): string {
   return Number.isNaN(date.getTime()) ? 'earlier' : date.toLocaleString();
 }
 
-/** The save / load controls of one step. */
-export function ModelFiles({ step, label }: ModelFilesProps) {
+/** The save / load controls of one run. */
+export function ModelFiles({ spec, label }: ModelFilesProps) {
+  const id = runId(spec);
   const input = useRef<HTMLInputElement>(null);
-  const status = useLab((s) => s.steps[step].status);
-  const origin = useLab((s) => { const st = s.steps[step]; return st.status === 'done' ? st.origin : null; });
-  const saved = useLab((s) => s.saved.entries.find((e) => e.step === step && e.slot === 'saved') ?? null);
-  const autosave = useLab((s) => s.saved.entries.find((e) => e.step === step && e.slot === 'autosave') ?? null);
+  const status = useLab((s) => runState(s, id).status);
+  const origin = useLab((s) => { const st = runState(s, id); return st.status === 'done' ? st.origin : null; });
+  const saved = useLab((s) => s.saved.entries.find((e) => runId(e.spec) === id && e.slot === 'saved') ?? null);
+  const autosave = useLab((s) => s.saved.entries.find((e) => runId(e.spec) === id && e.slot === 'autosave') ?? null);
   const storage = useLab((s) => s.saved.available);
   const busy = useLab(anyActive);
   const hasModel = status === 'done' || status === 'failed';
-  const inputId = `upload-${step}`;
+  const inputId = `upload-${id.replace(/[^a-z0-9-]/gi, '-')}`;
 
   return (
     <div className="model-files">
@@ -36,14 +38,14 @@ export function ModelFiles({ step, label }: ModelFilesProps) {
       {autosave && !busy && status !== 'done' && (
         <p className="note" role="note">
           An interrupted training of the {label} was found: {autosave.metadata.epochs} of {autosave.metadata.epochsPlanned} epochs, saved {when(autosave.metadata.savedAt)}.{' '}
-          <button type="button" onClick={() => continueInterrupted(step)}>Continue from epoch {autosave.metadata.epochs}</button>{' '}
-          <button type="button" onClick={() => deleteFromBrowser(step, 'autosave')}>Discard it</button>
+          <button type="button" onClick={() => continueInterrupted(spec)}>Continue from epoch {autosave.metadata.epochs}</button>{' '}
+          <button type="button" onClick={() => deleteFromBrowser(spec, 'autosave')}>Discard it</button>
         </p>
       )}
       <details>
         <summary>Save, load or share the {label}</summary>
         <div className="controls">
-          <button type="button" disabled={!hasModel || busy} onClick={() => exportModel(step)}>Download the {label}</button>
+          <button type="button" disabled={!hasModel || busy} onClick={() => exportModel(spec)}>Download the {label}</button>
           <label className="file-button">
             Upload a model…
             <input
@@ -55,19 +57,19 @@ export function ModelFiles({ step, label }: ModelFilesProps) {
             aria-describedby={`${inputId}-hint`}
             onChange={(e) => {
               const files = Array.from(e.target.files ?? []);
-              if (files.length) void uploadModel(step, files);
+              if (files.length) void uploadModel(spec, files);
               if (input.current) input.current.value = '';
             }}
             />
           </label>
-          {storage && <button type="button" disabled={!hasModel || busy} onClick={() => saveInBrowser(step)}>Save in this browser</button>}
+          {storage && <button type="button" disabled={!hasModel || busy} onClick={() => saveInBrowser(spec)}>Save in this browser</button>}
         </div>
         <p className="hint" id={`${inputId}-hint`}>Upload both files of a download: the .json and the .weights.bin.</p>
         {saved && (
           <p>
             Saved in this browser: {saved.metadata.epochs} epochs, {when(saved.metadata.savedAt)}.{' '}
-            <button type="button" disabled={busy} onClick={() => loadFromBrowser(step, 'saved')}>Load the saved {label}</button>{' '}
-            <button type="button" onClick={() => deleteFromBrowser(step, 'saved')}>Delete it</button>
+            <button type="button" disabled={busy} onClick={() => loadFromBrowser(spec, 'saved')}>Load the saved {label}</button>{' '}
+            <button type="button" onClick={() => deleteFromBrowser(spec, 'saved')}>Delete it</button>
           </p>
         )}
         {!storage && <p className="hint">This browser offers no storage (a private window?), so models cannot be kept between visits.</p>}

@@ -1,0 +1,36 @@
+/**
+ * The jigsaw task (lecture section 2.2; Noroozi & Favaro 2016) on the shared trunk: name which of the 24
+ * orders the four tiles were shuffled into. See `jigsaw.ts` for how the puzzles are cut.
+ */
+import { IMAGE_PIXELS } from '../../data/mnist';
+import type { PretextTask } from '../types';
+import { buildJigsawSet, PERMUTATIONS, permutationName } from './jigsaw';
+
+/** Jigsaw: the same head shape as rotation's (Conv2D(16, stride 2) -> Flatten -> Dense), 24 classes. */
+export const jigsawTask: PretextTask = {
+  id: 'jigsaw',
+  title: 'Jigsaw',
+  question: 'The four tiles of the digit were shuffled: in which order?',
+  about: 'Each image is cut into four 12x12 tiles, each cut a pixel off its place at random, and put back with a 2-pixel gap in one of the 24 possible orders; the label is the order. The gap and the jitter stop the network from matching stroke ends across tile edges, so it has to know which part of a digit goes where.',
+  lectureSection: '2.2',
+  paper: {
+    authors: 'Noroozi & Favaro', year: 2016,
+    title: 'Unsupervised Learning of Visual Representations by Solving Jigsaw Puzzles', venue: 'ECCV',
+  },
+  objective: { kind: 'classify' },
+  classNames: PERMUTATIONS.map((_, i) => permutationName(i)),
+  examplesPerImage: 4,
+  groupSize: 1,
+  buildExamples: (images, { seed }) => buildJigsawSet(images, seed, 4),
+  head: [
+    { kind: 'conv', filters: 16, stride: 2, seedSalt: 4 },
+    { kind: 'flatten' },
+    { kind: 'dense', units: PERMUTATIONS.length, seedSalt: 6 },
+  ],
+  settings: (_preset, base) => base,
+  describe: (set, row) => ({
+    input: set.images.subarray(row * IMAGE_PIXELS, (row + 1) * IMAGE_PIXELS),
+    target: set.targets ? set.targets.subarray(row * IMAGE_PIXELS, (row + 1) * IMAGE_PIXELS) : null,
+    label: `order ${permutationName(set.labels[row])}`,
+  }),
+};

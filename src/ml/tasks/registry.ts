@@ -1,0 +1,31 @@
+/**
+ * Every pretext task the lab knows, in the order the app lists them. Adding a task is one folder under
+ * `src/ml/tasks/` and one line here; the engine, store, panels, CLI, persistence and URL read this list.
+ */
+import type { PretextTask } from './types';
+import { rotationTask } from './rotation';
+import { jigsawTask } from './jigsaw';
+import { inpaintingTask } from './inpainting';
+
+/** The tasks by id. */
+export const TASKS = {
+  rotation: rotationTask,
+  jigsaw: jigsawTask,
+  inpainting: inpaintingTask,
+} as const satisfies Record<string, PretextTask>;
+
+/** A task's id. */
+export type TaskId = keyof typeof TASKS;
+
+/** All task ids, in display order. */
+export const TASK_IDS = Object.keys(TASKS) as TaskId[];
+
+/** The task with this id. */
+export function taskById(id: TaskId): PretextTask {
+  return TASKS[id];
+}
+
+/** True when `id` names a known task. */
+export function isTaskId(id: unknown): id is TaskId {
+  return typeof id === 'string' && Object.prototype.hasOwnProperty.call(TASKS, id);
+}

@@ -1,0 +1,37 @@
+/**
+ * Rotation prediction, the task the lecture codes (section 2.6; Gidaris, Singh & Komodakis 2018): each
+ * image at 0, 90, 180 and 270 degrees, labelled by the turn alone. To say which way is up, the network has
+ * to know what a digit looks like, or so the argument goes.
+ */
+import { IMAGE_PIXELS } from '../../data/mnist';
+import type { PretextTask } from '../types';
+import { buildRotationSet, ROTATION_CLASSES, ROTATION_NAMES } from './rotation';
+
+/** The rotation task. Its head is the lecture's: Conv2D(16, 3x3, stride 2) -> Flatten -> Dense(4). */
+export const rotationTask: PretextTask = {
+  id: 'rotation',
+  title: 'Rotation',
+  question: 'Which way has the digit been turned: 0, 90, 180 or 270 degrees?',
+  about: 'Each image is shown turned by 0, 90, 180 and 270 degrees, labelled by the turn alone. To say which way is up, the network has to know what an upright digit looks like.',
+  lectureSection: '2.6',
+  paper: {
+    authors: 'Gidaris, Singh & Komodakis', year: 2018,
+    title: 'Unsupervised Representation Learning by Predicting Image Rotations', venue: 'ICLR',
+  },
+  objective: { kind: 'classify' },
+  classNames: ROTATION_NAMES,
+  examplesPerImage: 4,
+  groupSize: 1,
+  buildExamples: (images, { order }) => buildRotationSet(images, order),
+  head: [
+    { kind: 'conv', filters: 16, stride: 2, seedSalt: 4 },
+    { kind: 'flatten' },
+    { kind: 'dense', units: ROTATION_CLASSES, seedSalt: 6 },
+  ],
+  settings: (_preset, base) => base,
+  describe: (set, row) => ({
+    input: set.images.subarray(row * IMAGE_PIXELS, (row + 1) * IMAGE_PIXELS),
+    target: null,
+    label: ROTATION_NAMES[set.labels[row]],
+  }),
+};

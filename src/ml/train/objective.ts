@@ -1,0 +1,127 @@
+/**
+ * What a network is trained to do, as the training loop and the evaluator see it: how to turn rows of a
+ * task's examples into target tensors, the loss to minimise, and a score a student can read.
+ *
+ * Two kinds exist. A *classifier* names one of a few classes (rotation's 4 turns, jigsaw's 24 orders, the 10
+ * digits): cross-entropy from the logits and accuracy, exactly as the lecture's Keras model computes them. A
+ * *reconstruction* predicts pixels (inpainting, super-resolution): a squared error per pixel, and as the score
+ * the fraction of the pixels that matter painted the right colour, ink or paper, which reads like an accuracy
+ * (1 is perfect).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { IMAGE_PIXELS, IMAGE_SIZE } from '../data/mnist';
+import { countCorrect, softmaxCrossEntropyPerExample } from './loss';
+import type { InputScaling, TaskSet } from './task-set';
+import type { ObjectiveSpec } from '../tasks/types';
+import { scoreName } from '../tasks/score-name';
+
+export type { TaskSet } from './task-set';
+
+/** How a network's output is judged. Every tensor returned is the caller's to dispose. */
+export interface Objective {
+  readonly kind: 'classify' | 'reconstruct';
+  /** What the score means, in words for a chart's axis ("accuracy", "pixels within 10%"). */
+  readonly scoreName: string;
+  /** The targets of the given rows: int32 class labels [b], or float pixels [b, 28, 28, 1] in 0-1. */
+  targets(set: TaskSet, rows: ArrayLike<number>): tf.Tensor;
+  /** The mean loss over the batch: what the optimiser minimises. */
+  meanLoss(targets: tf.Tensor, output: tf.Tensor): tf.Scalar;
+  /** The per-row loss summed over the batch (evaluation divides by the row count). */
+  lossSum(targets: tf.Tensor, output: tf.Tensor): tf.Scalar;
+  /** The per-row score (1 right, 0 wrong, or a fraction between) summed over the batch. */
+  scoreSum(targets: tf.Tensor, output: tf.Tensor): tf.Scalar;
+}
+
+/** Classification with the Keras-equivalent cross-entropy from logits, scored by accuracy. */
+export const CLASSIFY: Objective = {
+  kind: 'classify',
+  scoreName: 'accuracy',
+  targets(set, rows) {
+    const labels = new Int32Array(rows.length);
+    for (let b = 0; b < rows.length; b++) labels[b] = set.labels[rows[b]];
+    return tf.tensor1d(labels, 'int32');
+  },
+  meanLoss(targets, output) {
+    return tf.tidy(() => tf.mean(softmaxCrossEntropyPerExample(targets as tf.Tensor1D, output as tf.Tensor2D)) as tf.Scalar);
+  },
+  lossSum(targets, output) {
+    return tf.tidy(() => tf.sum(softmaxCrossEntropyPerExample(targets as tf.Tensor1D, output as tf.Tensor2D)) as tf.Scalar);
+  },
+  scoreSum(targets, output) {
+    return countCorrect(targets as tf.Tensor1D, output as tf.Tensor2D);
+  },
+};
+
+/** Settings of a pixel reconstruction objective. */
+export interface ReconstructionOptions {
+  /**
+   * What one unit of the network's output means on the 0-1 pixel scale: 1/255 when the network is fed raw
+   * 0-255 pixels (as the lecture does), so it answers in the same units it is given, 1 for unit pixels.
+   * Asking a network fed values in the hundreds to answer in fractions pushes its ReLUs to zero and kills it.
+   */
+  readonly outputScale: number;
+  /** Weight of pixels outside the mask (inpainting: 0.1, so the loss is mostly about the hole). */
+  readonly outsideWeight: number;
+  /** A pixel counts as right when it is on the same side of this brightness (0-1) as the truth. */
+  readonly inkThreshold: number;
+}
+
+/**
+ * Per-pixel reconstruction: the network outputs [b, 28, 28, 1] values meant to be pixels on a 0-1 scale.
+ * The loss is a weighted mean squared error (mask pixels weight 1, others `outsideWeight`), per row; the
+ * score is the fraction of the row's mask pixels within `tolerance` of the truth.
+ */
+export function reconstruction(options: ReconstructionOptions): Objective {
+  const { outsideWeight, inkThreshold, outputScale } = options;
+  // Targets and masks travel together in one tensor [b, 28, 28, 2] (channel 0 target, channel 1 mask), so
+  // the Objective interface needs only one target tensor.
+  const split = (targets: tf.Tensor) => {
+    const [pixels, mask] = tf.split(targets as tf.Tensor4D, 2, 3);
+    return { pixels, mask };
+  };
+  const perRow = (targets: tf.Tensor, raw: tf.Tensor) => {
+    const { pixels, mask } = split(targets);
+    const output = outputScale === 1 ? raw : tf.mul(raw, outputScale);
+    const weights = tf.add(tf.mul(mask, 1 - outsideWeight), outsideWeight);
+    const squared = tf.square(tf.sub(output, pixels));
+    const loss = tf.div(tf.sum(tf.mul(squared, weights), [1, 2, 3]), tf.sum(weights, [1, 2, 3]));
+    const close = tf.cast(tf.equal(tf.greater(output, inkThreshold), tf.greater(pixels, inkThreshold)), 'float32');
+    const maskCount = tf.maximum(tf.sum(mask, [1, 2, 3]), 1);
+    const score = tf.div(tf.sum(tf.mul(close, mask), [1, 2, 3]), maskCount);
+    return { loss, score };
+  };
+  return {
+    kind: 'reconstruct',
+    scoreName: scoreName({ kind: 'reconstruct', outsideWeight, inkThreshold }),
+    targets(set, rows) {
+      if (!set.targets || !set.masks) throw new Error('A reconstruction task needs target pixels and masks.');
+      const out = new Float32Array(rows.length * IMAGE_PIXELS * 2);
+      for (let b = 0; b < rows.length; b++) {
+        const src = rows[b] * IMAGE_PIXELS;
+        const dst = b * IMAGE_PIXELS * 2;
+        for (let p = 0; p < IMAGE_PIXELS; p++) {
+          out[dst + 2 * p] = set.targets[src + p] / 255;
+          out[dst + 2 * p + 1] = set.masks[src + p] ? 1 : 0;
+        }
+      }
+      return tf.tensor4d(out, [rows.length, IMAGE_SIZE, IMAGE_SIZE, 2]);
+    },
+    meanLoss(targets, output) {
+      return tf.tidy(() => tf.mean(perRow(targets, output).loss) as tf.Scalar);
+    },
+    lossSum(targets, output) {
+      return tf.tidy(() => tf.sum(perRow(targets, output).loss) as tf.Scalar);
+    },
+    scoreSum(targets, output) {
+      return tf.tidy(() => tf.sum(perRow(targets, output).score) as tf.Scalar);
+    },
+  };
+}
+
+/** The objective a task describes, for a network fed pixels scaled as `scaling` says. */
+export function objectiveFor(spec: ObjectiveSpec, scaling: InputScaling): Objective {
+  switch (spec.kind) {
+    case 'classify': return CLASSIFY;
+    case 'reconstruct': return reconstruction({ ...spec, outputScale: scaling === 'raw' ? 1 / 255 : 1 });
+  }
+}
