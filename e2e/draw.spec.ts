@@ -9,7 +9,7 @@ async function trainTiny(page: Page): Promise<void> {
   await page.goto('/');
   await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
   await page.getByRole('radio', { name: /Tiny/ }).check();
-  for (const [panel, button] of [['#pretext', 'Train the pretext model'], ['#transfer', 'Train the self-supervised head'], ['#supervised', 'Train the supervised model']] as const) {
+  for (const [panel, button] of [['#pretext', 'Train the rotation pretext model'], ['#transfer', 'Train the self-supervised head'], ['#supervised', 'Train the supervised model']] as const) {
     await page.locator(panel).getByRole('button', { name: button }).click();
     await expect(page.locator(panel).getByText(/Trained for \d+ epochs?|Stopped early after/)).toBeVisible({ timeout: 180_000 });
   }

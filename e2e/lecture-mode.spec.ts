@@ -83,7 +83,7 @@ test.describe('lecture mode', () => {
     // Slide 10 is pretext training; a few more epochs than Tiny's one leave time to pause on a fast machine.
     await page.goto('/?preset=smoke&pretext.epochs=3&mode=lecture&slide=10');
     await expect(title(page)).toHaveText('Pretext training: learn to see which way is up');
-    const trainButton = page.getByRole('button', { name: 'Train the pretext model' });
+    const trainButton = page.getByRole('button', { name: 'Train the rotation pretext model' });
     await expect(trainButton).toBeEnabled({ timeout: 60_000 });
 
     await page.getByRole('main').focus();

@@ -42,7 +42,7 @@ test('WASM in a worker: pause, step, resume and stop, while the page keeps drawi
   await expect(page.getByTestId('backend-name')).toHaveText('WebAssembly');
   await expect(page.getByText(/in a background worker/)).toBeVisible();
   const pretext = page.locator('#pretext');
-  await pretext.getByRole('button', { name: 'Train the pretext model' }).click();
+  await pretext.getByRole('button', { name: 'Train the rotation pretext model' }).click();
   const progress = pretext.getByRole('progressbar');
   await expect(progress).toBeVisible();
   await expect(pretext.getByText(/batch [2-9]\d*\//)).toBeVisible();
@@ -82,7 +82,7 @@ test('WebGL (SwiftShader) in a worker: a short pretext training completes, and t
   await expect(page.getByText(/in a background worker/)).toBeVisible();
   await expect(page.getByText(/software-rendered \(.*SwiftShader/)).toBeVisible();
   const pretext = page.locator('#pretext');
-  await pretext.getByRole('button', { name: 'Train the pretext model' }).click();
+  await pretext.getByRole('button', { name: 'Train the rotation pretext model' }).click();
   await expect(pretext.getByText(/Trained for 1 epoch/)).toBeVisible({ timeout: 240_000 });
   await expect(pretext.locator('.recharts-line-curve').first()).toBeVisible();
   expect(errors).toEqual([]);

@@ -11,7 +11,7 @@ async function trainTinyPretext(page: Page): Promise<void> {
   await page.getByRole('radio', { name: /Tiny/ }).check();
   await page.getByRole('spinbutton', { name: 'Unlabelled pretext images' }).fill('500');
   const pretext = page.locator('#pretext');
-  await pretext.getByRole('button', { name: 'Train the pretext model' }).click();
+  await pretext.getByRole('button', { name: 'Train the rotation pretext model' }).click();
   await expect(pretext.getByText(/Trained for 1 epoch/)).toBeVisible({ timeout: 120_000 });
 }
 
@@ -35,7 +35,7 @@ test('save in the browser, reload, and load the model back', async ({ page }) =>
   await page.getByRole('radio', { name: /Tiny/ }).check();
   await page.getByRole('spinbutton', { name: 'Unlabelled pretext images' }).fill('500');
   await pretext.getByText('Save, load or share the pretext model').click();
-  await pretext.getByRole('button', { name: 'Load the saved pretext model' }).click();
+  await pretext.getByRole('button', { name: 'Load the saved rotation pretext model' }).click();
   await expect(pretext.getByText('This is the model saved in this browser.')).toBeVisible();
   // The same weights give the same accuracy on the same test images.
   await expect(pretext.getByText(/Accuracy on the rotated test images/)).toContainText(before);
@@ -52,7 +52,7 @@ test('download, upload, and a corrupt upload is refused without touching the mod
   const downloads: string[] = [];
   page.on('download', async (d) => downloads.push(await d.path()));
   const first = page.waitForEvent('download');
-  await pretext.getByRole('button', { name: 'Download the pretext model' }).click();
+  await pretext.getByRole('button', { name: 'Download the rotation pretext model' }).click();
   await first;
   await expect.poll(() => downloads.length).toBe(2);
   const files = await Promise.all(downloads.map(async (p) => ({ path: p, text: (await readFile(p)).length })));
@@ -95,7 +95,7 @@ test('an interrupted training continues after a reload from its last epoch', asy
   await page.getByText('Training settings per step').click();
   await page.getByRole('spinbutton', { name: 'Pretext epochs' }).fill('40');
   const pretext = page.locator('#pretext');
-  await pretext.getByRole('button', { name: 'Train the pretext model' }).click();
+  await pretext.getByRole('button', { name: 'Train the rotation pretext model' }).click();
   await expect(pretext.getByText(/epoch ([4-9]|\d\d)\/40/)).toBeVisible({ timeout: 120_000 });
   await page.reload(); // the tab "closes" mid-run
 

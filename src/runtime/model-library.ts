@@ -4,7 +4,7 @@
  * model from a file, this browser, or the shipped checkpoints, checked before it replaces anything.
  */
 import type { ExperimentConfig } from '../ml/config/presets';
-import { checkConfig } from '../ml/config/check-config';
+import { configProblem } from '../ml/config/check-config';
 import type { EpochRecord } from '../ml/train/events';
 import type { TaskSet } from '../ml/train/objective';
 import { runId, sourceOf, type RunId, type RunSpec } from '../ml/experiment/runs';
@@ -15,17 +15,6 @@ import { deserializeModel, type ModelMetadata, type SerializedModel } from '../m
 import { ModelStore, buildFor, frozenLayersOf } from './model-store';
 import { browserStorageAvailable, listSaved, saveSnapshotToBrowser } from './persistence';
 import type { EngineEvent, ModelOrigin } from './messages';
-
-/** True when `candidate` is a complete, valid configuration for the training images at hand. */
-function validConfig(candidate: unknown, trainImages: number): boolean {
-  if (!candidate || typeof candidate !== 'object') return false;
-  try {
-    checkConfig(candidate as ExperimentConfig, trainImages);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** What a run's current weights came from. */
 export interface TrainingRecord {
@@ -133,7 +122,7 @@ export class ModelLibrary {
     }
     const meta = serialized.metadata;
     // The model's own training settings (its pixel scaling above all) when the file carries valid ones.
-    const trainedWith = meta && validConfig(meta.config, this.trainImages()) ? (meta.config as ExperimentConfig) : config;
+    const trainedWith = meta && configProblem(meta.config, this.trainImages()) === null ? (meta.config as ExperimentConfig) : config;
     this.models.set(spec, model);
     await this.models.checkpoint(run, meta?.epochs ?? 0, meta?.seed ?? config.seed);
     this.records.set(run, { history: [...(meta?.history ?? [])], epochsPlanned: meta?.epochsPlanned ?? meta?.epochs ?? 0, config: trainedWith });

@@ -7,8 +7,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import { presetConfig, type ExperimentConfig, type PresetName } from '../ml/config/presets';
-import { checkConfig } from '../ml/config/check-config';
-import { SettingError } from '../ml/config/validate';
+import { configProblem } from '../ml/config/check-config';
 import { startEngine, type EngineClient } from '../runtime/client';
 import { dataPayload, loadMnistOverHttp } from '../runtime/load-data';
 import type { BackendChoice, EngineEvent } from '../runtime/messages';
@@ -104,15 +103,8 @@ export async function startLab(choice: BackendChoice = 'auto', preferMain = fals
   }
 }
 
-/** The first invalid setting of a configuration, or null. */
-export function configProblem(config: ExperimentConfig, trainImages: number): SettingError | null {
-  try {
-    checkConfig(config, trainImages);
-    return null;
-  } catch (err) {
-    return err instanceof SettingError ? err : new SettingError('config', String(err));
-  }
-}
+/** The first invalid setting of a configuration, or null (re-exported for the panels). */
+export { configProblem };
 
 /** Replaces the settings (validation is shown by the settings panel; commands re-check before work). */
 export function setConfig(config: ExperimentConfig): void {

@@ -10,8 +10,7 @@
  *
  * Pure: no DOM, no store, so all of it is tested in Node.
  */
-import { checkConfig } from '../ml/config/check-config';
-import { SettingError } from '../ml/config/validate';
+import { configProblem } from '../ml/config/check-config';
 import { presetConfig, type ExperimentConfig, type PresetName } from '../ml/config/presets';
 import type { BackendChoice } from '../runtime/messages';
 import { LESSON_IDS, isLessonId, type LessonId } from '../app/lessons';
@@ -73,17 +72,6 @@ function isPreset(name: string): name is PresetName {
   return (PRESET_ORDER as readonly string[]).includes(name);
 }
 
-/** The problem checkConfig finds, or null. Any other exception is a bug and is rethrown. */
-function problemOf(config: ExperimentConfig, trainImages: number): SettingError | null {
-  try {
-    checkConfig(config, trainImages);
-    return null;
-  } catch (err) {
-    if (err instanceof SettingError) return err;
-    throw err;
-  }
-}
-
 /** checkConfig's rule without its ", got …" tail, which would repeat the raw text; we quote it our way. */
 function ruleOf(message: string): string {
   return message.replace(/, got [\s\S]*$/, '');
@@ -110,7 +98,7 @@ function applySettings(preset: PresetName, overrides: readonly Override[], train
   const build = () => kept.reduce((c, o) => writeSetting(c, o.key, o.value), base);
   for (let round = 0; round <= overrides.length; round++) {
     const config = build();
-    const problem = problemOf(config, trainImages);
+    const problem = configProblem(config, trainImages);
     if (problem === null) return config;
     const culprit = kept.find((o) => o.key.key === problem.setting);
     if (culprit === undefined) {
@@ -131,7 +119,7 @@ function applySettings(preset: PresetName, overrides: readonly Override[], train
 
 /** A rule for text of the wrong kind, in checkConfig's own words where it has some. */
 function ruleForText(preset: PresetName, key: SettingKey, raw: string, trainImages: number): string {
-  const problem = problemOf(writeSetting(presetConfig(preset), key, raw), trainImages);
+  const problem = configProblem(writeSetting(presetConfig(preset), key, raw), trainImages);
   if (problem !== null && problem.setting === key.key) return ruleOf(problem.message);
   return key.kind === 'boolean' ? `${key.key} must be true or false` : key.kind === 'number' ? `${key.key} must be a number` : `${key.key} must be a word`;
 }

@@ -44,7 +44,7 @@ export function PretextPanel() {
       <TimeEstimate spec={spec} />
       <StepTrainer
         spec={spec} label={runLabel(spec).replace(/^\w/, (c) => c.toLowerCase())} color={RUN_COLORS.pretext}
-        testDescription={`${task.title.toLowerCase()} examples made from the test images`} scoreName={scoreName(task.objective)}
+        testDescription={task.id === 'rotation' ? 'rotated test images' : `${task.title.toLowerCase()} examples made from the test images`} scoreName={scoreName(task.objective)}
       />
     </Panel>
   );

@@ -39,3 +39,17 @@ export function checkConfig(config: ExperimentConfig, trainImages: number): void
   checkStep('downstream', config.downstream, config.splits.labelledCount);
   checkStep('supervised', config.supervised, config.splits.labelledCount);
 }
+
+/**
+ * The first problem of a configuration as a SettingError, or null when it is valid. Anything that is not a
+ * configuration at all (a hand-edited file's settings, say) is a problem with the setting "config".
+ */
+export function configProblem(candidate: unknown, trainImages: number): SettingError | null {
+  if (!candidate || typeof candidate !== 'object') return new SettingError('config', 'The settings are missing or not an object.');
+  try {
+    checkConfig(candidate as ExperimentConfig, trainImages);
+    return null;
+  } catch (err) {
+    return err instanceof SettingError ? err : new SettingError('config', `The settings are incomplete: ${String(err)}`);
+  }
+}

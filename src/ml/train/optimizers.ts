@@ -14,10 +14,6 @@ export type OptimizerSpec =
   | { readonly kind: 'adam'; readonly learningRate: number }
   | { readonly kind: 'sgd'; readonly learningRate: number; readonly momentum: number };
 
-/** Keras's Adam defaults. */
-export const KERAS_ADAM: OptimizerSpec = { kind: 'adam', learningRate: 0.001 };
-/** The lecture's downstream and supervised optimiser. */
-export const LECTURE_SGD: OptimizerSpec = { kind: 'sgd', learningRate: 0.001, momentum: 0.9 };
 
 /** Creates a fresh optimiser (its state, e.g. Adam's moments, must be disposed with `dispose()`). */
 export function createOptimizer(spec: OptimizerSpec): tf.Optimizer {

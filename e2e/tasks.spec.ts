@@ -1,0 +1,88 @@
+/**
+ * Pretext tasks beyond rotation, as a student meets them: pick jigsaw, see its puzzles beside their unshuffled
+ * cuts, train it (pausing and stepping on the way), save it, transfer its trunk; then inpainting, whose trained
+ * model paints the hidden squares back in the data panel; and the comparison lists every trained classifier.
+ * Tiny preset throughout.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { collectPageErrors, SCREENSHOT_DIR } from './helpers';
+
+async function trained(page: Page, panelId: string): Promise<void> {
+  await expect(page.locator(`#${panelId}`).getByText(/Trained for \d+ epochs?|Stopped early after/)).toBeVisible({ timeout: 180_000 });
+}
+
+test('jigsaw and inpainting: samples, training with pause and step, save, transfer, compare', async ({ page }) => {
+  test.setTimeout(480_000);
+  const errors = collectPageErrors(page);
+  await page.goto('/?preset=smoke&task=jigsaw#rotation');
+  await expect(page.getByText(/Training on/)).toBeVisible({ timeout: 60_000 });
+
+  // The data panel shows jigsaw's examples: the original, then each puzzle beside its unshuffled cut.
+  const data = page.locator('#rotation');
+  await expect(data.getByRole('radio', { name: /Jigsaw/ })).toBeChecked();
+  const samples = data.getByRole('list', { name: 'Jigsaw examples made from pretext image 3' });
+  await expect(samples.getByRole('listitem')).toHaveCount(9);
+  const before = await samples.getByText(/^input 1: order/).innerText();
+  await data.getByRole('button', { name: 'Reshuffle the examples' }).click();
+  await expect(samples.getByText(/^input 1: order/)).not.toHaveText(before);
+  await data.getByRole('button', { name: 'Generate the jigsaw dataset' }).click();
+  await expect(data.getByText(/Made 8,000 labelled examples in/)).toBeVisible();
+  await data.screenshot({ path: `${SCREENSHOT_DIR}/panel-data-jigsaw.png` });
+
+  // Train it, pausing and stepping one batch on the way, as with rotation.
+  const pretext = page.locator('#pretext');
+  await expect(pretext.getByRole('table').getByText('25,288').first()).toBeVisible(); // trunk + 24-way head
+  await pretext.getByRole('button', { name: 'Train the jigsaw pretext model' }).click();
+  await pretext.getByRole('button', { name: 'Pause' }).click();
+  await expect(pretext.getByRole('button', { name: 'Resume' })).toBeEnabled();
+  const progress = pretext.getByRole('progressbar');
+  const batchText = async () => /batch (\d+)/.exec((await pretext.getByText(/epoch \d+\/\d+ · batch/).innerText()) ?? '')?.[1];
+  const at = await batchText();
+  await pretext.getByRole('button', { name: 'Step one batch' }).click();
+  await expect.poll(batchText).not.toBe(at);
+  await expect(progress).toBeVisible();
+  await pretext.getByRole('button', { name: 'Resume' }).click();
+  await trained(page, 'pretext');
+  await expect(pretext.getByText(/Accuracy on the jigsaw examples made from the test images: \d+\.\d\d%/)).toBeVisible();
+  await pretext.getByText('Save, load or share the jigsaw pretext model').click();
+  await pretext.getByRole('button', { name: 'Save in this browser' }).click();
+  await expect(pretext.getByText(/Saved in this browser: 1 epochs/)).toBeVisible();
+  await pretext.screenshot({ path: `${SCREENSHOT_DIR}/panel-pretext-jigsaw.png` });
+
+  // Its trunk, frozen under the digit head.
+  const transfer = page.locator('#transfer');
+  await transfer.getByRole('button', { name: 'Train the self-supervised head (jigsaw features)' }).click();
+  await trained(page, 'transfer');
+
+  // Inpainting: a grey square over the digit, the original as the target.
+  await data.getByRole('radio', { name: /Inpainting/ }).check();
+  await expect(pretext.getByRole('radio', { name: /Inpainting/ })).toBeChecked(); // one setting, both pickers
+  const holes = data.getByRole('list', { name: 'Inpainting examples made from pretext image 3' });
+  await expect(holes.getByRole('listitem')).toHaveCount(9);
+  // Jigsaw's trained head is not inpainting's: the transfer panel waits for the inpainting model.
+  await expect(transfer.getByText('Train the inpainting pretext model first: the self-supervised head reuses its convolutions.')).toBeVisible();
+  await pretext.getByRole('button', { name: 'Train the inpainting pretext model' }).click();
+  await trained(page, 'pretext');
+  await expect(pretext.getByText(/Score \(hidden pixels right \(ink or paper\)\) on the inpainting examples made from the test images: \d+\.\d\d%/)).toBeVisible();
+  // After training, the data panel shows what the model paints into each hole.
+  await expect(holes.getByRole('listitem')).toHaveCount(13);
+  await expect(holes.getByText('painted 1')).toBeVisible();
+  await data.screenshot({ path: `${SCREENSHOT_DIR}/panel-data-inpainting.png` });
+  await transfer.getByRole('button', { name: 'Train the self-supervised head (inpainting features)' }).click();
+  await trained(page, 'transfer');
+  const supervised = page.locator('#supervised');
+  await supervised.getByRole('button', { name: 'Train the supervised model' }).click();
+  await trained(page, 'supervised');
+
+  // The comparison lists every trained digit classifier, each with its standard error.
+  const compare = page.locator('#compare');
+  await compare.getByRole('button', { name: 'Evaluate the models on the test set' }).click();
+  const results = compare.getByRole('table', { name: /Test results/ });
+  await expect(results).toBeVisible({ timeout: 60_000 });
+  await expect(results.getByRole('row')).toHaveCount(4);
+  await expect(results.getByRole('rowheader', { name: 'Self-supervised (jigsaw features, frozen)' })).toBeVisible();
+  await expect(results.getByRole('rowheader', { name: 'Self-supervised (inpainting features, frozen)' })).toBeVisible();
+  await expect(results.getByText(/^± \d+\.\d pts$/)).toHaveCount(3);
+  await compare.screenshot({ path: `${SCREENSHOT_DIR}/panel-compare-tasks.png` });
+  expect(errors).toEqual([]);
+});
