@@ -82,7 +82,7 @@ test.describe('lecture mode', () => {
     const errors = collectPageErrors(page);
     // Slide 10 is pretext training; a few more epochs than Tiny's one leave time to pause on a fast machine.
     await page.goto('/?preset=smoke&pretext.epochs=3&mode=lecture&slide=10');
-    await expect(title(page)).toHaveText('Pretext training: learn to see which way is up');
+    await expect(title(page)).toHaveText('Pretext training: learn from labels that cost nothing');
     const trainButton = page.getByRole('button', { name: 'Train the rotation pretext model' });
     await expect(trainButton).toBeEnabled({ timeout: 60_000 });
 

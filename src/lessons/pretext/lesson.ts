@@ -12,7 +12,7 @@ function pretextEpochs(n: number): Setup {
 /** Registry entry of the pretext panel, a live slide on which Space trains the pretext model. */
 export const pretextLesson: LessonMeta<'pretext'> = {
   id: 'pretext',
-  title: 'Pretext training: learn to see which way is up',
+  title: 'Pretext training: learn from labels that cost nothing',
   short: 'Pretext training',
   numbered: true,
   lecture: { section: 3 },
