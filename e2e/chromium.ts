@@ -15,8 +15,10 @@ export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
 /**
  * Flags for every run. The SwiftShader pair gives headless Chromium a software
- * WebGL2, so the WebGL backend is exercised even on machines with no GPU; the
- * rest keep the browser from phoning home, which also keeps runs deterministic.
+ * WebGL2, so the WebGL backend is exercised even on machines with no GPU;
+ * `--enable-unsafe-webgpu` makes it offer WebGPU too (a SwiftShader adapter
+ * here, which the app only uses when asked: e2e/webgpu.spec.ts). The rest keep
+ * the browser from phoning home, which also keeps runs deterministic.
  */
 export const CHROMIUM_ARGS: readonly string[] = [
   '--no-sandbox',
@@ -26,6 +28,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--no-first-run',
   '--use-angle=swiftshader',
   '--enable-unsafe-swiftshader',
+  '--enable-unsafe-webgpu',
 ];
 
 /** Path of Playwright's bundled Chromium if it has been downloaded, else null. */
