@@ -69,9 +69,8 @@ export function plan(choice: BackendChoice, probe: WebGLProbe, gpu: WebGPUProbe)
   if (choice !== 'auto') {
     return { order: [choice, ...(['webgl', 'wasm', 'cpu'] as const).filter((b) => b !== choice)], reason: 'chosen by you' };
   }
-  const hardwareGpu = gpu.available && !gpu.software ? (['webgpu'] as const) : [];
-  if (hardwareGpu.length) {
-    return { order: [...hardwareGpu, 'webgl', 'wasm', 'cpu'], reason: `a hardware GPU is available through WebGPU (${gpu.adapter})` };
+  if (gpu.available && !gpu.software) {
+    return { order: ['webgpu', 'webgl', 'wasm', 'cpu'], reason: `a hardware GPU is available through WebGPU (${gpu.adapter})` };
   }
   const note = webgpuNote(gpu);
   const withNote = (reason: string) => (note ? `${reason}; ${note}` : reason);
@@ -115,7 +114,10 @@ export async function startBackend(choice: BackendChoice, webglDisabled = false)
     setThreadsCount(threadBudget());
   }
   const probe = probeWebGL(webglDisabled);
-  const gpu = await probeWebGPU();
+  // webgl=off is for a GPU whose driver misbehaves: the same driver is behind WebGPU, so it is off by itself too.
+  const gpu: WebGPUProbe = webglDisabled && choice === 'auto'
+    ? { available: false, adapter: null, software: false, problem: 'the GPU is turned off (webgl=off in the address)' }
+    : await probeWebGPU();
   const { order, reason } = plan(choice, probe, gpu);
   const failures: string[] = [];
   for (const name of order) {
