@@ -9,7 +9,7 @@ import type { StepName } from '../runtime/messages';
 import { formatDuration, formatThousands } from '../components/format';
 
 /** Rough pretext-model training speeds (images/s) per backend, measured on a 2-core laptop-class CPU. */
-const NOMINAL: Record<string, number> = { 'webgpu-hardware': 3000, 'webgpu-software': 20, 'webgl-hardware': 3000, 'webgl-software': 127, wasm: 1500, cpu: 10 };
+const NOMINAL: Record<string, number> = { 'webgpu-hardware': 3000, 'webgpu-software': 10, 'webgl-hardware': 3000, 'webgl-software': 127, wasm: 1500, cpu: 10 };
 
 function measuredRate(state: LabState): number | null {
   for (const s of Object.values(state.steps)) {
