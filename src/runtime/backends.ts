@@ -115,9 +115,10 @@ export async function startBackend(choice: BackendChoice, webglDisabled = false)
   }
   const probe = probeWebGL(webglDisabled);
   // webgl=off is for a GPU whose driver misbehaves: the same driver is behind WebGPU, so it is off by itself too.
-  const gpu: WebGPUProbe = webglDisabled && choice === 'auto'
-    ? { available: false, adapter: null, software: false, problem: 'the GPU is turned off (webgl=off in the address)' }
-    : await probeWebGPU();
+  // Another backend asked for by name never falls back to WebGPU, so the adapter need not be asked for then.
+  const gpu: WebGPUProbe = (choice === 'auto' && !webglDisabled) || choice === 'webgpu'
+    ? await probeWebGPU()
+    : { available: false, adapter: null, software: false, problem: webglDisabled ? 'the GPU is turned off (webgl=off in the address)' : 'not asked for' };
   const { order, reason } = plan(choice, probe, gpu);
   const failures: string[] = [];
   for (const name of order) {
