@@ -1,11 +1,15 @@
 /**
- * WebGPU, on the SwiftShader adapter headless Chromium offers with --enable-unsafe-webgpu (e2e/chromium.ts).
+ * WebGPU, on the SwiftShader adapter headless Chromium offers with --enable-unsafe-webgpu (WEBGPU_ARGS in
+ * e2e/chromium.ts, used by this file only).
  * That adapter is software, so the app must not choose it by itself, and must say why; asked for by link
  * (?backend=webgpu) it must pass the training check (every kernel of a training step, numbers equal to the
  * CPU's on a small case) and train. Functional only: how fast is `npm run bench`'s business.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { collectPageErrors } from './helpers';
+import { chromiumLaunchOptions } from './chromium';
+
+test.use({ launchOptions: chromiumLaunchOptions({ webgpu: true }) });
 
 async function adapter(page: Page): Promise<{ architecture: string; fallback: boolean } | null> {
   return page.evaluate(async () => {

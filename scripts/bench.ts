@@ -137,7 +137,7 @@ async function main(): Promise<number> {
 
   const plans = (args.quick ? QUICK_PLAN : FULL_PLAN).filter((p) => args.backends.includes(p.backend));
   const { server, base } = await startServer(args.port);
-  const launch = chromiumLaunchOptions();
+  const launch = chromiumLaunchOptions({ webgpu: true }); // WebGPU is measured where the browser offers it
   let browser: Browser | null = null;
   const records: RunRecord[] = [];
   try {
