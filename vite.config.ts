@@ -37,7 +37,9 @@ export default defineConfig({
   // `exclude` tfjs-backend-wasm: its emscripten glue is CommonJS and only works
   // pre-bundled. Its .wasm files are located with `setWasmPaths` and `?url`
   // imports instead (see src/ml).
-  optimizeDeps: { include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm'] },
+  // tfjs-backend-webgpu is imported only on demand; listing it keeps it in the same pre-bundle as tfjs, so it
+  // shares tfjs-core's one engine (a second copy would register WebGPU where tfjs never looks).
+  optimizeDeps: { include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgpu'] },
   build: {
     rolldownOptions: { output: { minify: wasmSafeMinify } },
     // tfjs alone is about 1 MB minified; warning about it on every build is noise.

@@ -28,6 +28,13 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--enable-unsafe-swiftshader',
 ];
 
+/**
+ * Makes headless Chromium offer WebGPU (here a SwiftShader adapter). Only where WebGPU is the subject
+ * (e2e/webgpu.spec.ts, `npm run bench`): with it, full-page screenshots took ~20% longer on this 2-core
+ * machine (10.4 s against 8.5 s under load), and the other specs need no WebGPU.
+ */
+export const WEBGPU_ARGS: readonly string[] = ['--enable-unsafe-webgpu'];
+
 /** Path of Playwright's bundled Chromium if it has been downloaded, else null. */
 function playwrightChromium(): string | null {
   try {
@@ -57,11 +64,11 @@ export function chromiumExecutable(): string | undefined {
   );
 }
 
-/** Launch options for `use.launchOptions` in playwright.config.ts. */
-export function chromiumLaunchOptions(): LaunchOptions {
+/** Launch options for `use.launchOptions` in playwright.config.ts; `webgpu` adds {@link WEBGPU_ARGS}. */
+export function chromiumLaunchOptions(options: { readonly webgpu?: boolean } = {}): LaunchOptions {
   const executablePath = chromiumExecutable();
   return {
-    args: [...CHROMIUM_ARGS],
+    args: [...CHROMIUM_ARGS, ...(options.webgpu ? WEBGPU_ARGS : [])],
     ...(executablePath === undefined ? {} : { executablePath }),
   };
 }

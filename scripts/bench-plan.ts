@@ -26,6 +26,8 @@ export const FULL_PLAN: readonly BackendPlan[] = [
   { backend: 'wasm', modes: ['worker', 'main'], images: 9_600, warmupEpochs: 1, epochs: 5, memory: true, slowestImagesPerSecond: 150 },
   { backend: 'webgl', modes: ['worker', 'main'], images: 1_536, warmupEpochs: 1, epochs: 3, memory: true, slowestImagesPerSecond: 25 },
   { backend: 'cpu', modes: ['worker'], images: 384, warmupEpochs: 1, epochs: 3, memory: false, slowestImagesPerSecond: 4 },
+  // Only where the browser offers an adapter (here SwiftShader's, ~7-20 images/s); elsewhere "unavailable".
+  { backend: 'webgpu', modes: ['worker'], images: 384, warmupEpochs: 1, epochs: 2, memory: false, slowestImagesPerSecond: 3 },
 ];
 
 /** A smoke check of the benchmark itself (`--quick`): tiny sizes, numbers meaningless. */
@@ -33,6 +35,7 @@ export const QUICK_PLAN: readonly BackendPlan[] = [
   { backend: 'wasm', modes: ['worker', 'main'], images: 768, warmupEpochs: 1, epochs: 2, memory: true, slowestImagesPerSecond: 150 },
   { backend: 'webgl', modes: ['worker', 'main'], images: 384, warmupEpochs: 1, epochs: 2, memory: true, slowestImagesPerSecond: 40 },
   { backend: 'cpu', modes: ['worker'], images: 192, warmupEpochs: 1, epochs: 1, memory: false, slowestImagesPerSecond: 4 },
+  { backend: 'webgpu', modes: ['worker'], images: 192, warmupEpochs: 1, epochs: 1, memory: false, slowestImagesPerSecond: 3 },
 ];
 
 /** The parsed command line. */
@@ -45,17 +48,18 @@ export interface BenchArgs {
 }
 
 /** Usage text for --help and argument errors. */
-export const USAGE = `Usage: npm run bench -- [--json <file>] [--backends wasm,webgl,cpu] [--quick] [--port 5180]
+export const USAGE = `Usage: npm run bench -- [--json <file>] [--backends wasm,webgl,cpu,webgpu] [--quick] [--port 5180]
 
   --json <file>     where to write the results (default bench-results/bench.json)
-  --backends list   which backends to measure, comma-separated (default: all three)
+  --backends list   which backends to measure, comma-separated (default: all four)
   --quick           tiny sizes, to check the benchmark itself works (numbers meaningless)
-  --port <n>        first port to try for the Vite dev server (default 5180; the next free one is used)`;
+  --port <n>        first port to try for the Vite dev server (default 5180; the next free one is used);
+                    the first-load measurement serves the production build from port n + 1`;
 
 /** Parses the arguments after `npm run bench --`; throws with a readable message on a bad one. */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   let jsonPath = 'bench-results/bench.json';
-  let backends: readonly BackendName[] = ['wasm', 'webgl', 'cpu'];
+  let backends: readonly BackendName[] = ['wasm', 'webgl', 'cpu', 'webgpu'];
   let quick = false;
   let port = 5180;
   let help = false;

@@ -7,6 +7,10 @@
  * (e2e/chromium.ts: Debian's or Playwright's, SwiftShader for WebGL), prints a table with the issue's
  * targets marked PASS/MISS, and writes JSON (default bench-results/bench.json). A MISS is information;
  * only errors (a run that broke, a server or browser that would not start) make the exit code non-zero.
+ *
+ * First, it builds the app (`vite build`) and measures a first visit to that build under `vite preview`
+ * (scripts/bench-first-load.ts): JavaScript and asset bytes, and the time to the first usable panel. That
+ * lands in the JSON as `firstLoad`, beside the per-backend figures.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -19,6 +23,7 @@ import { benchQuery } from '../src/bench/params';
 import type { BenchParams, BenchRunResult } from '../src/bench/types';
 import { FULL_PLAN, QUICK_PLAN, USAGE, parseBenchArgs, type BackendPlan, type BenchArgs } from './bench-plan';
 import { buildReport, formatReport, type Machine, type RunRecord } from './bench-report';
+import { formatFirstLoad, measureFirstLoad, type FirstLoadFailed, type FirstLoadReport } from './bench-first-load';
 
 const log = (line: string): void => console.log(line);
 
@@ -127,15 +132,21 @@ async function main(): Promise<number> {
   const loadAtStart = loadavg()[0];
   const data = spawnSync('npm', ['run', '--silent', 'data'], { stdio: 'inherit' });
   if (data.status !== 0) throw new Error('`npm run data` failed: the MNIST assets are needed in public/data.');
+  log('Building the app for the first-load measurement (vite build)…');
+  const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 
   const plans = (args.quick ? QUICK_PLAN : FULL_PLAN).filter((p) => args.backends.includes(p.backend));
   const { server, base } = await startServer(args.port);
-  const launch = chromiumLaunchOptions();
+  const launch = chromiumLaunchOptions({ webgpu: true }); // WebGPU is measured where the browser offers it
   let browser: Browser | null = null;
   const records: RunRecord[] = [];
   try {
     browser = await chromium.launch(launch);
     log(`Benchmark on ${base} in Chromium ${browser.version()} (${cpus().length} cores)${args.quick ? ', quick sizes' : ''}`);
+    log('first load: the production build under vite preview');
+    const firstLoad: FirstLoadReport | FirstLoadFailed = built.status === 0
+      ? await measureFirstLoad(browser, args.port + 1, args.quick ? 1 : 3, log)
+      : { status: 'error', reason: '`vite build` failed' };
     await warmUp(browser, base);
     for (const plan of plans) {
       for (const mode of plan.modes) {
@@ -149,9 +160,10 @@ async function main(): Promise<number> {
         if (!result.ok && result.kind === 'unavailable' && mode === 'worker') break;
       }
     }
-    const report = buildReport(records, machineInfo(browser, launch.executablePath, records, loadAtStart), Math.round((performance.now() - started) / 1000));
+    const report = { ...buildReport(records, machineInfo(browser, launch.executablePath, records, loadAtStart), Math.round((performance.now() - started) / 1000)), firstLoad };
     log('');
     log(formatReport(report, records));
+    log(formatFirstLoad(firstLoad));
     await mkdir(dirname(args.jsonPath), { recursive: true });
     await writeFile(args.jsonPath, `${JSON.stringify(report, null, 2)}\n`);
     log(`\nWrote ${args.jsonPath} (${report.durationSeconds} s in all).`);

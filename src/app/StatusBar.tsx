@@ -7,7 +7,7 @@ import { switchBackend } from '../state/actions';
 import type { BackendName } from '../ml/backends/activate';
 import { anyActive } from '../state/lab-state';
 
-const NAMES: Record<BackendName, string> = { webgl: 'WebGL (GPU)', wasm: 'WebAssembly', cpu: 'plain JavaScript CPU' };
+const NAMES: Record<BackendName, string> = { webgpu: 'WebGPU (GPU)', webgl: 'WebGL (GPU)', wasm: 'WebAssembly', cpu: 'plain JavaScript CPU' };
 
 /** The backend status line with its chooser. */
 export function StatusBar() {
@@ -23,8 +23,8 @@ export function StatusBar() {
         {backend.threads !== null ? ` (${backend.threads} thread${backend.threads === 1 ? '' : 's'})` : ''},{' '}
         {mode === 'worker' ? 'in a background worker' : 'on the page’s main thread (the page may stutter while training)'}: {backend.reason}.
       </span>
-      {backend.softwareRenderer && backend.name === 'webgl' && (
-        <span className="warning"> WebGL here is software-rendered ({backend.renderer}); it is much slower than a real GPU.</span>
+      {backend.softwareRenderer && (backend.name === 'webgl' || backend.name === 'webgpu') && (
+        <span className="warning"> {backend.name === 'webgl' ? 'WebGL' : 'WebGPU'} here is software-rendered ({backend.renderer}); it is much slower than a real GPU.</span>
       )}
       <label className="backend-choice">
         Backend{' '}

@@ -11,7 +11,7 @@ import { taskById } from '../ml/tasks/registry';
 import { formatDuration, formatThousands } from '../components/format';
 
 /** Rough pretext-model training speeds (images/s) per backend, measured on a 2-core laptop-class CPU. */
-const NOMINAL: Record<string, number> = { 'webgl-hardware': 3000, 'webgl-software': 127, wasm: 1500, cpu: 10 };
+const NOMINAL: Record<string, number> = { 'webgpu-hardware': 3000, 'webgpu-software': 10, 'webgl-hardware': 3000, 'webgl-software': 127, wasm: 1500, cpu: 10 };
 
 function measuredRate(state: LabState): number | null {
   const runs = Object.values(state.runs);
@@ -42,7 +42,8 @@ export function TimeEstimate({ spec }: TimeEstimateProps) {
   const backend = useLab((s) => (s.engine.status === 'ready' ? s.engine.backend : null));
   const preset = useLab((s) => s.config.preset);
   if (!backend) return null;
-  const key = backend.name === 'webgl' ? (backend.softwareRenderer ? 'webgl-software' : 'webgl-hardware') : backend.name;
+  const gpu = backend.name === 'webgl' || backend.name === 'webgpu';
+  const key = gpu ? `${backend.name}-${backend.softwareRenderer ? 'software' : 'hardware'}` : backend.name;
   const rate = measured ?? NOMINAL[key];
   return (
     <p className="estimate" role="note">

@@ -45,7 +45,7 @@ describe('bench params', () => {
   });
 
   it('names the bad parameter', () => {
-    expect(() => parseBenchParams('?backend=webgpu')).toThrow(/backend/);
+    expect(() => parseBenchParams('?backend=metal')).toThrow(/backend/);
     expect(() => parseBenchParams('?images=1001')).toThrow(/multiple of 4/);
     expect(() => parseBenchParams('?epochs=0')).toThrow(/epochs/);
   });

@@ -1,7 +1,9 @@
 /**
- * Choosing a tfjs backend in the browser: WebGL first, unless WebGL is a software rasteriser (SwiftShader,
- * llvmpipe), which is slower than WASM on the same CPU; then WASM (with the training kernels tfjs lacks);
- * then the plain CPU backend. A backend that fails to start falls through to the next, and says so.
+ * Choosing a tfjs backend in the browser: WebGPU first where its adapter is a real GPU and it passes the
+ * training check (every kernel of a training step present, numbers equal to the CPU's on a small case); then
+ * WebGL, unless WebGL is a software rasteriser (SwiftShader, llvmpipe), which is slower than WASM on the same
+ * CPU; then WASM (with the training kernels tfjs lacks); then the plain CPU backend. A backend that fails to
+ * start falls through to the next, and says so.
  */
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -9,7 +11,9 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { activateBackend, type BackendName } from '../ml/backends/activate';
+import { checkTraining, type TrainingCheck } from '../ml/backends/training-check';
 import type { BackendChoice, BackendInfo } from './messages';
+import { probeWebGPU, type WebGPUProbe } from './webgpu-probe';
 
 let wasmPathsSet = false;
 
@@ -54,16 +58,47 @@ function threadBudget(): number {
   return Math.max(1, Math.min(4, cores - 1));
 }
 
+/** Why WebGPU was not picked by itself, or null when it was (or is not worth a word). */
+function webgpuNote(gpu: WebGPUProbe): string | null {
+  if (gpu.available && gpu.software) return `WebGPU's adapter here is a software one (${gpu.adapter}), so it is not chosen by itself`;
+  return null;
+}
+
 /** The order to try backends in, and a sentence on why the first was preferred. */
-function plan(choice: BackendChoice, probe: WebGLProbe): { order: BackendName[]; reason: string } {
+export function plan(choice: BackendChoice, probe: WebGLProbe, gpu: WebGPUProbe): { order: BackendName[]; reason: string } {
   if (choice !== 'auto') {
     return { order: [choice, ...(['webgl', 'wasm', 'cpu'] as const).filter((b) => b !== choice)], reason: 'chosen by you' };
   }
-  if (probe.available && !probe.software) return { order: ['webgl', 'wasm', 'cpu'], reason: 'a hardware GPU is available through WebGL2' };
-  if (probe.available) {
-    return { order: ['wasm', 'webgl', 'cpu'], reason: `WebGL here is a software renderer (${probe.renderer}), slower than WebAssembly on the same CPU` };
+  if (gpu.available && !gpu.software) {
+    return { order: ['webgpu', 'webgl', 'wasm', 'cpu'], reason: `a hardware GPU is available through WebGPU (${gpu.adapter})` };
   }
-  return { order: ['wasm', 'cpu'], reason: 'WebGL2 is not available here' };
+  const note = webgpuNote(gpu);
+  const withNote = (reason: string) => (note ? `${reason}; ${note}` : reason);
+  if (probe.available && !probe.software) return { order: ['webgl', 'wasm', 'cpu'], reason: withNote('a hardware GPU is available through WebGL2') };
+  if (probe.available) {
+    return { order: ['wasm', 'webgl', 'cpu'], reason: withNote(`WebGL here is a software renderer (${probe.renderer}), slower than WebAssembly on the same CPU`) };
+  }
+  return { order: ['wasm', 'cpu'], reason: withNote('WebGL2 is not available here') };
+}
+
+/** The training check's verdict on WebGPU, once per context (it takes a few seconds on the CPU backend). */
+let webgpuCheck: Promise<TrainingCheck> | null = null;
+
+/** Starts WebGPU and proves it can train; throws with the check's finding otherwise. */
+async function startWebGPU(gpu: WebGPUProbe): Promise<string> {
+  if (!gpu.available) throw new Error(gpu.problem ?? 'WebGPU is not available');
+  await activateBackend('webgpu');
+  webgpuCheck ??= checkTraining('webgpu', 'cpu');
+  let check: TrainingCheck;
+  try {
+    check = await webgpuCheck;
+  } catch (err) {
+    webgpuCheck = null;
+    throw err;
+  }
+  if (!check.ok) throw new Error(check.summary);
+  await activateBackend('webgpu'); // the check left it active; this just makes sure
+  return check.summary;
 }
 
 /** Starts the best backend for `choice`; falls back in order and explains what happened. */
@@ -79,7 +114,12 @@ export async function startBackend(choice: BackendChoice, webglDisabled = false)
     setThreadsCount(threadBudget());
   }
   const probe = probeWebGL(webglDisabled);
-  const { order, reason } = plan(choice, probe);
+  // webgl=off is for a GPU whose driver misbehaves: the same driver is behind WebGPU, so it is off by itself too.
+  // Another backend asked for by name never falls back to WebGPU, so the adapter need not be asked for then.
+  const gpu: WebGPUProbe = (choice === 'auto' && !webglDisabled) || choice === 'webgpu'
+    ? await probeWebGPU()
+    : { available: false, adapter: null, software: false, problem: webglDisabled ? 'the GPU is turned off (webgl=off in the address)' : 'not asked for' };
+  const { order, reason } = plan(choice, probe, gpu);
   const failures: string[] = [];
   for (const name of order) {
     if (name === 'webgl' && !probe.available) {
@@ -87,9 +127,11 @@ export async function startBackend(choice: BackendChoice, webglDisabled = false)
       continue;
     }
     try {
-      await activateBackend(name);
-      const why = failures.length ? `${failures.join('; ')}, so the app fell back to ${name}` : reason;
-      return { name, reason: why, renderer: probe.renderer, softwareRenderer: probe.software, threads: wasmThreads() };
+      const checked = name === 'webgpu' ? await startWebGPU(gpu) : (await activateBackend(name), null);
+      const why = failures.length ? `${failures.join('; ')}, so the app fell back to ${name}` : checked ? `${reason}; ${checked}` : reason;
+      const renderer = name === 'webgpu' ? gpu.adapter : probe.renderer;
+      const softwareRenderer = name === 'webgpu' ? gpu.software : probe.software;
+      return { name, reason: why, renderer, softwareRenderer, threads: wasmThreads() };
     } catch (err) {
       failures.push(`${name} failed to start (${err instanceof Error ? err.message : String(err)})`);
     }

@@ -19,9 +19,12 @@ export type BackendChoice = BackendName | 'auto';
 export interface BackendInfo {
   readonly name: BackendName;
   readonly reason: string;
-  /** The WebGL renderer string where WebGL was probed (e.g. "ANGLE (Google, Vulkan 1.3.0 (SwiftShader ...))"). */
+  /**
+   * The WebGL renderer string where WebGL was probed (e.g. "ANGLE (Google, Vulkan 1.3.0 (SwiftShader ...))");
+   * on WebGPU, the adapter's vendor, architecture and description (e.g. "google swiftshader").
+   */
   readonly renderer: string | null;
-  /** True when WebGL is a software rasteriser (SwiftShader, llvmpipe): slower than WASM. */
+  /** True when WebGL (or, on WebGPU, the adapter) is a software rasteriser (SwiftShader, llvmpipe): slower than WASM. */
   readonly softwareRenderer: boolean;
   /** WASM threads in use (needs a cross-origin isolated page). */
   readonly threads: number | null;

@@ -180,6 +180,8 @@ describe('parseUrl', () => {
 
   it('keeps ?backend= and ?webgl=off working', () => {
     expect(reparse('?backend=wasm&webgl=off').state).toMatchObject({ backend: 'wasm', webglOff: true });
+    expect(reparse('?backend=webgpu').state).toMatchObject({ backend: 'webgpu' });
+    expect(serialiseUrl(state(presetConfig('quick'), { backend: 'webgpu' }))).toContain('backend=webgpu');
   });
 
   it('reads lecture mode and its slide', () => {

@@ -53,7 +53,7 @@ export const DEFAULT_PRESET: PresetName = 'quick';
 /** Preset names in the order we try them as the base of a custom setup; the default first. */
 const PRESET_ORDER: readonly PresetName[] = ['quick', 'lecture', 'smoke'];
 const PRESET_LABELS: Record<PresetName, string> = { lecture: 'Lecture', quick: 'Quick', smoke: 'Tiny' };
-const BACKENDS: readonly BackendChoice[] = ['auto', 'webgl', 'wasm', 'cpu'];
+const BACKENDS: readonly BackendChoice[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 /** Keys that are about the page, not the experiment. */
 const PAGE_KEYS = new Set(['preset', 'mode', 'slide', 'step', 'backend', 'webgl']);
 /** Settings that choosing a preset keeps, so changing them does not make the setup "custom" (see choosePreset). */
@@ -193,7 +193,7 @@ export function parseUrl(search: string, hash: string, options: ParseOptions = {
   let backend: BackendChoice = 'auto';
   if (backendText !== null && (BACKENDS as readonly string[]).includes(backendText)) backend = backendText as BackendChoice;
   else if (backendText !== null) {
-    notices.push({ kind: 'error', setting: 'backend', text: `The link asks for the backend ${quoteFromLink(backendText)}; the choices are webgl, wasm and cpu. Picking one automatically.` });
+    notices.push({ kind: 'error', setting: 'backend', text: `The link asks for the backend ${quoteFromLink(backendText)}; the choices are webgpu, webgl, wasm and cpu. Picking one automatically.` });
   }
   const webglText = params.get('webgl');
   if (webglText !== null && webglText !== 'off' && webglText !== 'on') {

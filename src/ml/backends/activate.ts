@@ -6,13 +6,23 @@ import * as tf from '@tensorflow/tfjs';
 import { registerWasmTrainingKernels } from './wasm-kernels';
 
 /** The backends Pretext Lab knows, in the order it prefers them on a machine with a real GPU. */
-export type BackendName = 'webgl' | 'wasm' | 'cpu';
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 /** All backend names. */
-export const BACKEND_NAMES: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
+export const BACKEND_NAMES: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
-/** Activates `name`; throws if that backend cannot initialise here. */
+let webgpuLoaded: Promise<unknown> | null = null;
+
+/**
+ * Activates `name`; throws if that backend cannot initialise here. The WebGPU backend is loaded only when
+ * asked for (it registers itself on import, and only where `navigator.gpu` exists, so never in Node).
+ */
 export async function activateBackend(name: BackendName): Promise<void> {
   if (name === 'wasm') registerWasmTrainingKernels();
+  if (name === 'webgpu') {
+    webgpuLoaded ??= import('@tensorflow/tfjs-backend-webgpu');
+    await webgpuLoaded;
+    if (tf.findBackendFactory('webgpu') === null) throw new Error('WebGPU is not available here (no navigator.gpu)');
+  }
   const ok = await tf.setBackend(name);
   if (!ok) throw new Error(`The ${name} backend could not be initialised.`);
   await tf.ready();

@@ -6,6 +6,7 @@
  */
 import { DataAssetError, parseIdx } from './idx';
 import { fnv1a32 } from './checksum';
+import { inflateWithStreams, isGzip, type Inflate } from './gzip';
 import { ASSET_FILES, MANIFEST_FILE, MANIFEST_VERSION, type AssetKey, type DataManifest } from './manifest';
 
 /** Side of an MNIST image in pixels. */
@@ -31,18 +32,29 @@ export interface Mnist {
 /** Reads one asset by file name; resolves to its bytes or rejects (e.g. HTTP 404, ENOENT). */
 export type ReadAsset = (file: string) => Promise<ArrayBuffer | Uint8Array>;
 
-async function readChecked(read: ReadAsset, manifest: DataManifest, key: AssetKey): Promise<Uint8Array> {
+const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+async function readChecked(read: ReadAsset, manifest: DataManifest, key: AssetKey, inflate: Inflate): Promise<Uint8Array> {
   const file = ASSET_FILES[key];
   let raw: ArrayBuffer | Uint8Array;
   try {
     raw = await read(file);
   } catch (err) {
-    throw new DataAssetError(file, `could not be read (${err instanceof Error ? err.message : String(err)})`);
+    throw new DataAssetError(file, `could not be read (${message(err)})`);
   }
-  const bytes = raw instanceof Uint8Array ? raw : new Uint8Array(raw);
+  const shipped = raw instanceof Uint8Array ? raw : new Uint8Array(raw);
+  let bytes = shipped;
+  // No gzip header: a server that set Content-Encoding has inflated it already; the checks below still apply.
+  if (isGzip(shipped)) {
+    try {
+      bytes = await inflate(shipped);
+    } catch (err) {
+      throw new DataAssetError(file, `is not valid gzip data, truncated or corrupt (${message(err)})`);
+    }
+  }
   const entry = manifest.assets[key];
   if (bytes.length !== entry.bytes) {
-    throw new DataAssetError(file, `has ${bytes.length} bytes where the manifest says ${entry.bytes}`);
+    throw new DataAssetError(file, `holds ${bytes.length} bytes of IDX data where the manifest says ${entry.bytes}`);
   }
   if (fnv1a32(bytes) !== entry.fnv1a) throw new DataAssetError(file, 'fails its checksum (corrupt)');
   return bytes;
@@ -76,24 +88,27 @@ export function parseManifest(raw: ArrayBuffer | Uint8Array): DataManifest {
   }
   for (const key of Object.keys(ASSET_FILES) as AssetKey[]) {
     const entry = manifest.assets[key];
-    if (!entry || typeof entry.bytes !== 'number' || typeof entry.fnv1a !== 'string') {
+    if (!entry || entry.file !== ASSET_FILES[key] || typeof entry.bytes !== 'number' || typeof entry.fnv1a !== 'string') {
       throw new DataAssetError(MANIFEST_FILE, `has no valid entry for ${ASSET_FILES[key]}`);
     }
   }
   return manifest;
 }
 
-/** Loads, checks and parses the four MNIST assets through `read`. */
-export async function loadMnist(read: ReadAsset): Promise<Mnist> {
+/**
+ * Loads, inflates, checks and parses the four MNIST assets through `read`. `inflate` defaults to the
+ * web-standard DecompressionStream; Node passes zlib's, which is faster there.
+ */
+export async function loadMnist(read: ReadAsset, inflate: Inflate = inflateWithStreams): Promise<Mnist> {
   let manifestRaw: ArrayBuffer | Uint8Array;
   try {
     manifestRaw = await read(MANIFEST_FILE);
   } catch (err) {
-    throw new DataAssetError(MANIFEST_FILE, `could not be read (${err instanceof Error ? err.message : String(err)})`);
+    throw new DataAssetError(MANIFEST_FILE, `could not be read (${message(err)})`);
   }
   const manifest = parseManifest(manifestRaw);
   const [trainImages, trainLabels, testImages, testLabels] = await Promise.all(
-    (['trainImages', 'trainLabels', 'testImages', 'testLabels'] as const).map((key) => readChecked(read, manifest, key)),
+    (['trainImages', 'trainLabels', 'testImages', 'testLabels'] as const).map((key) => readChecked(read, manifest, key, inflate)),
   );
   return {
     train: toImageSet(trainImages, trainLabels, ASSET_FILES.trainImages, ASSET_FILES.trainLabels),

@@ -1,0 +1,53 @@
+/**
+ * WebGPU, on the SwiftShader adapter headless Chromium offers with --enable-unsafe-webgpu (WEBGPU_ARGS in
+ * e2e/chromium.ts, used by this file only).
+ * That adapter is software, so the app must not choose it by itself, and must say why; asked for by link
+ * (?backend=webgpu) it must pass the training check (every kernel of a training step, numbers equal to the
+ * CPU's on a small case) and train. Functional only: how fast is `npm run bench`'s business.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { collectPageErrors } from './helpers';
+import { chromiumLaunchOptions } from './chromium';
+
+test.use({ launchOptions: chromiumLaunchOptions({ webgpu: true }) });
+
+async function adapter(page: Page): Promise<{ architecture: string; fallback: boolean } | null> {
+  return page.evaluate(async () => {
+    const gpu = (navigator as { gpu?: { requestAdapter(): Promise<{ info: { architecture: string; isFallbackAdapter?: boolean } } | null> } }).gpu;
+    const a = gpu ? await gpu.requestAdapter() : null;
+    return a ? { architecture: a.info.architecture, fallback: a.info.isFallbackAdapter === true } : null;
+  });
+}
+
+test('a software WebGPU adapter is offered but not chosen automatically, and the page says why', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = collectPageErrors(page);
+  await page.goto('/');
+  expect(await adapter(page)).toMatchObject({ architecture: 'swiftshader' });
+  await expect(page.getByTestId('backend-name')).toHaveText('WebAssembly', { timeout: 60_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'Training on' })).toContainText(/WebGPU's adapter here is a software one \(google swiftshader.*\), so it is not chosen by itself/);
+  expect(errors).toEqual([]);
+});
+
+test('?backend=webgpu passes the training check and trains the Tiny preset\'s pretext step on SwiftShader', async ({ page }) => {
+  test.setTimeout(400_000);
+  const errors = collectPageErrors(page);
+  await page.goto('/?backend=webgpu');
+  const status = page.getByRole('status').filter({ hasText: 'Training on' });
+  await expect(status).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('backend-name')).toHaveText('WebGPU (GPU)');
+  await expect(status).toContainText(/chosen by you; webgpu has all \d+ kernels of a training step and matches cpu on a small case/);
+  await expect(status).toContainText(/in a background worker/);
+  await expect(page.getByText(/WebGPU here is software-rendered \(google swiftshader/)).toBeVisible();
+
+  await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('radio', { name: /Tiny/ }).check();
+  // SwiftShader's WebGPU trains this network at ~7-20 images/s on 2 busy cores: the Tiny preset's 8,000 rotated
+  // images would take ten minutes, so the step trains on 96 of its images (384 rotated: two full batches).
+  await page.getByRole('spinbutton', { name: 'Unlabelled pretext images' }).fill('96');
+  const pretext = page.locator('#pretext');
+  await pretext.getByRole('button', { name: 'Train the pretext model' }).click();
+  await expect(pretext.getByText(/Trained for 1 epoch/)).toBeVisible({ timeout: 300_000 });
+  await expect(pretext.locator('.recharts-line-curve').first()).toBeVisible();
+  expect(errors).toEqual([]);
+});
