@@ -9,7 +9,8 @@
  * (tf.profile), so a change to the model or the loss is checked automatically.
  */
 import * as tf from '@tensorflow/tfjs';
-import { buildPretextModel, trainableVariables } from '../models/architecture';
+import { buildTaskModel, trainableVariables } from '../models/architecture';
+import { rotationTask } from '../tasks/rotation';
 import { softmaxCrossEntropy } from '../train/loss';
 import { createOptimizer, disposeOptimizer, KERAS_ADAM, LECTURE_SGD, } from '../train/optimizers';
 
@@ -59,7 +60,7 @@ function pseudoRandom(n: number, seed: number): Float32Array {
  */
 async function runCase(): Promise<CaseNumbers> {
   const out: CaseNumbers = { losses: [], grads: [] };
-  const model = buildPretextModel(SEED);
+  const model = buildTaskModel(rotationTask, SEED);
   const xs = tf.tensor4d(pseudoRandom(IMAGES * 784, SEED), [IMAGES, 28, 28, 1]);
   const ys = tf.tensor1d(Array.from({ length: IMAGES }, (_, i) => i % 4), 'float32');
   const variables = trainableVariables(model);

@@ -30,3 +30,8 @@ export function disposeOptimizer(optimizer: tf.Optimizer, spec: OptimizerSpec): 
   // (tfjs's optimizer classes answer instanceof by duck typing, so we go by the spec we built it from.)
   if (spec.kind === 'sgd' && spec.momentum > 0) tf.SGDOptimizer.prototype.dispose.call(optimizer);
 }
+
+/** Keras's Adam defaults (the pretext model's optimiser). */
+export const KERAS_ADAM: OptimizerSpec = { kind: 'adam', learningRate: 0.001 };
+/** The lecture's downstream and supervised optimiser. */
+export const LECTURE_SGD: OptimizerSpec = { kind: 'sgd', learningRate: 0.001, momentum: 0.9 };
