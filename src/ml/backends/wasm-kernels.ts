@@ -15,6 +15,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { conv2DBackpropFilterIm2col, useIm2col } from './im2col-filter-grad';
 import { makeMaxPoolGrad } from './pool-kernels';
+import { makeSum } from './sum-kernel';
 
 const WASM = 'wasm';
 type Shape4 = [number, number, number, number];
@@ -133,7 +134,8 @@ function wrapKernel(name: string, make: (original: KernelFunc) => KernelFunc): v
  * `Conv2DBackpropInput`, built only from the backend's own fast kernels
  * (Conv2D, Transpose, Reverse, Slice): no per-element JavaScript, and the heavy
  * arithmetic always lands in XNNPACK's SIMD convolution. It also replaces
- * `MaxPoolGrad` for the 2x2 stride-2 pool by a single pass (pool-kernels.ts).
+ * `MaxPoolGrad` for the 2x2 stride-2 pool by a single pass (pool-kernels.ts), and
+ * `Sum` over leading axes (bias gradients) by one without a transpose (sum-kernel.ts).
  *
  * Safe to call more than once, and before or after `tf.setBackend('wasm')`.
  */
@@ -142,4 +144,5 @@ export function registerWasmTrainingKernels(): void {
   registerKernel({ kernelName: 'Conv2DBackpropFilter', backendName: WASM, kernelFunc: conv2DBackpropFilter });
   wrapKernel('Conv2DBackpropInput', makeConv2DBackpropInput);
   wrapKernel('MaxPoolGrad', makeMaxPoolGrad);
+  wrapKernel('Sum', makeSum);
 }
