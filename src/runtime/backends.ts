@@ -12,6 +12,7 @@ import { activateBackend, type BackendName } from '../ml/backends/activate';
 import type { BackendChoice, BackendInfo } from './messages';
 
 let wasmPathsSet = false;
+let wantedThreads = 1;
 
 /** The result of looking at WebGL2 in this context. */
 export interface WebGLProbe {
@@ -45,13 +46,42 @@ function wasmThreads(): number | null {
   return globalThis.crossOriginIsolated ? getThreadsCount() : 1;
 }
 
+let threadOverride: number | null = null;
+
+/**
+ * Fixes the number of WASM threads instead of choosing by core count (the benchmark compares 1 and 2).
+ * Takes effect only if called before the WASM backend first starts in this thread (tfjs reads it once).
+ */
+export function overrideWasmThreads(threads: number | null): void {
+  threadOverride = threads;
+}
+
 /**
  * WASM threads to use: all cores but one (at most 4), so the page always keeps a core to draw on. On a
  * 2-core laptop two busy WASM threads left the page at ~12 frames/s while training; one leaves it smooth.
  */
-function threadBudget(): number {
-  const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
+export function threadBudget(cores = globalThis.navigator?.hardwareConcurrency ?? 1): number {
   return Math.max(1, Math.min(4, cores - 1));
+}
+
+/**
+ * tfjs-backend-wasm 4.22 caps its thread pool at navigator.hardwareConcurrency / 2 (it assumes two
+ * hyper-threads per core), read once as its module starts: on a 2-core machine it runs 1 thread whatever
+ * setThreadsCount asks for. Showing it twice the threads wanted while it starts lifts that cap; the real
+ * value comes back (the prototype's getter) as soon as the backend is up. Only in a worker: on the page's
+ * main thread, starting the extra thread pool blocked the page (it waits for pthread workers that need the
+ * main thread's event loop to start), so there tfjs's own cap stays.
+ */
+async function withThreadCap<T>(threads: number, start: () => Promise<T>): Promise<T> {
+  const nav = globalThis.navigator;
+  const inWorker = typeof (globalThis as { document?: unknown }).document === 'undefined';
+  if (!nav || !inWorker || threads * 2 <= (nav.hardwareConcurrency ?? 1)) return start();
+  Object.defineProperty(nav, 'hardwareConcurrency', { value: threads * 2, configurable: true });
+  try {
+    return await start();
+  } finally {
+    Reflect.deleteProperty(nav, 'hardwareConcurrency');
+  }
 }
 
 /** The order to try backends in, and a sentence on why the first was preferred. */
@@ -76,7 +106,8 @@ export async function startBackend(choice: BackendChoice, webglDisabled = false)
       'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
     });
     wasmPathsSet = true;
-    setThreadsCount(threadBudget());
+    wantedThreads = threadOverride ?? threadBudget();
+    setThreadsCount(wantedThreads);
   }
   const probe = probeWebGL(webglDisabled);
   const { order, reason } = plan(choice, probe);
@@ -87,7 +118,7 @@ export async function startBackend(choice: BackendChoice, webglDisabled = false)
       continue;
     }
     try {
-      await activateBackend(name);
+      await (name === 'wasm' ? withThreadCap(wantedThreads, () => activateBackend(name)) : activateBackend(name));
       const why = failures.length ? `${failures.join('; ')}, so the app fell back to ${name}` : reason;
       return { name, reason: why, renderer: probe.renderer, softwareRenderer: probe.software, threads: wasmThreads() };
     } catch (err) {
