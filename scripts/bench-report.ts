@@ -4,7 +4,7 @@
  */
 import type { BackendName } from '../src/ml/backends/activate';
 import type { EngineMode } from '../src/runtime/messages';
-import { formatThreadRuns, lectureMinutes, threadRuns, type ThreadRun } from './bench-threads';
+import { formatThreadRuns, issue12Targets, lectureMinutes, threadRuns, type ThreadRun } from './bench-threads';
 import type { BenchRunOk, BenchRunResult, EpochRate, GapSummary, LongestGap, RateSummary, TensorCounts } from '../src/bench/types';
 
 /** One page run, as asked for. */
@@ -186,23 +186,7 @@ export function judgeTargets(backends: BenchReport['backends']): Target[] {
     value: wasm?.status === 'ok' ? `${fmt(wasm.imagesPerSecond.median)} images/s` : 'not measured',
     pass: wasm?.status === 'ok' ? wasm.imagesPerSecond.median >= 700 : null,
   });
-  for (const goal of [3_400, 6_700]) {
-    targets.push({
-      name: `WASM training speed, issue 12${goal > 3_400 ? ' stretch' : ''} (worker, median)`,
-      goal: `>= ${fmt(goal)} images/s`,
-      value: wasm?.status === 'ok' ? `${fmt(wasm.imagesPerSecond.median)} images/s (Lecture pretext ${fmt(wasm.projectedLectureMinutes ?? NaN, 1)} min)` : 'not measured',
-      pass: wasm?.status === 'ok' ? wasm.imagesPerSecond.median >= goal : null,
-    });
-  }
-  for (const run of wasm?.status === 'ok' ? Object.values(wasm.threadRuns) : []) {
-    if (run.status !== 'ok') continue;
-    targets.push({
-      name: `frame gap while training (wasm, worker, ${run.threads} thread${run.threads > 1 ? 's' : ''})`,
-      goal: 'max <= 50 ms',
-      value: run.frameGapMs ? `${fmt(run.frameGapMs.max, 1)} ms at ${fmt(run.imagesPerSecond.median)} images/s` : 'no frames drawn',
-      pass: run.frameGapMs ? run.frameGapMs.max <= 50 : false,
-    });
-  }
+  if (wasm?.status === 'ok') targets.push(...issue12Targets(wasm.imagesPerSecond.median, wasm.threadRuns));
   for (const [name, report] of Object.entries(backends) as [BackendName, BackendReport][]) {
     if (report.status !== 'ok' || report.tensors.after === null) continue;
     const { before, after, afterResetImmediate } = report.tensors;

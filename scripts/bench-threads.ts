@@ -73,3 +73,34 @@ export function formatThreadRuns(backend: BackendName, runs: Record<string, Thre
       + `frame gap max / p95 ${gap}, Lecture pretext ${minutes}, load ${run.loadAverage.start.toFixed(1)}-${run.loadAverage.end.toFixed(1)}`;
   });
 }
+
+/** One target line, as scripts/bench-report.ts's Target. */
+interface TargetLine {
+  readonly name: string;
+  readonly goal: string;
+  readonly value: string;
+  readonly pass: boolean | null;
+}
+
+const whole = (v: number): string => v.toLocaleString('en-US', { maximumFractionDigits: 0 });
+
+/** Issue 12's targets: 3,400 images/s (6,700 stretch) in the worker, and frame gaps <= 50 ms per thread count. */
+export function issue12Targets(imagesPerSecond: number, runs: Record<string, ThreadRun>): TargetLine[] {
+  const minutes = lectureMinutes(imagesPerSecond);
+  const targets: TargetLine[] = [3_400, 6_700].map((goal) => ({
+    name: `WASM training speed, issue 12${goal > 3_400 ? ' stretch' : ''} (worker, median)`,
+    goal: `>= ${whole(goal)} images/s`,
+    value: `${whole(imagesPerSecond)} images/s (Lecture pretext ${minutes === null ? 'n/a' : minutes.toFixed(1)} min)`,
+    pass: imagesPerSecond >= goal,
+  }));
+  for (const run of Object.values(runs)) {
+    if (run.status !== 'ok') continue;
+    targets.push({
+      name: `frame gap while training (wasm, worker, ${run.threads} thread${run.threads > 1 ? 's' : ''})`,
+      goal: 'max <= 50 ms',
+      value: run.frameGapMs ? `${run.frameGapMs.max.toFixed(1)} ms at ${whole(run.imagesPerSecond.median)} images/s` : 'no frames drawn',
+      pass: run.frameGapMs ? run.frameGapMs.max <= 50 : false,
+    });
+  }
+  return targets;
+}
