@@ -12,7 +12,7 @@ import { registerWasmTrainingKernels } from './wasm-kernels';
 const BATCH = 6;
 
 function lectureModel(): tf.Sequential {
-  const init = (seed: number): tf.initializers.Initializer => tf.initializers.glorotUniform({ seed });
+  const init = (seed: number) => tf.initializers.glorotUniform({ seed });
   const m = tf.sequential();
   m.add(tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 64, kernelSize: 3, strides: 2, activation: 'relu', padding: 'same', kernelInitializer: init(1) }));
   m.add(tf.layers.maxPooling2d({ poolSize: 2 }));
