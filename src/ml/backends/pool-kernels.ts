@@ -11,14 +11,15 @@ function scatterWindow(x: Float32Array, dy: Float32Array, dx: Float32Array, p: n
   const b = x[q];
   const c = x[r];
   const d = x[s];
-  // The first strictly largest tap wins, as in tfjs's CPU kernel: starting from -Infinity means a window
-  // of NaNs (or of -Infinity) passes no gradient at all, exactly as there.
+  // Among equal largest taps the last one wins, as in tfjs's stock WASM kernel (its CPU kernel picks the
+  // first): after a ReLU, equal positive values are common (a bias over blank background), and picking
+  // the same tap as before keeps training's numbers exactly as they were. A window of NaNs passes nothing.
   let best = -Infinity;
   let k = -1;
-  if (a > best) { best = a; k = 0; }
-  if (b > best) { best = b; k = 1; }
-  if (c > best) { best = c; k = 2; }
-  if (d > best) k = 3;
+  if (a >= best) { best = a; k = 0; }
+  if (b >= best) { best = b; k = 1; }
+  if (c >= best) { best = c; k = 2; }
+  if (d >= best) k = 3;
   const g = dy[o];
   dx[p] = k === 0 ? g : 0;
   dx[q] = k === 1 ? g : 0;

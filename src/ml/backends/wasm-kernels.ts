@@ -12,8 +12,6 @@ import {
 } from '@tensorflow/tfjs';
 // Side effect: registers the wasm backend and its kernels, which we wrap below.
 import '@tensorflow/tfjs-backend-wasm';
-import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { conv2DBackpropFilterIm2col, useIm2col } from './im2col-filter-grad';
 import { makeMaxPoolGrad } from './pool-kernels';
 import { makeSum } from './sum-kernel';
 
@@ -65,7 +63,6 @@ const conv2DBackpropFilter: KernelFunc = ({ inputs, backend: b, attrs }) => {
     throw new Error(`wasm Conv2DBackpropFilter only supports dataFormat 'NHWC', got '${a.dataFormat}'`);
   }
   const info = convInfo(x.shape, a.filterShape, a);
-  if (useIm2col(x, info)) return conv2DBackpropFilterIm2col(backend as BackendWasm, x, dy, info);
   const [kh, kw] = a.filterShape;
   const { top, left } = info.padInfo;
   // Padding (or cropping, if negative) so that the last window ends exactly at the edge.
