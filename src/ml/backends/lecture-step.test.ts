@@ -2,7 +2,7 @@
 /**
  * The lecture's pretext model, exactly as shaped (28x28x1 -> conv 64 s2 -> pool -> conv 32 -> pool -> conv 16 s2
  * -> dense 4), one training step's gradients for every weight: the WASM backend with Pretext Lab's kernels
- * (im2col filter gradient, 2x2 pool gradient, leading-axes sums, the convolution-route gradients) against
+ * (2x2 pool gradient, leading-axes sums, the convolution-route gradients) against
  * tfjs's CPU backend.
  */
 import * as tf from '@tensorflow/tfjs';
