@@ -19,23 +19,29 @@ export interface BackendPlan {
   readonly memory: boolean;
   /** A pessimistic training speed, for the run's time-out. */
   readonly slowestImagesPerSecond: number;
+  /**
+   * Extra worker runs with a fixed number of WASM threads (the benchmark's own worker), to compare speed
+   * and frame gaps; each is pretext training only, `threadEpochs` measured epochs after one warm-up.
+   */
+  readonly threadCounts: readonly number[];
+  readonly threadEpochs: number;
 }
 
 /** The full benchmark. */
 export const FULL_PLAN: readonly BackendPlan[] = [
-  { backend: 'wasm', modes: ['worker', 'main'], images: 9_600, warmupEpochs: 1, epochs: 5, memory: true, slowestImagesPerSecond: 150 },
-  { backend: 'webgl', modes: ['worker', 'main'], images: 1_536, warmupEpochs: 1, epochs: 3, memory: true, slowestImagesPerSecond: 25 },
-  { backend: 'cpu', modes: ['worker'], images: 384, warmupEpochs: 1, epochs: 3, memory: false, slowestImagesPerSecond: 4 },
+  { backend: 'wasm', modes: ['worker', 'main'], images: 9_600, warmupEpochs: 1, epochs: 5, memory: true, slowestImagesPerSecond: 150, threadCounts: [1, 2], threadEpochs: 3 },
+  { backend: 'webgl', modes: ['worker', 'main'], images: 1_536, warmupEpochs: 1, epochs: 3, memory: true, slowestImagesPerSecond: 25, threadCounts: [], threadEpochs: 0 },
+  { backend: 'cpu', modes: ['worker'], images: 384, warmupEpochs: 1, epochs: 3, memory: false, slowestImagesPerSecond: 4, threadCounts: [], threadEpochs: 0 },
   // Only where the browser offers an adapter (here SwiftShader's, ~7-20 images/s); elsewhere "unavailable".
-  { backend: 'webgpu', modes: ['worker'], images: 384, warmupEpochs: 1, epochs: 2, memory: false, slowestImagesPerSecond: 3 },
+  { backend: 'webgpu', modes: ['worker'], images: 384, warmupEpochs: 1, epochs: 2, memory: false, slowestImagesPerSecond: 3, threadCounts: [], threadEpochs: 0 },
 ];
 
 /** A smoke check of the benchmark itself (`--quick`): tiny sizes, numbers meaningless. */
 export const QUICK_PLAN: readonly BackendPlan[] = [
-  { backend: 'wasm', modes: ['worker', 'main'], images: 768, warmupEpochs: 1, epochs: 2, memory: true, slowestImagesPerSecond: 150 },
-  { backend: 'webgl', modes: ['worker', 'main'], images: 384, warmupEpochs: 1, epochs: 2, memory: true, slowestImagesPerSecond: 40 },
-  { backend: 'cpu', modes: ['worker'], images: 192, warmupEpochs: 1, epochs: 1, memory: false, slowestImagesPerSecond: 4 },
-  { backend: 'webgpu', modes: ['worker'], images: 192, warmupEpochs: 1, epochs: 1, memory: false, slowestImagesPerSecond: 3 },
+  { backend: 'wasm', modes: ['worker', 'main'], images: 768, warmupEpochs: 1, epochs: 2, memory: true, slowestImagesPerSecond: 150, threadCounts: [1, 2], threadEpochs: 1 },
+  { backend: 'webgl', modes: ['worker', 'main'], images: 384, warmupEpochs: 1, epochs: 2, memory: true, slowestImagesPerSecond: 40, threadCounts: [], threadEpochs: 0 },
+  { backend: 'cpu', modes: ['worker'], images: 192, warmupEpochs: 1, epochs: 1, memory: false, slowestImagesPerSecond: 4, threadCounts: [], threadEpochs: 0 },
+  { backend: 'webgpu', modes: ['worker'], images: 192, warmupEpochs: 1, epochs: 1, memory: false, slowestImagesPerSecond: 3, threadCounts: [], threadEpochs: 0 },
 ];
 
 /** The parsed command line. */

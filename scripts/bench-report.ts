@@ -4,6 +4,7 @@
  */
 import type { BackendName } from '../src/ml/backends/activate';
 import type { EngineMode } from '../src/runtime/messages';
+import { formatThreadRuns, issue12Targets, lectureMinutes, threadRuns, type ThreadRun } from './bench-threads';
 import type { BenchRunOk, BenchRunResult, EpochRate, GapSummary, LongestGap, RateSummary, TensorCounts } from '../src/bench/types';
 
 /** One page run, as asked for. */
@@ -11,6 +12,8 @@ export interface RunRecord {
   readonly backend: BackendName;
   /** The mode asked for; the result says where the engine actually ran. */
   readonly mode: EngineMode;
+  /** WASM threads fixed for a thread-comparison run (the benchmark's own worker); null: the app's choice. */
+  readonly threads: number | null;
   readonly result: BenchRunResult;
   /** The machine's 1-minute load average when the run started and ended (other work competing for cores). */
   readonly load: { readonly start: number; readonly end: number };
@@ -53,6 +56,10 @@ export type BackendReport = Missing | (ModeFigures & {
   readonly workerToMainRatio: number | null;
   /** The same ratio by the page's wall clock. */
   readonly workerToMainWallRatio: number | null;
+  /** The Lecture protocol's pretext (2,000,000 images) at the worker's median speed, in minutes. */
+  readonly projectedLectureMinutes: number | null;
+  /** Training in a worker with a fixed number of WASM threads, keyed "1", "2" (empty if not measured). */
+  readonly threadRuns: Record<string, ThreadRun>;
 });
 
 /** One of the issue's targets. `pass` is null when there is nothing to judge. */
@@ -131,7 +138,7 @@ function ratio(a: number, b: number): number | null {
 }
 
 /** The JSON entry for one backend from its worker run and (if any) its main-thread run. */
-export function backendReport(worker: RunRecord | undefined, main: RunRecord | undefined): BackendReport {
+export function backendReport(worker: RunRecord | undefined, main: RunRecord | undefined, threads: Record<string, ThreadRun> = {}): BackendReport {
   if (!worker?.result.ok) return missing(worker);
   const result = worker.result;
   const mainFigures = main?.result.ok ? figures(main.result, main.load) : missing(main);
@@ -144,6 +151,8 @@ export function backendReport(worker: RunRecord | undefined, main: RunRecord | u
     mainThread: mainFigures,
     workerToMainRatio: mainFigures.status === 'ok' ? ratio(result.imagesPerSecond.median, mainFigures.imagesPerSecond.median) : null,
     workerToMainWallRatio: mainFigures.status === 'ok' ? ratio(result.wallImagesPerSecond.median, mainFigures.wallImagesPerSecond.median) : null,
+    projectedLectureMinutes: lectureMinutes(result.imagesPerSecond.median),
+    threadRuns: threads,
   };
 }
 
@@ -177,6 +186,7 @@ export function judgeTargets(backends: BenchReport['backends']): Target[] {
     value: wasm?.status === 'ok' ? `${fmt(wasm.imagesPerSecond.median)} images/s` : 'not measured',
     pass: wasm?.status === 'ok' ? wasm.imagesPerSecond.median >= 700 : null,
   });
+  if (wasm?.status === 'ok') targets.push(...issue12Targets(wasm.imagesPerSecond.median, wasm.threadRuns));
   for (const [name, report] of Object.entries(backends) as [BackendName, BackendReport][]) {
     if (report.status !== 'ok' || report.tensors.after === null) continue;
     const { before, after, afterResetImmediate } = report.tensors;
@@ -192,7 +202,7 @@ export function judgeTargets(backends: BenchReport['backends']): Target[] {
 
 /** The run the top-level figures come from: wasm's worker run if it worked, else the first that did. */
 export function primaryRun(records: readonly RunRecord[]): RunRecord | undefined {
-  const ok = records.filter((r) => r.result.ok && r.result.tensors.after !== null);
+  const ok = records.filter((r) => r.result.ok && r.result.tensors.after !== null && r.threads === null);
   return ok.find((r) => r.backend === 'wasm' && r.mode === 'worker') ?? ok[0] ?? records.find((r) => r.result.ok);
 }
 
@@ -224,7 +234,8 @@ export function formatReport(report: BenchReport, records: readonly RunRecord[])
       r.backend.name === 'wasm' && r.backend.threads !== null ? `${r.backend.threads} wasm threads` : '',
     ].filter(Boolean).join('; ');
     const load = `${fmt(record.load.start, 1)}-${fmt(record.load.end, 1)}`;
-    rows.push([record.backend, r.mode, rateCell(r.imagesPerSecond), rateCell(r.wallImagesPerSecond), gapCell(r.frameGapMs), fmt(r.imagesPerEpoch), load, notes]);
+    const mode = record.threads === null ? r.mode : `${r.mode}, ${record.threads}t`;
+    rows.push([record.backend, mode, rateCell(r.imagesPerSecond), rateCell(r.wallImagesPerSecond), gapCell(r.frameGapMs), fmt(r.imagesPerEpoch), load, notes]);
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (i === header.length - 1 ? 0 : r[i].length))));
   const lines = [row(header, widths), row(widths.map((w) => '-'.repeat(w)), widths), ...rows.map((r) => row(r, widths))];
@@ -232,6 +243,7 @@ export function formatReport(report: BenchReport, records: readonly RunRecord[])
   if (notes.length) lines.push('Notes from the runs:', ...notes);
   lines.push('');
   for (const [name, b] of Object.entries(report.backends) as [BackendName, BackendReport][]) {
+    if (b.status === 'ok') lines.push(...formatThreadRuns(name, b.threadRuns));
     if (b.status === 'ok' && b.workerToMainRatio !== null) {
       lines.push(`${name}: worker / main = ${fmt(b.workerToMainRatio, 2)}x (trainer clock), ${b.workerToMainWallRatio === null ? 'n/a' : `${fmt(b.workerToMainWallRatio, 2)}x`} (wall clock)`);
     }
@@ -257,10 +269,10 @@ export function formatReport(report: BenchReport, records: readonly RunRecord[])
 
 /** Assembles the JSON report from the page runs. */
 export function buildReport(records: readonly RunRecord[], machine: Machine, durationSeconds: number): BenchReport {
-  const find = (backend: BackendName, mode: EngineMode): RunRecord | undefined => records.find((r) => r.backend === backend && r.mode === mode);
+  const find = (backend: BackendName, mode: EngineMode): RunRecord | undefined => records.find((r) => r.backend === backend && r.mode === mode && r.threads === null);
   const backends: Partial<Record<BackendName, BackendReport>> = {};
   for (const backend of [...new Set(records.map((r) => r.backend))]) {
-    backends[backend] = backendReport(find(backend, 'worker'), find(backend, 'main'));
+    backends[backend] = backendReport(find(backend, 'worker'), find(backend, 'main'), threadRuns(records, backend));
   }
   const primary = primaryRun(records);
   const p = primary?.result.ok ? primary.result : null;

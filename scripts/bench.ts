@@ -80,7 +80,13 @@ function paramsFor(plan: BackendPlan, mode: BenchParams['mode']): BenchParams {
     epochs: plan.epochs,
     memory: plan.memory && mode === 'worker',
     rotations: true,
+    threads: null,
   };
+}
+
+/** A thread-count comparison run: pretext training only, in the benchmark's worker with `threads` WASM threads. */
+function threadParamsFor(plan: BackendPlan, threads: number): BenchParams {
+  return { ...paramsFor(plan, 'worker'), warmupEpochs: 1, epochs: plan.threadEpochs, memory: false, rotations: false, threads };
 }
 
 function timeoutFor(plan: BackendPlan): number {
@@ -90,7 +96,7 @@ function timeoutFor(plan: BackendPlan): number {
 
 /** Loads the page once, small, so the dev server has transformed every module before anything is timed. */
 async function warmUp(browser: Browser, base: string): Promise<void> {
-  const tiny: BenchParams = { backend: 'wasm', mode: 'worker', images: 192, warmupEpochs: 0, epochs: 1, memory: false, rotations: false };
+  const tiny: BenchParams = { backend: 'wasm', mode: 'worker', images: 192, warmupEpochs: 0, epochs: 1, memory: false, rotations: false, threads: null };
   for (const mode of ['worker', 'main'] as const) {
     const result = await runPage(browser, base, { ...tiny, mode }, 300_000, `warm-up/${mode}`);
     if (!result.ok) log(`  warm-up (${mode}) did not finish: ${result.error}`);
@@ -155,9 +161,18 @@ async function main(): Promise<number> {
         const loadStart = loadavg()[0];
         const result = await runPage(browser, base, params, timeoutFor(plan), `${plan.backend}/${mode}`);
         if (!result.ok) log(`  ${plan.backend}/${mode}: ${result.kind}: ${result.error}`);
-        records.push({ backend: plan.backend, mode, result, load: { start: loadStart, end: loadavg()[0] } });
+        records.push({ backend: plan.backend, mode, threads: null, result, load: { start: loadStart, end: loadavg()[0] } });
         // A backend that is not there in a worker is not there on the main thread either.
         if (!result.ok && result.kind === 'unavailable' && mode === 'worker') break;
+      }
+      if (!records.some((r) => r.backend === plan.backend && r.result.ok)) continue;
+      for (const threads of plan.threadCounts) {
+        const params = threadParamsFor(plan, threads);
+        log(`${plan.backend}/worker, ${threads} thread(s): 1 warm-up + ${params.epochs} epochs of ${params.images} rotated images, batch 192`);
+        const loadStart = loadavg()[0];
+        const result = await runPage(browser, base, params, timeoutFor(plan), `${plan.backend}/${threads} thread(s)`);
+        if (!result.ok) log(`  ${plan.backend}/${threads} thread(s): ${result.kind}: ${result.error}`);
+        records.push({ backend: plan.backend, mode: 'worker', threads, result, load: { start: loadStart, end: loadavg()[0] } });
       }
     }
     const report = { ...buildReport(records, machineInfo(browser, launch.executablePath, records, loadAtStart), Math.round((performance.now() - started) / 1000)), firstLoad };

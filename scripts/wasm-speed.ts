@@ -16,6 +16,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { registerWasmTrainingKernels } from '../src/ml/backends/wasm-kernels';
 
 const BATCH = 192;
+const PROFILE_STEPS = 5;
 
 function buildModel(): tf.Sequential {
   const model = tf.sequential();
@@ -27,6 +28,30 @@ function buildModel(): tf.Sequential {
   model.add(tf.layers.flatten());
   model.add(tf.layers.dense({ units: 4 }));
   return model;
+}
+
+/**
+ * Kernel time of one training step, by kernel and input shapes, split into the forward pass (the first
+ * kernels of the step, as many as a forward-only pass runs) and the rest (backward and the optimizer).
+ */
+async function printProfile(step: () => void, forward: () => void): Promise<void> {
+  const forwardCount = (await tf.profile(forward)).kernels.length;
+  const rows = new Map<string, number>();
+  let total = 0;
+  let count = 0;
+  for (let i = 0; i < PROFILE_STEPS; i++) {
+    const info = await tf.profile(step);
+    count = info.kernels.length;
+    info.kernels.forEach((k, j) => {
+      const key = `${j < forwardCount ? 'fwd' : 'bwd'} ${k.name} ${JSON.stringify(k.inputShapes)}`;
+      rows.set(key, (rows.get(key) ?? 0) + Number(k.kernelTimeMs) / PROFILE_STEPS);
+      total += Number(k.kernelTimeMs) / PROFILE_STEPS;
+    });
+  }
+  console.log(`  kernel time per step (mean of ${PROFILE_STEPS}): ${total.toFixed(1)} ms in ${count} kernels (${forwardCount} forward)`);
+  for (const [key, ms] of [...rows].sort((a, b) => b[1] - a[1]).slice(0, 24)) {
+    console.log(`    ${ms.toFixed(1).padStart(7)} ms  ${key}`);
+  }
 }
 
 interface Result {
@@ -55,20 +80,9 @@ async function measure(backend: 'wasm' | 'cpu', warmup: number, steps: number, p
   for (let i = 0; i < steps; i++) step();
   const elapsed = performance.now() - start;
 
-  if (profile) {
-    const info = await tf.profile(() => {
-      step();
-    });
-    const byKernel = new Map<string, number>();
-    for (const k of info.kernels) {
-      const key = `${k.name} ${JSON.stringify(k.inputShapes)}`;
-      byKernel.set(key, (byKernel.get(key) ?? 0) + Number(k.kernelTimeMs));
-    }
-    console.log(`  ${backend} kernel time for one step (top 12):`);
-    for (const [key, ms] of [...byKernel].sort((a, b) => b[1] - a[1]).slice(0, 12)) {
-      console.log(`    ${ms.toFixed(1).padStart(7)} ms  ${key}`);
-    }
-  }
+  if (profile) await printProfile(step, () => {
+    tf.dispose(tf.losses.softmaxCrossEntropy(ys, model.apply(xs, { training: true }) as tf.Tensor));
+  });
   tf.dispose([xs, ys]);
   model.dispose();
   optimizer.dispose();

@@ -1,6 +1,7 @@
 /**
  * The benchmark page's URL parameters: `?backend=wasm|webgl|cpu&mode=worker|main&epochs=N&images=M`
- * (plus `warmup`, `memory=0|1`, `rotations=0|1`). Parsed on the page, built by the Node driver.
+ * (plus `warmup`, `memory=0|1`, `rotations=0|1`, and `threads=N` to train with N WASM threads in the
+ * benchmark's own worker). Parsed on the page, built by the Node driver.
  */
 import { BACKEND_NAMES, type BackendName } from '../ml/backends/activate';
 import type { EngineMode } from '../runtime/messages';
@@ -15,6 +16,7 @@ export const DEFAULT_PARAMS: BenchParams = {
   images: 9_600,
   memory: true,
   rotations: true,
+  threads: null,
 };
 
 function whole(search: URLSearchParams, key: string, fallback: number, min: number): number {
@@ -50,12 +52,13 @@ export function parseBenchParams(query: string): BenchParams {
     images,
     memory: flag(search, 'memory', DEFAULT_PARAMS.memory),
     rotations: flag(search, 'rotations', DEFAULT_PARAMS.rotations),
+    threads: search.has('threads') ? whole(search, 'threads', 1, 1) : null,
   };
 }
 
 /** The query string (without "?") that asks for `params`. */
 export function benchQuery(params: BenchParams): string {
-  return new URLSearchParams({
+  const query = new URLSearchParams({
     backend: params.backend,
     mode: params.mode,
     epochs: String(params.epochs),
@@ -63,5 +66,7 @@ export function benchQuery(params: BenchParams): string {
     images: String(params.images),
     memory: params.memory ? '1' : '0',
     rotations: params.rotations ? '1' : '0',
-  }).toString();
+  });
+  if (params.threads !== null) query.set('threads', String(params.threads));
+  return query.toString();
 }

@@ -5,11 +5,13 @@
  * engine's tensor count before and after.
  */
 import { presetConfig, type ExperimentConfig } from '../ml/config/presets';
+import { overrideWasmThreads } from '../runtime/backends';
 import { startEngine, type EngineClient } from '../runtime/client';
 import { dataPayload, loadMnistOverHttp } from '../runtime/load-data';
 import { experimentSpecs, runId, type TrunkUse } from '../ml/experiment/runs';
 import { FrameGapMonitor, type FrameGap } from './frames';
 import { EngineInbox } from './inbox';
+import { startThreadsWorker } from './threads-client';
 import { epochRates, gapSummary, summarize, type BatchSample } from './stats';
 import type { BenchParams, BenchRunOk, BenchRunResult, LongestGap, RateSummary } from './types';
 
@@ -170,7 +172,10 @@ export async function runBench(params: BenchParams, progress: (line: string) => 
   const inbox = new EngineInbox();
   let client: EngineClient | null = null;
   try {
-    client = await startEngine(inbox.listener, params.backend, params.mode === 'main');
+    if (params.threads !== null && params.mode === 'main') overrideWasmThreads(params.threads);
+    client = params.threads !== null && params.mode === 'worker'
+      ? await startThreadsWorker(inbox.listener, params.backend, params.threads)
+      : await startEngine(inbox.listener, params.backend, params.mode === 'main');
     return await measure(params, inbox, client, progress);
   } catch (err) {
     const unavailable = client === null || err instanceof Unavailable;

@@ -20,6 +20,8 @@ export interface BenchParams {
   readonly memory: boolean;
   /** Time building the lecture's 40,000 rotated images (the engine's makeRotations) first. */
   readonly rotations: boolean;
+  /** WASM threads to train with, in the benchmark's own worker; null: the app's worker and its own choice. */
+  readonly threads: number | null;
 }
 
 /** Median, min and max of per-epoch rates. */

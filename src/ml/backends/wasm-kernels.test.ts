@@ -136,7 +136,7 @@ describe('wasm training kernels', () => {
     expect(await tf.setBackend('wasm')).toBe(true);
     stockHasKernel = tf.getKernel('Conv2DBackpropFilter', 'wasm') !== undefined;
     registerWasmTrainingKernels();
-  });
+  }, 60_000); // cpu reference runs: slow on a busy machine
 
   it('is missing from stock tfjs-backend-wasm and gets registered (idempotently)', () => {
     // If this fails, tfjs now ships the kernel and this shim can be deleted.

@@ -12,6 +12,8 @@ import {
 } from '@tensorflow/tfjs';
 // Side effect: registers the wasm backend and its kernels, which we wrap below.
 import '@tensorflow/tfjs-backend-wasm';
+import { makeMaxPoolGrad } from './pool-kernels';
+import { makeSum } from './sum-kernel';
 
 const WASM = 'wasm';
 type Shape4 = [number, number, number, number];
@@ -114,23 +116,30 @@ function makeConv2DBackpropInput(original: KernelFunc): KernelFunc {
   };
 }
 
+/** Replaces a stock wasm kernel by `make(original)`, keeping its setup (needed if the backend initialises later). */
+function wrapKernel(name: string, make: (original: KernelFunc) => KernelFunc): void {
+  const original = getKernel(name, WASM);
+  if (!original) return;
+  unregisterKernel(name, WASM);
+  registerKernel({ ...original, kernelFunc: make(original.kernelFunc) });
+}
+
 /**
  * The WebAssembly backend of TensorFlow.js 4.22 can run a convolution forward
  * but ships no `Conv2DBackpropFilter` kernel, so the first training step of any
  * CNN on it throws. This registers that missing kernel, and a faster stride-1
  * `Conv2DBackpropInput`, built only from the backend's own fast kernels
  * (Conv2D, Transpose, Reverse, Slice): no per-element JavaScript, and the heavy
- * arithmetic always lands in XNNPACK's SIMD convolution.
+ * arithmetic always lands in XNNPACK's SIMD convolution. It also replaces
+ * `MaxPoolGrad` for the 2x2 stride-2 pool by a single pass (pool-kernels.ts), and
+ * `Sum` over leading axes (bias gradients) by one without a transpose (sum-kernel.ts).
  *
  * Safe to call more than once, and before or after `tf.setBackend('wasm')`.
  */
 export function registerWasmTrainingKernels(): void {
   if (getKernel('Conv2DBackpropFilter', WASM)) return;
   registerKernel({ kernelName: 'Conv2DBackpropFilter', backendName: WASM, kernelFunc: conv2DBackpropFilter });
-  const original = getKernel('Conv2DBackpropInput', WASM);
-  if (original) {
-    unregisterKernel('Conv2DBackpropInput', WASM);
-    // Keep the original setup: its fallback path needs it when the backend initialises later.
-    registerKernel({ ...original, kernelFunc: makeConv2DBackpropInput(original.kernelFunc) });
-  }
+  wrapKernel('Conv2DBackpropInput', makeConv2DBackpropInput);
+  wrapKernel('MaxPoolGrad', makeMaxPoolGrad);
+  wrapKernel('Sum', makeSum);
 }
