@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * Multithreaded WASM needs SharedArrayBuffer, which browsers only grant to a
@@ -27,9 +28,41 @@ const wasmSafeMinify = {
   codegen: { removeWhitespace: true },
 } as const;
 
+/**
+ * Offline after the first visit, through Workbox (vite-plugin-pwa generates the service worker from the build's
+ * own file list, so a hash-named chunk can never be missing from the cache or served stale). Precached: the app
+ * shell, the WASM binaries and the shipped models. The MNIST files (23 MB) are cached the first time the app
+ * reads them instead, so a visitor who never trains does not download them twice. 'prompt': a new version waits
+ * until the student reloads (src/app/UpdatePrompt.tsx), never swapping code under a running lecture. The worker
+ * exists only in `vite build`; the dev server has none, so dev e2e specs are unaffected.
+ */
+const offline = VitePWA({
+  registerType: 'prompt',
+  injectRegister: false, // registered by UpdatePrompt through virtual:pwa-register/react
+  manifest: false, // an offline cache, not an installable app: no icons to maintain
+  workbox: {
+    globPatterns: ['**/*.{html,js,css,svg,wasm,json,bin}'],
+    globIgnores: ['data/**'],
+    // The tfjs chunk is ~1.3 MB and each .wasm ~0.4 MB; Workbox's 2 MB default is close enough to bite later.
+    maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+    // The first visit's page is taken over at once, so src/app/offline-data.ts can cache the MNIST files then.
+    clientsClaim: true,
+    navigateFallback: 'index.html',
+    cleanupOutdatedCaches: true,
+    runtimeCaching: [
+      {
+        // Same-origin MNIST assets, wherever the app is hosted (a sub-path included).
+        urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/data\/[^/]+$/.test(url.pathname),
+        handler: 'CacheFirst',
+        options: { cacheName: 'mnist-data', cacheableResponse: { statuses: [200] } },
+      },
+    ],
+  },
+});
+
 /** Vite config for the app, plus the Vitest config for Node unit tests. */
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), offline],
   server: { headers: crossOriginIsolation },
   preview: { headers: crossOriginIsolation },
   // Pre-bundle tfjs at start-up even when only a worker imports it, so the dev

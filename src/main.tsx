@@ -5,6 +5,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { UpdatePrompt } from './app/UpdatePrompt';
 import './styles.css';
 
 const container = document.getElementById('root');
@@ -15,5 +16,6 @@ if (container === null) {
 createRoot(container).render(
   <StrictMode>
     <App />
+    <UpdatePrompt />
   </StrictMode>,
 );

@@ -105,11 +105,13 @@ export function StemPlot({ probabilities, classNames = DIGIT_CLASSES, title, tru
         <line x1={LEFT} x2={RIGHT} y1={BOTTOM} y2={BOTTOM} stroke={INK.muted} strokeWidth={1.5} />
         {hasTrue && <polygon points={trianglePoints(xOf(trueLabel), BOTTOM + 52, 16)} fill={INK.text} />}
       </svg>
+      {/* The legend's text stays in the ink colour: the series colours are for marks, and several of them (the
+          supervised green, 3.4:1 on white) are too light for text. The swatch carries the colour. */}
       <p className="stem-plot-legend" aria-hidden="true">
         {predicted >= 0 && (
           <span>
             <svg viewBox="0 0 16 16" className="legend-swatch"><circle cx="8" cy="8" r="6" fill={color} /></svg>
-            predicted: <strong style={{ color }}>{className(classNames, predicted)}</strong>
+            predicted: <strong>{className(classNames, predicted)}</strong>
           </span>
         )}
         {hasTrue && (

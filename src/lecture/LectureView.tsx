@@ -138,8 +138,9 @@ export function LectureView({ slide, onSlide, onLeave, textSize, onTextSize }: L
             </select>
           </label>
           <span className="lecture-size" role="group" aria-label="Text size">
-            <button type="button" onClick={() => onTextSize(textSize - 1)} disabled={textSize <= -3} aria-label="Smaller text">A−</button>
-            <button type="button" onClick={() => onTextSize(textSize + 1)} disabled={textSize >= 4} aria-label="Larger text">A+</button>
+            {/* The name starts with the visible label (WCAG 2.5.3), so "click A plus" works for voice control. */}
+            <button type="button" onClick={() => onTextSize(textSize - 1)} disabled={textSize <= -3} title="Smaller text">A−<span className="visually-hidden"> smaller text</span></button>
+            <button type="button" onClick={() => onTextSize(textSize + 1)} disabled={textSize >= 4} title="Larger text">A+<span className="visually-hidden"> larger text</span></button>
           </span>
           {fullscreen
             ? <button type="button" onClick={() => void exitFullscreen()}>Leave full screen</button>

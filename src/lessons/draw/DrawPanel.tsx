@@ -60,7 +60,10 @@ export function DrawPanel() {
         <DrawingCanvas onChange={onChange} label="Drawing area: draw a digit with mouse, pen or finger" />
         <PreprocessedPreview result={drawing} />
       </div>
-      {empty && <p className="hint" role="status">Nothing drawn yet, so there is nothing to predict.</p>}
+      {/* Kept until the first answer is in: the page must not get shorter under the pen mid-stroke. */}
+      {(empty || !predictions) && (
+        <p className="hint" role="status">{empty ? 'Nothing drawn yet, so there is nothing to predict.' : 'Asking the models…'}</p>
+      )}
       {!empty && predictions && (
         <>
           <div className="stem-row" aria-live="polite">

@@ -1,0 +1,102 @@
+/**
+ * Accessibility checked by machine and by keyboard: axe finds no WCAG 2.1 A/AA violation on the study page with
+ * results on it (the shipped models, scored, and a drawing), on a lecture slide and on the draw panel; one
+ * training step can be run with the keyboard alone; and a live lecture slide keeps Train / Pause above the fold
+ * at projector sizes.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { collectPageErrors, SCREENSHOT_DIR } from './helpers';
+
+/** Every WCAG 2.0/2.1 A and AA rule, plus the label-in-name check that axe ships but leaves off by default. */
+async function violations(page: Page, include?: string): Promise<string[]> {
+  let builder = new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } });
+  if (include) builder = builder.include(include);
+  const { violations: found } = await builder.analyze();
+  // One line per failing element, so a report says what to fix without opening the trace.
+  return found.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${n.failureSummary ?? ''}`));
+}
+
+async function ready(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
+}
+
+/** Draws a small ring on the draw panel's pad with the mouse. */
+async function drawRing(page: Page): Promise<void> {
+  const pad = page.locator('#draw').getByRole('img', { name: /Drawing area/ });
+  await pad.scrollIntoViewIfNeeded();
+  const box = await pad.boundingBox();
+  if (!box) throw new Error('the pad has no box');
+  const ring = Array.from({ length: 13 }, (_, i) => (i / 12) * 2 * Math.PI);
+  await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2);
+  await page.mouse.down();
+  for (const a of ring) await page.mouse.move(box.x + box.width * (0.5 + 0.3 * Math.cos(a)), box.y + box.height * (0.5 + 0.35 * Math.sin(a)), { steps: 2 });
+  await page.mouse.up();
+}
+
+test('no WCAG A/AA violations on the study page with results and a drawing, nor on the draw panel', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors = collectPageErrors(page);
+  await ready(page, '/');
+  await page.locator('#pretext').getByRole('button', { name: 'Load the pre-trained lecture models' }).click();
+  await expect(page.locator('#supervised').getByText(/pre-trained lecture model shipped with the app/)).toBeVisible({ timeout: 90_000 });
+  const compare = page.locator('#compare');
+  await compare.getByRole('button', { name: 'Evaluate the models on the test set' }).click();
+  await expect(compare.getByRole('table', { name: 'Test results' })).toBeVisible({ timeout: 90_000 });
+  await drawRing(page);
+  await expect(page.locator('#draw .stem-row').first()).toBeVisible({ timeout: 30_000 });
+
+  expect(await violations(page, '#draw')).toEqual([]);
+  expect(await violations(page)).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('no WCAG A/AA violations on lecture slides, and Train / Pause stay above the fold', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/?preset=smoke&mode=lecture&slide=2');
+  await expect(page.getByTestId('slide-counter')).toHaveText('2 / 14');
+  expect(await violations(page)).toEqual([]);
+  await page.goto('/?preset=smoke&mode=lecture&slide=10');
+  for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+    await page.setViewportSize(viewport);
+    // The three training slides, moved through with the arrow keys as a presenter does.
+    for (const slide of [10, 11, 12]) {
+      if (slide > 10) await page.keyboard.press('ArrowRight');
+      else if (viewport.width > 1280) for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowLeft');
+      await expect(page.getByTestId('slide-counter')).toHaveText(`${slide} / 14`);
+      const controls = page.getByRole('group', { name: /^Training controls/ });
+      await expect(controls).toBeVisible({ timeout: 60_000 });
+      const bar = await page.getByRole('navigation', { name: 'Lecture controls' }).boundingBox();
+      const where = `slide ${slide} at ${viewport.width}x${viewport.height}`;
+      for (const name of [/^(Re)?[Tt]rain the /, /^Pause$/]) {
+        const box = await controls.getByRole('button', { name }).boundingBox();
+        // Above the control bar at the bottom, not just inside the window.
+        expect(box !== null && bar !== null && box.y >= 0 && box.y + box.height <= bar.y, `${String(name)} above the fold on ${where}`).toBe(true);
+      }
+      if (slide === 10) await page.screenshot({ path: `${SCREENSHOT_DIR}/lecture-pretext-${viewport.width}x${viewport.height}.png` });
+      if (slide === 10 && viewport.width === 1280) expect(await violations(page)).toEqual([]);
+    }
+  }
+});
+
+test('one training step with the keyboard alone', async ({ page }) => {
+  test.setTimeout(240_000);
+  await ready(page, '/#pretext');
+  await page.getByRole('radio', { name: /Tiny/ }).focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('radio', { name: /Tiny/ })).toBeChecked();
+  // Tab forward until the pretext Train button has the focus, as a keyboard user would.
+  const train = page.locator('#pretext').getByRole('button', { name: 'Train the pretext model' });
+  for (let i = 0; i < 80 && !(await train.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(train).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#pretext').getByText(/Trained for \d+ epochs?/)).toBeVisible({ timeout: 180_000 });
+  // Train was disabled while it ran, which drops the focus; Tab must carry on from there, inside the step (the
+  // next control), not from the top of the page.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.closest('#pretext') !== null)).toBe(true);
+});

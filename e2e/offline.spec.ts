@@ -1,0 +1,55 @@
+/**
+ * Offline after the first visit: the built app, hosted under a sub-path, installs its service worker; then the
+ * network goes away, and the app still reloads, trains (Tiny) and answers a drawing, cross-origin isolated.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import type { Server } from 'node:http';
+import { BUILT_URL, buildOnce, serveBuild } from './built-app';
+import { collectPageErrors } from './helpers';
+
+let server: Server | null = null;
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  await buildOnce();
+  server = await serveBuild();
+});
+test.afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+/** Trains the Tiny preset's pretext model and draws a stroke, which the rotation head answers. */
+async function trainAndDraw(page: Page): Promise<void> {
+  await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('radio', { name: /Tiny/ }).check();
+  const pretext = page.locator('#pretext');
+  await pretext.getByRole('button', { name: 'Train the pretext model' }).click();
+  await expect(pretext.getByText(/Trained for \d+ epochs?/)).toBeVisible({ timeout: 180_000 });
+  const pad = page.locator('#draw').getByRole('img', { name: /Drawing area/ });
+  await pad.scrollIntoViewIfNeeded();
+  const box = await pad.boundingBox();
+  if (!box) throw new Error('the pad has no box');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.8, { steps: 8 });
+  await page.mouse.up();
+  await expect(page.locator('#draw').getByText(/The rotation head thinks your drawing is turned/)).toBeVisible({ timeout: 30_000 });
+}
+
+test('after one visit the app reloads, trains and draws offline, still cross-origin isolated', async ({ page, context }) => {
+  test.setTimeout(300_000);
+  const errors = collectPageErrors(page);
+  await page.goto(BUILT_URL);
+  await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  await expect(page.getByText('Pretext Lab is saved in this browser and now works offline.')).toBeVisible({ timeout: 60_000 });
+  // The MNIST files are cached once the worker controls the page (src/app/offline-data.ts).
+  await expect.poll(() => page.evaluate(async () => (await (await caches.open('mnist-data')).keys()).length), { timeout: 60_000 }).toBe(5);
+
+  await context.setOffline(true);
+  await page.reload();
+  // Served from the worker's cache with the headers it was stored with: still isolated, so threads still work.
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  await trainAndDraw(page);
+  expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
+  expect(errors).toEqual([]);
+});
