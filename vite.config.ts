@@ -31,7 +31,7 @@ const wasmSafeMinify = {
 /**
  * Offline after the first visit, through Workbox (vite-plugin-pwa generates the service worker from the build's
  * own file list, so a hash-named chunk can never be missing from the cache or served stale). Precached: the app
- * shell, the WASM binaries and the shipped models. The MNIST files (23 MB) are cached the first time the app
+ * shell, the WASM binaries and the shipped models. The MNIST files (4.8 MB gzipped) are cached the first time the app
  * reads them instead, so a visitor who never trains does not download them twice. 'prompt': a new version waits
  * until the student reloads (src/app/UpdatePrompt.tsx), never swapping code under a running lecture. The worker
  * exists only in `vite build`; the dev server has none, so dev e2e specs are unaffected.

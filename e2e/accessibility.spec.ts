@@ -90,7 +90,7 @@ test('one training step with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Space');
   await expect(page.getByRole('radio', { name: /Tiny/ })).toBeChecked();
   // Tab forward until the pretext Train button has the focus, as a keyboard user would.
-  const train = page.locator('#pretext').getByRole('button', { name: 'Train the pretext model' });
+  const train = page.locator('#pretext').getByRole('button', { name: 'Train the rotation pretext model' });
   for (let i = 0; i < 80 && !(await train.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
   await expect(train).toBeFocused();
   await page.keyboard.press('Enter');

@@ -37,7 +37,7 @@ test('the built app trains and draws under a strict Content-Security-Policy', as
   await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
   await page.getByRole('radio', { name: /Tiny/ }).check();
   const pretext = page.locator('#pretext');
-  await pretext.getByRole('button', { name: 'Train the pretext model' }).click();
+  await pretext.getByRole('button', { name: 'Train the rotation pretext model' }).click();
   await expect(pretext.getByText(/Trained for \d+ epochs?/)).toBeVisible({ timeout: 180_000 });
   await expect(pretext.locator('.recharts-line-curve').first()).toBeVisible();
   const pad = page.locator('#draw').getByRole('img', { name: /Drawing area/ });

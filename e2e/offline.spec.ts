@@ -20,7 +20,7 @@ async function trainAndDraw(page: Page): Promise<void> {
   await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
   await page.getByRole('radio', { name: /Tiny/ }).check();
   const pretext = page.locator('#pretext');
-  await pretext.getByRole('button', { name: 'Train the pretext model' }).click();
+  await pretext.getByRole('button', { name: 'Train the rotation pretext model' }).click();
   await expect(pretext.getByText(/Trained for \d+ epochs?/)).toBeVisible({ timeout: 180_000 });
   const pad = page.locator('#draw').getByRole('img', { name: /Drawing area/ });
   await pad.scrollIntoViewIfNeeded();

@@ -46,7 +46,7 @@ test('?backend=webgpu passes the training check and trains the Tiny preset\'s pr
   // images would take ten minutes, so the step trains on 96 of its images (384 rotated: two full batches).
   await page.getByRole('spinbutton', { name: 'Unlabelled pretext images' }).fill('96');
   const pretext = page.locator('#pretext');
-  await pretext.getByRole('button', { name: 'Train the pretext model' }).click();
+  await pretext.getByRole('button', { name: 'Train the rotation pretext model' }).click();
   await expect(pretext.getByText(/Trained for 1 epoch/)).toBeVisible({ timeout: 300_000 });
   await expect(pretext.locator('.recharts-line-curve').first()).toBeVisible();
   expect(errors).toEqual([]);
