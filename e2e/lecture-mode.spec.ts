@@ -90,12 +90,12 @@ test.describe('lecture mode', () => {
     await page.keyboard.press(' ');
     const bar = page.getByRole('progressbar');
     await expect(bar).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByText(/^Training the pretext model/)).toBeVisible();
+    await expect(page.getByText(/^Training the rotation pretext model/)).toBeVisible();
     await page.keyboard.press(' ');
-    await expect(page.getByText(/^Paused: pretext model/)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText(/^Paused: rotation pretext model/)).toBeVisible({ timeout: 30_000 });
     await page.screenshot({ path: `${SCREENSHOT_DIR}/lecture-pretext-paused.png` });
     await page.keyboard.press(' ');
-    await expect(page.getByText(/^Training the pretext model/)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText(/^Training the rotation pretext model/)).toBeVisible({ timeout: 30_000 });
     await expect(page.getByText(/Trained for 3 epochs/)).toBeVisible({ timeout: 180_000 });
 
     // A finished step is not retrained by a stray Space: the lab says how instead.

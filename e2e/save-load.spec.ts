@@ -26,7 +26,7 @@ test('save in the browser, reload, and load the model back', async ({ page }) =>
   await trainTinyPretext(page);
   const pretext = page.locator('#pretext');
   const before = await accuracyText(page);
-  await pretext.getByText('Save, load or share the pretext model').click();
+  await pretext.getByText('Save, load or share the rotation pretext model').click();
   await pretext.getByRole('button', { name: 'Save in this browser' }).click();
   await expect(pretext.getByText(/Saved in this browser: 1 epochs/)).toBeVisible();
 
@@ -34,7 +34,7 @@ test('save in the browser, reload, and load the model back', async ({ page }) =>
   await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
   await page.getByRole('radio', { name: /Tiny/ }).check();
   await page.getByRole('spinbutton', { name: 'Unlabelled pretext images' }).fill('500');
-  await pretext.getByText('Save, load or share the pretext model').click();
+  await pretext.getByText('Save, load or share the rotation pretext model').click();
   await pretext.getByRole('button', { name: 'Load the saved rotation pretext model' }).click();
   await expect(pretext.getByText('This is the model saved in this browser.')).toBeVisible();
   // The same weights give the same accuracy on the same test images.
@@ -48,7 +48,7 @@ test('download, upload, and a corrupt upload is refused without touching the mod
   await trainTinyPretext(page);
   const pretext = page.locator('#pretext');
   const before = await accuracyText(page);
-  await pretext.getByText('Save, load or share the pretext model').click();
+  await pretext.getByText('Save, load or share the rotation pretext model').click();
   const downloads: string[] = [];
   page.on('download', async (d) => downloads.push(await d.path()));
   const first = page.waitForEvent('download');
@@ -99,7 +99,7 @@ test('an interrupted training continues after a reload from its last epoch', asy
   await expect(pretext.getByText(/epoch ([4-9]|\d\d)\/40/)).toBeVisible({ timeout: 120_000 });
   await page.reload(); // the tab "closes" mid-run
 
-  await expect(pretext.getByText(/An interrupted training of the pretext model was found: \d+ of 40 epochs/)).toBeVisible({ timeout: 60_000 });
+  await expect(pretext.getByText(/An interrupted training of the rotation pretext model was found: \d+ of 40 epochs/)).toBeVisible({ timeout: 60_000 });
   const found = await pretext.getByText(/An interrupted training/).innerText();
   const kept = Number(/found: (\d+) of 40/.exec(found)?.[1]);
   expect(kept).toBeGreaterThanOrEqual(1); // saving may trail the display by an epoch or two
