@@ -42,7 +42,9 @@ export function TaskSamples({ spec, image, index, seed }: TaskSamplesProps) {
   const items: DigitGridItem[] = [{ key: 'original', pixels: image, caption: 'original', label: `Pretext image ${index}, before the task changes it` }];
   for (let row = 0; row < examples.count; row++) {
     const view = task.describe(examples, row);
-    items.push({ key: `in-${row}`, pixels: view.input, caption: `input ${row + 1}: ${view.label}`, label: `Example ${row + 1}: what the network sees; its target is ${view.label}` });
+    // A classifier's target is a class, said under its input; a reconstruction's target is the picture beside it.
+    const caption = task.objective.kind === 'classify' ? `input ${row + 1}: ${view.label}` : `input ${row + 1}`;
+    items.push({ key: `in-${row}`, pixels: view.input, caption, label: `Example ${row + 1}: what the network sees; its target is ${view.label}` });
     if (view.target) items.push({ key: `target-${row}`, pixels: view.target, caption: `target ${row + 1}`, label: `Example ${row + 1}: the target, ${view.label}` });
     if (paints && painted && painted.length === examples.count * IMAGE_PIXELS) {
       items.push({ key: `out-${row}`, pixels: painted.subarray(row * IMAGE_PIXELS, (row + 1) * IMAGE_PIXELS), caption: `painted ${row + 1}`, label: `Example ${row + 1}: what the trained model painted` });
