@@ -144,10 +144,12 @@ describe('every task on the shared trunk', () => {
     expect(r.task).toBe(task);
     expect(r.pretext.metric).toBe(task === 'inpainting' ? 'hidden pixels right (ink or paper)' : 'accuracy');
     expect(r.pretext.rotationTestAccuracy === null).toBe(task !== 'rotation');
+    // Every score is a fraction (NaN, from an empty or broken evaluation, fails here too).
     for (const score of [r.pretext.testScore, r.pretext.chanceScore, r.selfSupervised.testAccuracy, r.randomFrozen.testAccuracy]) {
-      expect(score).toBeGreaterThanOrEqual(0);
-      expect(score).toBeLessThanOrEqual(1);
+      expect(Number.isFinite(score) && score >= 0 && score <= 1, `score ${score}`).toBe(true);
     }
+    // The chance level is the task's own: a guess among its classes, or painting every hidden pixel as paper.
+    if (task !== 'inpainting') expect(r.pretext.chanceScore).toBe(1 / taskById(task).classNames.length);
     expect(r.params.downstreamFrozen).toBe(19_104);
   });
 });
