@@ -45,7 +45,9 @@ export function TaskSamples({ spec, image, index, seed }: TaskSamplesProps) {
     // A classifier's target is a class, said under its input; a reconstruction's target is the picture beside it.
     const caption = task.objective.kind === 'classify' ? `input ${row + 1}: ${view.label}` : `input ${row + 1}`;
     items.push({ key: `in-${row}`, pixels: view.input, caption, label: `Example ${row + 1}: what the network sees; its target is ${view.label}` });
-    if (view.target) items.push({ key: `target-${row}`, pixels: view.target, caption: `target ${row + 1}`, label: `Example ${row + 1}: the target, ${view.label}` });
+    // For jigsaw the picture beside the input is the same cut with the tiles in order (what the label undoes).
+    const beside = task.objective.kind === 'classify' ? `in order ${row + 1}` : `target ${row + 1}`;
+    if (view.target) items.push({ key: `target-${row}`, pixels: view.target, caption: beside, label: `Example ${row + 1}: ${task.objective.kind === 'classify' ? 'the same tiles in their own places' : `the target, ${view.label}`}` });
     if (paints && painted && painted.length === examples.count * IMAGE_PIXELS) {
       items.push({ key: `out-${row}`, pixels: painted.subarray(row * IMAGE_PIXELS, (row + 1) * IMAGE_PIXELS), caption: `painted ${row + 1}`, label: `Example ${row + 1}: what the trained model painted` });
     }
