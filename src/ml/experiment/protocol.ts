@@ -9,7 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ImageSet, Mnist } from '../data/mnist';
 import { makeSplits, type Splits } from '../data/splits';
-import { buildDigitClassifier, buildTaskModel, type FeatureSource } from '../models/architecture';
+import { buildDigitClassifier, buildTaskModel } from '../models/architecture';
 import { summarizeModel } from '../models/summary';
 import { TrainingRun } from '../train/trainer';
 import type { BatchEvent, EpochEvent, EpochRecord, TrainResult } from '../train/events';
@@ -91,18 +91,13 @@ export function pretextTrainSet(config: ExperimentConfig, pretextImages: ImageSe
   return taskById(config.task).buildExamples(pretextImages, { seed: exampleSeed(config.task, config.seed), order: config.rotationOrder });
 }
 
-/** The FeatureSource of a digit head's use. */
-export function featureSource(use: Exclude<TrunkUse, 'pretext'>): FeatureSource {
-  return use;
-}
-
 async function trainArm(
   spec: RunSpec & { use: Exclude<TrunkUse, 'pretext'> }, splits: Splits, config: ExperimentConfig,
   pretext: tf.LayersModel, callbacks: ExperimentCallbacks,
 ): Promise<ArmResult> {
   const { use } = spec;
   callbacks.onStepStart?.(use);
-  const model = buildDigitClassifier(featureSource(use), config.seed, pretext);
+  const model = buildDigitClassifier(use, config.seed, pretext);
   try {
     const result = await new TrainingRun(model, splits.labelled, trainOptionsFor(spec, config), {
       onBatchEnd: (e) => callbacks.onBatchEnd?.(use, e),
