@@ -3,7 +3,8 @@
  */
 import { PRESET_NAMES, type PresetName } from '../src/ml/config/presets';
 import type { TestSetName } from '../src/ml/data/splits';
-import { SettingError, checkChoice, checkInteger } from '../src/ml/config/validate';
+import { checkChoice, checkInteger } from '../src/ml/config/validate';
+import { parseFlags } from './cli-flags';
 import { TASK_IDS, type TaskId } from '../src/ml/tasks/registry';
 
 /** The backends the reproduce script can run on in Node. */
@@ -26,19 +27,7 @@ export const USAGE = `usage: npm run reproduce -- [--task ${TASK_IDS.join('|')}]
 
 /** Parses argv (without node and script); throws a SettingError naming a bad option. */
 export function parseReproduceArgs(argv: readonly string[]): ReproduceArgs {
-  const values = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    if (!flag.startsWith('--')) throw new SettingError(flag, `unexpected argument "${flag}"\n${USAGE}`);
-    const value = argv[i + 1];
-    if (value === undefined || value.startsWith('--')) throw new SettingError(flag, `${flag} needs a value\n${USAGE}`);
-    values.set(flag.slice(2), value);
-    i++;
-  }
-  const known = ['task', 'preset', 'seeds', 'first-seed', 'test', 'json', 'backend'];
-  for (const key of values.keys()) {
-    if (!known.includes(key)) throw new SettingError(key, `unknown option --${key}\n${USAGE}`);
-  }
+  const values = parseFlags(argv, ['task', 'preset', 'seeds', 'first-seed', 'test', 'json', 'backend'], USAGE);
   const int = (key: string, fallback: number, min: number, max: number) =>
     values.has(key) ? checkInteger(`--${key}`, Number(values.get(key)), min, max) : fallback;
   return {

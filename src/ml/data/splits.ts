@@ -23,7 +23,10 @@ export interface SplitSizes {
 /** The lecture's sizes. */
 export const LECTURE_SPLITS: SplitSizes = { pretextCount: 10_000, labelledCount: 1_000, testSet: 'lecture' };
 
-/** The three sets an experiment uses. `pretext.labels` exist in memory but no code path trains on them. */
+/**
+ * The three sets an experiment uses. `pretext.labels` exist in memory; no pretext task reads them. Only the
+ * leaderboard's upper-bound row trains on them, on purpose (`experiment/leaderboard.ts`).
+ */
 export interface Splits {
   readonly pretext: ImageSet;
   readonly labelled: ImageSet;

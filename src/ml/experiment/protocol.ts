@@ -91,13 +91,53 @@ export function pretextTrainSet(config: ExperimentConfig, pretextImages: ImageSe
   return taskById(config.task).buildExamples(pretextImages, { seed: exampleSeed(config.task, config.seed), order: config.rotationOrder });
 }
 
-async function trainArm(
+/** A task's pretext run, trained and scored on the test images' examples; the model is the caller's to dispose. */
+export interface PretextOutcome {
+  readonly model: tf.LayersModel;
+  readonly summary: ExperimentResult['pretext'];
+}
+
+/** Trains `config.task`'s pretext model on the pretext images and scores it on the test images' examples. */
+export async function trainPretext(splits: Splits, config: ExperimentConfig, callbacks: ExperimentCallbacks = {}): Promise<PretextOutcome> {
+  const task = taskById(config.task);
+  const spec = experimentSpecs(config).pretext;
+  const examples = pretextTrainSet(config, splits.pretext);
+  const model = buildTaskModel(task, config.seed);
+  try {
+    callbacks.onStepStart?.('pretext');
+    const run = await new TrainingRun(model, examples, trainOptionsFor(spec, config), {
+      onBatchEnd: (e) => callbacks.onBatchEnd?.('pretext', e),
+      onEpochEnd: (e) => callbacks.onEpochEnd?.('pretext', e),
+    }).run();
+    const testExamples = pretextTestSet(config.task, splits);
+    const test = await evaluate(model, testExamples, { scaling: config.scaling, batchSize: 192, objective: task.objective });
+    const last = run.history[run.history.length - 1];
+    await callbacks.onModelTrained?.('pretext', model, run);
+    return {
+      model,
+      summary: {
+        loss: last?.loss ?? NaN, accuracy: last?.accuracy ?? NaN, epochs: run.epochsRun,
+        metric: scoreName(task.objective), testScore: test.accuracy, chanceScore: chanceScore(task, testExamples),
+        rotationTestAccuracy: config.task === 'rotation' ? test.accuracy : null, history: run.history,
+      },
+    };
+  } catch (err) {
+    model.dispose();
+    throw err;
+  }
+}
+
+/**
+ * Trains one digit classifier (a head use) on the labelled images and evaluates it on the test images.
+ * `source` is the trained model whose trunk a transfer copies (any model with the trunk at layers 0-3).
+ */
+export async function trainArm(
   spec: RunSpec & { use: Exclude<TrunkUse, 'pretext'> }, splits: Splits, config: ExperimentConfig,
-  pretext: tf.LayersModel, callbacks: ExperimentCallbacks,
+  source: tf.LayersModel | undefined, callbacks: ExperimentCallbacks = {},
 ): Promise<ArmResult> {
   const { use } = spec;
   callbacks.onStepStart?.(use);
-  const model = buildDigitClassifier(use, config.seed, pretext);
+  const model = buildDigitClassifier(use, config.seed, source);
   try {
     const result = await new TrainingRun(model, splits.labelled, trainOptionsFor(spec, config), {
       onBatchEnd: (e) => callbacks.onBatchEnd?.(use, e),
@@ -115,32 +155,17 @@ async function trainArm(
 export async function runExperiment(mnist: Mnist, config: ExperimentConfig, callbacks: ExperimentCallbacks = {}): Promise<ExperimentResult> {
   checkConfig(config, mnist.train.count);
   const started = performance.now();
-  const task = taskById(config.task);
   const specs = experimentSpecs(config);
   const splits = makeSplits(mnist, config.splits);
-  const examples = pretextTrainSet(config, splits.pretext);
-  const pretext = buildTaskModel(task, config.seed);
+  const { model: pretext, summary } = await trainPretext(splits, config, callbacks);
   try {
-    callbacks.onStepStart?.('pretext');
-    const pretextRun = await new TrainingRun(pretext, examples, trainOptionsFor(specs.pretext, config), {
-      onBatchEnd: (e) => callbacks.onBatchEnd?.('pretext', e),
-      onEpochEnd: (e) => callbacks.onEpochEnd?.('pretext', e),
-    }).run();
-    const testExamples = pretextTestSet(config.task, splits);
-    const pretextTest = await evaluate(pretext, testExamples, { scaling: config.scaling, batchSize: 192, objective: task.objective });
-    const last = pretextRun.history[pretextRun.history.length - 1];
-    await callbacks.onModelTrained?.('pretext', pretext, pretextRun);
     const selfSupervised = await trainArm({ ...specs.transfer, use: 'transfer' }, splits, config, pretext, callbacks);
     const supervised = await trainArm({ ...specs.scratch, use: 'scratch' }, splits, config, pretext, callbacks);
     const randomFrozen = await trainArm({ ...specs.random, use: 'random' }, splits, config, pretext, callbacks);
     return {
       task: config.task,
       seed: config.seed,
-      pretext: {
-        loss: last?.loss ?? NaN, accuracy: last?.accuracy ?? NaN, epochs: pretextRun.epochsRun,
-        metric: scoreName(task.objective), testScore: pretextTest.accuracy, chanceScore: chanceScore(task, testExamples),
-        rotationTestAccuracy: config.task === 'rotation' ? pretextTest.accuracy : null, history: pretextRun.history,
-      },
+      pretext: summary,
       selfSupervised, supervised, randomFrozen,
       params: countParams(pretext),
       testCount: splits.test.count,
