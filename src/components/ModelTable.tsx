@@ -5,6 +5,7 @@
  */
 import type { LayerRow, ModelSummary } from '../ml/models/summary';
 import { NO_VALUE, formatShape, formatThousands } from './format';
+import { useScrollableFocus } from './useScrollableFocus';
 import './components.css';
 
 /** Props of {@link ModelTable}. */
@@ -49,10 +50,16 @@ function StatusCell({ status }: { readonly status: LayerStatus }) {
  * or trained, with frozen rows hatched; the footer repeats Keras's Total / Trainable / Non-trainable counts.
  */
 export function ModelTable({ summary, caption }: ModelTableProps) {
+  const { ref, scrollable } = useScrollableFocus<HTMLDivElement>();
+  const title = caption ?? `Model: "${summary.name}"`;
   return (
-    <div className="model-table-wrap">
+    <div
+      className="model-table-wrap"
+      ref={ref}
+      {...(scrollable ? { tabIndex: 0, role: 'region', 'aria-label': `${title} (scrolls sideways)` } : {})}
+    >
       <table className="model-table">
-        <caption>{caption ?? `Model: "${summary.name}"`}</caption>
+        <caption>{title}</caption>
         <thead>
           <tr>
             <th scope="col">Layer (type)</th>
