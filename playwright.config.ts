@@ -1,13 +1,11 @@
 /**
- * End-to-end tests: a real Chromium drives the dev server the way a student
+ * End-to-end tests: a real Chromium drives the built app the way a student
  * would (by role and label). One worker, because training in two pages at once
  * on a 2-core machine would make timings meaningless.
  */
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/chromium';
-
-// E2E_PORT lets two checkouts (or a dev server and the tests) run side by side without sharing a server.
-const PORT = Number(process.env.E2E_PORT ?? 5173);
+import { PORT } from './e2e/built-app';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -21,11 +19,15 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: chromiumLaunchOptions(),
     trace: 'retain-on-failure',
+    // The build registers a service worker; only the offline spec wants it (it says so with test.use).
+    serviceWorkers: 'block',
   },
+  // The built app (see e2e/built-app.ts for why not the dev server), built afresh for every run so a spec never
+  // tests yesterday's code. E2E_PORT lets two checkouts run side by side.
   webServer: {
-    command: `npx vite --port ${PORT} --strictPort`,
+    command: 'npx tsx e2e/serve.ts',
     url: `http://localhost:${PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
+    reuseExistingServer: false,
+    timeout: 300_000,
   },
 });

@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Server } from 'node:http';
-import { BUILT_URL, buildOnce, serveBuild } from './built-app';
+import { PREVIEW_PORT, PREVIEW_URL, serveBuild } from './built-app';
 import { collectPageErrors } from './helpers';
 
 /** The policy under test; every source beyond 'self' is explained in the README. */
@@ -18,8 +18,8 @@ export const CSP = [
 let server: Server | null = null;
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  await buildOnce();
-  server = await serveBuild({ 'Content-Security-Policy': CSP });
+  // A second server of the suite's build, sending the policy.
+  server = await serveBuild(PREVIEW_PORT, { 'Content-Security-Policy': CSP });
 });
 test.afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
@@ -33,7 +33,7 @@ test('the built app trains and draws under a strict Content-Security-Policy', as
       (window as unknown as { reportCsp: (v: string) => void }).reportCsp(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
     });
   });
-  await page.goto(BUILT_URL);
+  await page.goto(PREVIEW_URL);
   await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
   await page.getByRole('radio', { name: /Tiny/ }).check();
   const pretext = page.locator('#pretext');

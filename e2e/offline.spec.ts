@@ -3,17 +3,11 @@
  * network goes away, and the app still reloads, trains (Tiny) and answers a drawing, cross-origin isolated.
  */
 import { expect, test, type Page } from '@playwright/test';
-import type { Server } from 'node:http';
-import { BUILT_URL, buildOnce, serveBuild } from './built-app';
+import { BUILT_URL } from './built-app';
 import { collectPageErrors } from './helpers';
 
-let server: Server | null = null;
-test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  await buildOnce();
-  server = await serveBuild();
-});
-test.afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+// The one spec that lets the build's service worker in (the config blocks it for every other spec).
+test.use({ serviceWorkers: 'allow' });
 
 /** Trains the Tiny preset's pretext model and draws a stroke, which the rotation head answers. */
 async function trainAndDraw(page: Page): Promise<void> {
