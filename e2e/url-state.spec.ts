@@ -66,6 +66,7 @@ test('script-like text in a link is reported, never run, and the default is used
 });
 
 test('the address follows the settings and the step in view, and the link can be copied', async ({ page, context }) => {
+  test.setTimeout(90_000); // two pages start the plain-JavaScript backend
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/?backend=cpu');
   await expect(page.getByTestId('backend-name')).toHaveText('plain JavaScript CPU', { timeout: 60_000 });
@@ -95,7 +96,7 @@ test('the address follows the settings and the step in view, and the link can be
 
 test('each step ends with a "Try this", and its button makes the change', async ({ page }) => {
   await page.goto('/?preset=smoke');
-  for (const step of ['intro', 'data', 'settings', 'rotation', 'pretext', 'transfer', 'supervised', 'compare', 'draw']) {
+  for (const step of ['intro', 'data', 'settings', 'rotation', 'pretext', 'transfer', 'supervised', 'compare', 'leaderboard', 'draw']) {
     await expect(page.getByRole('complementary', { name: `Try this: ${step} step` })).toBeVisible();
   }
   // Steps are named through the lesson registry, as links to their panels.
@@ -124,7 +125,7 @@ test('everything in the header is reachable by Tab, with a visible focus ring', 
   // Enter on the focused lecture button opens lecture mode; Escape brings the page back.
   await page.getByRole('button', { name: 'Lecture mode', exact: true }).focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('slide-counter')).toHaveText('1 / 14');
+  await expect(page.getByTestId('slide-counter')).toHaveText('1 / 15');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('button', { name: 'Lecture mode', exact: true })).toBeVisible();
 });

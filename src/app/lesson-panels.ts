@@ -12,6 +12,7 @@ import { PretextPanel } from '../lessons/pretext/PretextPanel';
 import { TransferPanel } from '../lessons/transfer/TransferPanel';
 import { SupervisedPanel } from '../lessons/supervised/SupervisedPanel';
 import { ComparePanel } from '../lessons/compare/ComparePanel';
+import { LeaderboardPanel } from '../lessons/leaderboard/LeaderboardPanel';
 import { DrawPanel } from '../lessons/draw/DrawPanel';
 import type { LessonId } from './lessons';
 
@@ -25,5 +26,6 @@ export const LESSON_PANELS: Readonly<Record<LessonId, ComponentType>> = {
   transfer: TransferPanel,
   supervised: SupervisedPanel,
   compare: ComparePanel,
+  leaderboard: LeaderboardPanel,
   draw: DrawPanel,
 };

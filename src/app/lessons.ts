@@ -15,6 +15,7 @@ import { pretextLesson } from '../lessons/pretext/lesson';
 import { transferLesson } from '../lessons/transfer/lesson';
 import { supervisedLesson } from '../lessons/supervised/lesson';
 import { compareLesson } from '../lessons/compare/lesson';
+import { leaderboardLesson } from '../lessons/leaderboard/lesson';
 import { drawLesson } from '../lessons/draw/lesson';
 import type { LessonMeta, Prose, StepMention } from './lesson-meta';
 
@@ -28,6 +29,7 @@ export const LESSONS = [
   transferLesson,
   supervisedLesson,
   compareLesson,
+  leaderboardLesson,
   drawLesson,
 ] as const;
 

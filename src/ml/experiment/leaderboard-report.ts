@@ -2,7 +2,7 @@
  * The leaderboard as a fixed-width table for a terminal, with the verdict of each row in words.
  * Page-safe (no tfjs).
  */
-import type { LeaderboardResult } from './leaderboard';
+import type { LeaderboardResult } from './leaderboard-types';
 import { verdictSentence } from './gain';
 
 const pct = (v: number) => `${(v * 100).toFixed(2)}%`;

@@ -24,64 +24,11 @@ import { taskById, type TaskId } from '../tasks/registry';
 import { scoreName } from '../tasks/score-name';
 import { trainArm, trainPretext, type ArmResult, type ExperimentCallbacks } from './protocol';
 import { experimentSpecs, settingsFor } from './runs';
-import { compareToRandom, type Gain } from './gain';
-import { meanStd, type MeanStd } from './statistics';
+import { compareToRandom } from './gain';
+import { REFERENCE_IDS, REFERENCE_TITLES, type LeaderboardResult, type ReferenceId, type ReferenceRow, type TaskRow } from './leaderboard-types';
+import { meanStd } from './statistics';
 
-export type { Gain } from './gain';
-
-/** Ids of the reference rows. */
-export type ReferenceId = 'random' | 'scratch' | 'upper';
-/** The reference rows in display order. */
-export const REFERENCE_IDS: readonly ReferenceId[] = ['random', 'scratch', 'upper'];
-
-/** One seed of one task. Scores are fractions 0-1. */
-export interface TaskSeedResult {
-  readonly seed: number;
-  readonly pretextScore: number;
-  readonly digitAccuracy: number;
-}
-
-/** One pretext task's row. */
-export interface TaskRow {
-  readonly id: TaskId;
-  readonly title: string;
-  /** What the pretext score measures ("accuracy", "hidden pixels right (ink or paper)"). */
-  readonly pretextMetric: string;
-  /** The pretext score on the test images' examples, mean over seeds. */
-  readonly pretextScore: number;
-  /** The pretext score with nothing learned. */
-  readonly chanceScore: number;
-  /** Test accuracy of the digit head on the frozen trunk, over seeds. */
-  readonly digitAccuracy: MeanStd;
-  readonly gainOverRandom: Gain;
-  readonly perSeed: readonly TaskSeedResult[];
-}
-
-/** One reference row. */
-export interface ReferenceRow {
-  readonly id: ReferenceId;
-  readonly title: string;
-  readonly digitAccuracy: MeanStd;
-  readonly perSeed: readonly { readonly seed: number; readonly digitAccuracy: number }[];
-}
-
-/** What `npm run leaderboard -- --json F` writes, and what the app's leaderboard panel reads. */
-export interface LeaderboardResult {
-  readonly version: 1;
-  readonly preset: PresetName;
-  readonly seeds: readonly number[];
-  readonly test: TestSetName;
-  readonly testCount: number;
-  readonly labelledCount: number;
-  /** The equal budget, in words. */
-  readonly budget: string;
-  readonly tasks: readonly TaskRow[];
-  readonly references: readonly ReferenceRow[];
-  readonly backend: string;
-  /** ISO date and time the run finished. */
-  readonly recordedAt: string;
-  readonly elapsedMs: number;
-}
+export type { LeaderboardResult, ReferenceId, ReferenceRow, TaskRow } from './leaderboard-types';
 
 /** What to run. */
 export interface LeaderboardOptions {
@@ -100,13 +47,6 @@ export interface LeaderboardCallbacks {
   /** Passed through to each run, e.g. to print epochs. */
   readonly runs?: ExperimentCallbacks;
 }
-
-/** The reference rows' names in the app and the CLI. */
-export const REFERENCE_TITLES: Readonly<Record<ReferenceId, string>> = {
-  random: 'Random frozen trunk (control)',
-  scratch: 'Supervised from scratch',
-  upper: 'Upper bound: trunk trained on the digit labels',
-};
 
 /** The configuration of one seed of one task under a preset, with the test set chosen. */
 export function leaderboardConfig(preset: PresetName, task: TaskId, seed: number, test: TestSetName): ExperimentConfig {

@@ -1,0 +1,43 @@
+/**
+ * The leaderboard panel: the recorded results load at once (every task, the three reference rows, when and
+ * how they were recorded, what the data shows), and a student's live rows join the table as theirs.
+ */
+import { expect, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { collectPageErrors, SCREENSHOT_DIR } from './helpers';
+
+interface Recorded { tasks: { title: string }[]; seeds: number[] }
+
+test('the recorded leaderboard is shown at once, and a row trained live joins it as yours', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors = collectPageErrors(page);
+  const recorded = JSON.parse(await readFile('public/pretrained/leaderboard.json', 'utf8')) as Recorded;
+  await page.goto('/?preset=smoke#leaderboard');
+  const panel = page.locator('#leaderboard');
+  const table = panel.getByRole('table', { name: /Digit accuracy of the same head on each frozen trunk/ });
+  await expect(table).toBeVisible({ timeout: 60_000 });
+  await expect(panel.getByText(/^Recorded$/)).toBeVisible();
+  await expect(panel.getByText(new RegExp(`seeds? ${recorded.seeds.join(', ')}, on 10,000 test`))).toBeVisible();
+  for (const { title } of recorded.tasks) await expect(table.getByRole('rowheader', { name: title, exact: true })).toBeVisible();
+  for (const title of ['Random frozen trunk (control)', 'Supervised from scratch', 'Upper bound: trunk trained on the digit labels']) {
+    await expect(table.getByRole('rowheader', { name: title })).toBeVisible();
+  }
+  await expect(panel.getByRole('heading', { name: 'What the data shows' })).toBeVisible();
+  await expect(panel.getByRole('img', { name: /Pretext score against digit accuracy/ })).toBeVisible();
+  await panel.screenshot({ path: `${SCREENSHOT_DIR}/leaderboard.png` });
+
+  // The control first (one run), then a task's row (its pretext model, then its head), both with seed 1.
+  await expect(page.getByTestId('backend-name')).not.toBeEmpty({ timeout: 60_000 });
+  await table.getByRole('button', { name: 'Train the Random frozen trunk (control) row live' }).click();
+  const yours = table.getByRole('row', { name: /yours/ });
+  await expect(yours.filter({ hasText: 'Random frozen trunk' })).toContainText('seed 1', { timeout: 120_000 });
+  await table.getByRole('button', { name: 'Train the Rotation row live' }).click();
+  await expect(table.getByRole('status')).toContainText(/training: (pretext model|head)/);
+  const rotation = yours.filter({ hasText: 'Rotation' });
+  await expect(rotation).toBeVisible({ timeout: 180_000 });
+  // Paired with the student's own control of the same seed: a gain, and with one seed, no verdict.
+  await expect(rotation).toContainText(/[+−]\d+\.\d\d ± 0\.00/);
+  await expect(rotation).toContainText('one seed: cannot tell');
+  await panel.screenshot({ path: `${SCREENSHOT_DIR}/leaderboard-yours.png` });
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,118 @@
+/**
+ * The leaderboard: which pretext task teaches the trunk features worth having? The recorded results (every
+ * task, several seeds, all test images) load at once; a student can train any row live and see their number
+ * join the table. The words under the table say only what the numbers support.
+ */
+import { useMemo } from 'react';
+import { Panel } from '../Panel';
+import { StepRef } from '../../app/StepRef';
+import { useLab } from '../../state/store';
+import { anyActive, runState, type LabState } from '../../state/lab-state';
+import { rowRuns, trainRow, type TrainableRow } from '../../state/row-training';
+import { runId } from '../../ml/experiment/runs';
+import { yourRows, type FinishedRun } from '../../ml/experiment/leaderboard-file';
+import { verdictSentence } from '../../ml/experiment/gain';
+import { taskById, TASK_IDS } from '../../ml/tasks/registry';
+import { formatPercent } from '../../components/format';
+import { useRecordedLeaderboard } from './useRecordedLeaderboard';
+import { LeaderboardTable } from './LeaderboardTable';
+import { PretextScatter } from './PretextScatter';
+
+const ROWS: readonly TrainableRow[] = [...TASK_IDS, 'random', 'scratch'];
+const PRESET_WORDS: Record<string, string> = { lecture: 'Lecture', quick: 'Quick', smoke: 'Tiny' };
+
+function finishedRuns(runs: LabState['runs']): FinishedRun[] {
+  const out: FinishedRun[] = [];
+  for (const entry of Object.values(runs)) {
+    if (entry.status === 'done' && entry.testAccuracy !== null && entry.origin !== 'pretrained') out.push({ spec: entry.spec, testAccuracy: entry.testAccuracy });
+  }
+  return out;
+}
+
+/** "training the pretext model, 40%" for a row whose runs are under way, else null. */
+function rowStatus(state: LabState, row: TrainableRow): string | null {
+  const { head, pretext } = rowRuns(row);
+  for (const [spec, what] of [[pretext, 'pretext model'], [head, 'head']] as const) {
+    if (!spec) continue;
+    const s = runState(state, runId(spec));
+    if (s.status === 'running' || s.status === 'paused') return `${s.status === 'paused' ? 'paused' : 'training'}: ${what}, ${formatPercent(s.progress.fraction)}`;
+  }
+  return null;
+}
+
+/** The leaderboard panel. */
+export function LeaderboardPanel() {
+  const recorded = useRecordedLeaderboard();
+  const runs = useLab((s) => s.runs);
+  const labels = useLab((s) => s.config.splits.labelledCount);
+  const testSet = useLab((s) => s.config.splits.testSet);
+  const busy = useLab(anyActive);
+  // One string for all rows' live statuses, so the panel re-renders when a percentage changes, not on every batch.
+  const statuses = useLab((s) => JSON.stringify(Object.fromEntries(ROWS.map((row) => [row, rowStatus(s, row)]))));
+  const statusOf = useMemo(() => {
+    const parsed = JSON.parse(statuses) as Record<TrainableRow, string | null>;
+    return (row: TrainableRow) => parsed[row] ?? null;
+  }, [statuses]);
+  const yours = useMemo(() => yourRows(finishedRuns(runs), labels), [runs, labels]);
+  const result = recorded.status === 'ready' ? recorded.result : null;
+  const winners = result?.tasks.filter((t) => t.gainOverRandom.verdict === 'better') ?? [];
+  const judged = result?.tasks.filter((t) => t.gainOverRandom.verdict !== 'unknown') ?? [];
+
+  return (
+    <Panel id="leaderboard">
+      <p>
+        Every pretext task trains the <em>same</em> trunk on the <em>same</em> unlabelled images with the same budget; then the
+        same digit head (same start, same shuffles, same {labels.toLocaleString('en-US')} labels) learns on top of each frozen trunk, as
+        in <StepRef id="transfer" />. Only the trunk differs from row to row. Three reference rows frame the answer: the
+        <strong> random</strong> frozen trunk (the floor: features nobody trained), the network trained <strong>from scratch</strong> on the
+        labels, and an <strong>upper bound</strong>: the trunk trained on the digit labels of the very images the pretext tasks see, then frozen.
+      </p>
+      {recorded.status === 'loading' && <p role="status">Loading the recorded leaderboard…</p>}
+      {recorded.status === 'missing' && <p className="hint">No recorded leaderboard ships with this copy of the app (<code>npm run leaderboard -- --json public/pretrained/leaderboard.json</code> records one). Train rows live below.</p>}
+      {recorded.status === 'failed' && <p role="alert">The recorded leaderboard could not be read: {recorded.message}. Your own rows still work.</p>}
+      {result && (
+        <p className="note">
+          <strong>Recorded</strong> on {new Date(result.recordedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })} with
+          the {PRESET_WORDS[result.preset] ?? result.preset} preset, seed{result.seeds.length === 1 ? '' : 's'} {result.seeds.join(', ')}, on {result.testCount.toLocaleString('en-US')} test
+          images ({result.backend.toUpperCase()} in Node, <code>npm run leaderboard</code>). Budget: {result.budget}.
+        </p>
+      )}
+      <LeaderboardTable recorded={result} yours={yours} busy={busy} onTrain={trainRow} statusOf={statusOf} />
+      {result && (
+        <div className="leaderboard-words">
+          <h3>What the data shows</h3>
+          <p>
+            {judged.length === 0
+              ? 'With one seed per row there is no spread between seeds to judge a gain by: run more seeds before calling any row a winner.'
+              : winners.length === 0
+                ? 'No pretext task beats the random frozen trunk by more than twice the noise between seeds. On MNIST, with this small trunk and a head on frozen features, random convolutions are already good features; solving these pretext tasks did not make them measurably better.'
+                : `${winners.map((t) => t.title).join(' and ')} beat${winners.length === 1 ? 's' : ''} the random frozen trunk by more than twice the noise between seeds.`}
+            {' '}A row wins only when its mean gain is more than twice its combined standard error; anything less is a tie, however the means are ordered.
+          </p>
+          <ul>{[...result.tasks].sort((a, b) => b.gainOverRandom.mean - a.gainOverRandom.mean).map((t) => <li key={t.id}>{verdictSentence(t.title, t.gainOverRandom)}</li>)}</ul>
+          <PretextScatter result={result} />
+          <p className="hint">
+            Solving the pretext task well is not the same as learning useful features: a task can be almost solved (far right) and still
+            leave the digit head no better off (low), because the cues that solve it (a stroke&apos;s colour, where the ink is) need no idea
+            of what a digit is.
+          </p>
+        </div>
+      )}
+      <h3>Add your own rows</h3>
+      <p>
+        &ldquo;Train live&rdquo; trains a row with the current settings (<StepRef id="settings" />): the task&apos;s pretext model, then the head on
+        its frozen trunk. Your numbers join the table as <span className="tag">yours</span>, measured on {testSet === 'full' ? 'all 10,000' : "the lecture's 300"} test
+        images; train the random control with the same seed so your gain is paired seed by seed.
+      </p>
+      <details>
+        <summary>The papers behind the rows</summary>
+        <ul>
+          {TASK_IDS.map((id) => {
+            const t = taskById(id);
+            return <li key={id}><strong>{t.title}</strong> ({t.lectureSection === 'after the lecture' ? 'after the lecture' : `lecture ${t.lectureSection}`}): {t.paper.authors} ({t.paper.year}), <cite>{t.paper.title}</cite>, {t.paper.venue}.</li>;
+          })}
+        </ul>
+      </details>
+    </Panel>
+  );
+}

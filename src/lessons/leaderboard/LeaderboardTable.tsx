@@ -1,0 +1,94 @@
+/**
+ * The leaderboard table: the recorded rows (each task's frozen trunk, then the three references), and the
+ * student's own rows marked as theirs. Each task row can be trained live; its verdict is said in words.
+ */
+import type { LeaderboardResult } from '../../ml/experiment/leaderboard-types';
+import type { YourRow } from '../../ml/experiment/leaderboard-file';
+import { verdictSentence, type Gain } from '../../ml/experiment/gain';
+import type { MeanStd } from '../../ml/experiment/statistics';
+import { formatPercent } from '../../components/format';
+import type { TrainableRow } from '../../state/row-training';
+import { useScrollableFocus } from '../../components/useScrollableFocus';
+
+/** Props of {@link LeaderboardTable}. */
+export interface LeaderboardTableProps {
+  readonly recorded: LeaderboardResult | null;
+  readonly yours: readonly YourRow[];
+  /** The live status of a row ("training the pretext model, 40%"), or null when idle. */
+  readonly statusOf: (row: TrainableRow) => string | null;
+  /** Whether any training runs (every Train button waits). */
+  readonly busy: boolean;
+  readonly onTrain: (row: TrainableRow) => void;
+}
+
+const accuracy = (m: MeanStd, n: number) => `${formatPercent(m.mean, 2)}${n > 1 ? ` ± ${(m.std * 100).toFixed(2)}` : ''}`;
+const gainText = (g: Gain) => `${g.mean >= 0 ? '+' : '−'}${Math.abs(g.mean * 100).toFixed(2)} ± ${(g.standardError * 100).toFixed(2)}`;
+const VERDICT_WORDS: Record<Gain['verdict'], string> = {
+  better: 'beats random', worse: 'worse than random', tie: 'no better than random (within noise)', unknown: 'one seed: cannot tell',
+};
+
+function TrainCell({ row, title, statusOf, busy, onTrain }: { row: TrainableRow; title: string } & Pick<LeaderboardTableProps, 'statusOf' | 'busy' | 'onTrain'>) {
+  const status = statusOf(row);
+  return (
+    <td>
+      {status !== null
+        ? <span role="status">{status}</span>
+        : <button type="button" disabled={busy} onClick={() => onTrain(row)} aria-label={`Train the ${title} row live`}>Train live</button>}
+    </td>
+  );
+}
+
+/** The table, best recorded row first. */
+export function LeaderboardTable({ recorded, yours, statusOf, busy, onTrain }: LeaderboardTableProps) {
+  const n = recorded?.seeds.length ?? 0;
+  const tasks = recorded ? [...recorded.tasks].sort((a, b) => b.digitAccuracy.mean - a.digitAccuracy.mean) : [];
+  const { ref, scrollable } = useScrollableFocus<HTMLDivElement>();
+  return (
+    <div className="leaderboard-wrap" ref={ref} {...(scrollable ? { tabIndex: 0, role: 'region', 'aria-label': 'Leaderboard (scrolls sideways)' } : {})}>
+    <table className="results leaderboard">
+      <caption>
+        Digit accuracy of the same head on each frozen trunk{recorded ? `, recorded over ${n} seed${n === 1 ? '' : 's'} on ${recorded.testCount.toLocaleString('en-US')} test images` : ''}
+        {yours.length > 0 ? ', and your own runs' : ''}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Trunk</th><th scope="col">Pretext score (chance)</th><th scope="col">Digit accuracy</th>
+          <th scope="col">Gain over random ± s.e.</th><th scope="col">What the data says</th><th scope="col">Live</th>
+        </tr>
+      </thead>
+      <tbody>
+        {tasks.map((t) => (
+          <tr key={t.id}>
+            <th scope="row">{t.title}</th>
+            <td className="num" title={t.pretextMetric}>{formatPercent(t.pretextScore, 1)} <span className="hint">({formatPercent(t.chanceScore, 1)})</span></td>
+            <td className="num"><strong>{accuracy(t.digitAccuracy, n)}</strong></td>
+            <td className="num">{gainText(t.gainOverRandom)}</td>
+            <td title={verdictSentence(t.title, t.gainOverRandom)}>{VERDICT_WORDS[t.gainOverRandom.verdict]}</td>
+            <TrainCell row={t.id} title={t.title} statusOf={statusOf} busy={busy} onTrain={onTrain} />
+          </tr>
+        ))}
+        {recorded?.references.map((r) => (
+          <tr key={r.id} className="leaderboard-reference">
+            <th scope="row">{r.title}</th>
+            <td className="num">—</td>
+            <td className="num"><strong>{accuracy(r.digitAccuracy, n)}</strong></td>
+            <td className="num">{r.id === 'random' ? '0 (the floor)' : '—'}</td>
+            <td>{r.id === 'upper' ? 'the ceiling for this trunk and head' : r.id === 'scratch' ? 'what the labels alone give' : 'the control'}</td>
+            {r.id === 'upper' ? <td className="hint">command line</td> : <TrainCell row={r.id} title={r.title} statusOf={statusOf} busy={busy} onTrain={onTrain} />}
+          </tr>
+        ))}
+        {yours.map((r) => (
+          <tr key={`yours-${r.id}`} className="leaderboard-yours">
+            <th scope="row">{r.title} <span className="tag">yours</span></th>
+            <td className="num">—</td>
+            <td className="num"><strong>{accuracy(r.digitAccuracy, r.seeds.length)}</strong> <span className="hint">seed{r.seeds.length === 1 ? '' : 's'} {r.seeds.join(', ')}</span></td>
+            <td className="num">{r.gainOverRandom ? gainText(r.gainOverRandom) : '—'}</td>
+            <td>{r.gainOverRandom ? VERDICT_WORDS[r.gainOverRandom.verdict] : r.id === 'random' ? 'your control' : r.id === 'scratch' ? 'your baseline' : 'train the random control with the same seed to compare'}</td>
+            <td />
+          </tr>
+        ))}
+      </tbody>
+    </table>
+    </div>
+  );
+}
