@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { readFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LeaderboardResult } from '../src/ml/experiment/leaderboard-types';
+import { parseLeaderboard } from '../src/ml/experiment/leaderboard-file';
+
+const run = promisify(execFile);
+
+describe('npm run leaderboard', () => {
+  it('runs a task and the three reference rows in Node, prints the table and writes the JSON the panel reads', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'leaderboard-'));
+    const json = join(dir, 'smoke.json');
+    const { stdout } = await run('npx', ['tsx', 'scripts/leaderboard.ts', '--preset', 'smoke', '--seeds', '1', '--tasks', 'jigsaw', '--test', 'lecture', '--json', json], { timeout: 240_000 });
+    expect(stdout).toMatch(/preset smoke, seeds 1, test set lecture \(300 images\), backend wasm/);
+    expect(stdout).toMatch(/budget: every trunk sees the same 2,000 training images, 4 examples each, for 1 epoch \(8,000 examples/);
+    expect(stdout).toMatch(/Jigsaw: one seed cannot tell a gain of -?\d+\.\d points from noise; run more seeds\./);
+    const result = JSON.parse(await readFile(json, 'utf8')) as LeaderboardResult;
+    // What the app's panel accepts.
+    expect(parseLeaderboard(result)).toEqual(result);
+    expect(result.tasks.map((t) => t.id)).toEqual(['jigsaw']);
+    expect(result.references.map((r) => r.id)).toEqual(['random', 'scratch', 'upper']);
+    const [jigsaw] = result.tasks;
+    expect(jigsaw.pretextMetric).toBe('accuracy');
+    expect(jigsaw.chanceScore).toBeCloseTo(1 / 24, 12);
+    expect(jigsaw.pretextScore).toBeGreaterThan(jigsaw.chanceScore);
+    const random = result.references[0].digitAccuracy.mean;
+    expect(jigsaw.gainOverRandom.mean).toBeCloseTo(jigsaw.digitAccuracy.mean - random, 12);
+    expect(jigsaw.gainOverRandom.verdict).toBe('unknown');
+    for (const row of [...result.tasks, ...result.references]) {
+      expect(row.digitAccuracy.mean).toBeGreaterThan(0.1); // better than guessing after even 3 epochs
+      expect(row.digitAccuracy.std).toBe(0);
+    }
+  }, 240_000);
+});
