@@ -20,7 +20,7 @@ export const CONTRASTIVE_EVALUATION_ROWS = 192;
 export const contrastiveTask: PretextTask = {
   id: 'contrastive',
   title: 'Contrastive',
-  question: 'These two pictures are random views of one digit: which of all the others in the batch is its partner?',
+  question: 'Which of the other pictures in the batch is another view of this same digit?',
   about: 'What came after pretext tasks: SimCLR (Chen et al. 2020) drops the invented question. Each image gives two pairs of random views (a small rotation up to 15°, a zoom and shift, thicker or thinner strokes, never a mirror image, which would turn a digit into another one). The network maps every view to 32 numbers; the NT-Xent loss (temperature 0.5) rewards each view for being closest to its partner among all the views in the batch. To tell its own partner from 190 other views, the network has to keep what survives the augmentations: the shape of the digit.',
   lectureSection: 'after the lecture',
   paper: {
