@@ -45,8 +45,8 @@ export function TaskSamples({ spec, image, index, seed }: TaskSamplesProps) {
     // Contrastive pairs: each pair's first view beside its second (its positive); the other rows are its pair.
     for (let row = 0, pair = 1; row < examples.count; row += task.groupSize, pair++) {
       const view = task.describe(examples, row);
-      items.push({ key: `view-a-${row}`, pixels: view.input, caption: `pair ${pair}: view 1`, label: `Pair ${pair}, view 1: a random view of the image` });
-      if (view.target) items.push({ key: `view-b-${row}`, pixels: view.target, caption: `pair ${pair}: view 2`, label: `Pair ${pair}, view 2: ${view.label}` });
+      items.push({ key: `view-a-${row}`, pixels: view.input, caption: `view ${pair}a`, label: `Pair ${pair}, view ${pair}a: a random view of the image` });
+      if (view.target) items.push({ key: `view-b-${row}`, pixels: view.target, caption: `view ${pair}b`, label: `Pair ${pair}, view ${pair}b: ${view.label}` });
     }
     return <DigitGrid items={items} size={96} label={`${task.title} views made from pretext image ${index}`} />;
   }
