@@ -9,6 +9,6 @@ export function scoreName(spec: ObjectiveSpec): string {
   switch (spec.kind) {
     case 'classify': return 'accuracy';
     case 'reconstruct': return 'hidden pixels right (ink or paper)';
-    case 'contrastive': return 'contrastive accuracy (partner found)';
+    case 'contrastive': return 'views that found their partner';
   }
 }
