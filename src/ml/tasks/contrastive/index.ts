@@ -21,7 +21,7 @@ export const contrastiveTask: PretextTask = {
   id: 'contrastive',
   title: 'Contrastive',
   question: 'Which of the other pictures in the batch is another view of this same digit?',
-  about: 'What came after pretext tasks: SimCLR (Chen et al. 2020) drops the invented question. Each image gives two pairs of random views (a small rotation up to 15°, a zoom and shift, thicker or thinner strokes, never a mirror image, which would turn a digit into another one). The network maps every view to 32 numbers; the NT-Xent loss (temperature 0.5) rewards each view for being closest to its partner among all the views in the batch. To tell its own partner from 190 other views, the network has to keep what survives the augmentations: the shape of the digit. Below, views 1a and 1b are one pair and 2a and 2b the other: within a pair each view is the other\'s positive.',
+  about: 'What came after pretext tasks: SimCLR (Chen et al. 2020) drops the invented question. Each image gives two pairs of random views (a small rotation up to 15°, a zoom and shift, thicker or thinner strokes, never a mirror image, which would turn a digit into another one). The network maps every view to 32 numbers; the NT-Xent loss (temperature 0.5) rewards each view for being closest to its partner among all the views in the batch. To tell its partner from the 190 other views in a batch of 192, the network has to keep what survives the augmentations: the shape of the digit. Below, views 1a and 1b are one pair and 2a and 2b the other: within a pair each view is the other\'s positive.',
   lectureSection: 'after the lecture',
   paper: {
     authors: 'Chen, Kornblith, Norouzi & Hinton', year: 2020,
