@@ -5,7 +5,13 @@
  * *training* images (12,000-13,999), which neither the pretext task (0-9,999) nor the heads (10,000-10,999)
  * train on. Each variant trains the contrastive trunk, freezes it under the digit head, and reports that
  * head's validation accuracy beside the random frozen trunk's. Usage:
- *   npx tsx scripts/contrastive-validation.ts temperature=0.5 temperature=0.2 strength=strong
+ *   npx tsx scripts/contrastive-validation.ts temperature=0.5 temperature=0.2 strength=strong strength=weak
+ *
+ * Measured on 29 Nov 2026 (seed 1, WASM, 2,000 validation images, so one accuracy has a standard error of about
+ * ±0.6 points): random frozen trunk 87.00%; temperature 0.5 (the default) 92.60%; temperature 0.2 92.40%;
+ * stronger views 92.65%; weaker views 91.45%, although those made the pretext task much easier (66.8% of training
+ * views found their partner, against 41.1%). The defaults were kept: the other choices are within the noise,
+ * and weaker views solve the pretext task better while teaching worse features.
  */
 import { loadMnistFromDisk } from '../src/ml/data/node-assets';
 import { IMAGE_PIXELS, type ImageSet } from '../src/ml/data/mnist';
