@@ -8,7 +8,8 @@ import { makeBatch, range, type InputScaling } from '../train/batches';
 import { objectiveFor, type TaskSet } from '../train/objective';
 import type { ObjectiveSpec } from '../tasks/types';
 
-/** Which rows to evaluate (default all), in what scaling, in batches of what size (default 64, as the lecture). */
+/** Which rows to evaluate (default all), in what scaling, in batches of what size (default 64, as the lecture; a
+ * contrastive objective always uses its own `evaluationRows`, see below). */
 export interface EvaluateOptions {
   readonly rows?: ArrayLike<number>;
   readonly scaling: InputScaling;
