@@ -2,7 +2,7 @@
  * Pretext tasks beyond rotation, as a student meets them: pick jigsaw, see its puzzles beside their unshuffled
  * cuts, train it (pausing and stepping on the way), save it, transfer its trunk; then inpainting, whose trained
  * model paints the hidden squares back in the data panel; and the comparison lists every trained classifier.
- * Tiny preset throughout.
+ * On the way, a look at contrastive learning's pairs of views. Tiny preset throughout.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { collectPageErrors, SCREENSHOT_DIR } from './helpers';
@@ -28,6 +28,20 @@ test('jigsaw and inpainting: samples, training with pause and step, save, transf
   await data.getByRole('button', { name: 'Generate the jigsaw dataset' }).click();
   await expect(data.getByText(/Made 8,000 labelled examples in/)).toBeVisible();
   await data.screenshot({ path: `${SCREENSHOT_DIR}/panel-data-jigsaw.png` });
+
+  // Contrastive learning, what came after pretext tasks: two random views of the image side by side, each
+  // pair's second view its first's target, drawn anew on Reshuffle.
+  await data.getByRole('radio', { name: /Contrastive/ }).check();
+  await expect(data.getByText(/What came after pretext tasks: SimCLR/)).toBeVisible();
+  const views = data.getByRole('list', { name: 'Contrastive views made from pretext image 3' });
+  await expect(views.getByRole('listitem')).toHaveCount(5); // the original, then two pairs of views
+  const partner = views.getByRole('img', { name: /^Pair 1, view 1b: the other view of the same image/ });
+  const drawn = () => partner.evaluate((canvas) => (canvas as HTMLCanvasElement).toDataURL());
+  const firstDraw = await drawn();
+  await data.getByRole('button', { name: 'Reshuffle the examples' }).click();
+  await expect.poll(drawn).not.toBe(firstDraw);
+  await data.screenshot({ path: `${SCREENSHOT_DIR}/panel-data-contrastive.png` });
+  await data.getByRole('radio', { name: /Jigsaw/ }).check();
 
   // Train it, pausing and stepping one batch on the way, as with rotation.
   const pretext = page.locator('#pretext');

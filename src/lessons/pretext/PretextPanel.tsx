@@ -24,7 +24,9 @@ export function PretextPanel() {
   const task = taskById(spec.task);
   const built = useLab((st) => selectSummaries(st)?.pretext[spec.task] ?? null);
   const live = useLab((s) => runState(s, runId(spec)));
-  const loss = task.objective.kind === 'classify' ? 'categorical cross-entropy' : 'squared error, mostly over the missing pixels';
+  const loss = task.objective.kind === 'classify' ? 'categorical cross-entropy'
+    : task.objective.kind === 'contrastive' ? `NT-Xent at temperature ${task.objective.temperature}, pairs kept together in each batch`
+      : 'squared error, mostly over the missing pixels';
   return (
     <Panel id="pretext">
       <p>

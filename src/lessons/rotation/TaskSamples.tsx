@@ -1,7 +1,8 @@
 /**
  * A few examples of a pretext task made from one unlabelled image: the original, then for each example the
  * input the network sees beside its target (the tiles in their own places for jigsaw, the original pixels for
- * inpainting), with the label in words. For a trained reconstruction model, what it painted too.
+ * inpainting), with the label in words. For a trained reconstruction model, what it painted too. For
+ * contrastive learning, each pair of views side by side: the second view is the first one's target.
  */
 import { useEffect, useMemo } from 'react';
 import { useLab } from '../../state/store';
@@ -40,6 +41,15 @@ export function TaskSamples({ spec, image, index, seed }: TaskSamplesProps) {
   }, [paints, spec, examples]);
 
   const items: DigitGridItem[] = [{ key: 'original', pixels: image, caption: 'original', label: `Pretext image ${index}, before the task changes it` }];
+  if (task.objective.kind === 'contrastive') {
+    // Contrastive pairs: each pair's first view beside its second (its positive); the other rows are its pair.
+    for (let row = 0, pair = 1; row < examples.count; row += task.groupSize, pair++) {
+      const view = task.describe(examples, row);
+      items.push({ key: `view-a-${row}`, pixels: view.input, caption: `view ${pair}a`, label: `Pair ${pair}, view ${pair}a: a random view of the image` });
+      if (view.target) items.push({ key: `view-b-${row}`, pixels: view.target, caption: `view ${pair}b`, label: `Pair ${pair}, view ${pair}b: ${view.label}` });
+    }
+    return <DigitGrid items={items} size={96} label={`${task.title} views made from pretext image ${index}`} />;
+  }
   for (let row = 0; row < examples.count; row++) {
     const view = task.describe(examples, row);
     // A classifier's target is a class, said under its input; a reconstruction's target is the picture beside it.

@@ -22,7 +22,7 @@ export function TaskPicker({ name }: { readonly name: string }) {
         return (
           <label key={id}>
             <input type="radio" name={name} value={id} checked={task === id} disabled={busy} onChange={() => choose(id)} />{' '}
-            <strong>{t.title}</strong> <span className="hint">(lecture {t.lectureSection}) {t.question}</span>
+            <strong>{t.title}</strong> <span className="hint">({/^\d/.test(t.lectureSection) ? `lecture ${t.lectureSection}` : t.lectureSection}) {t.question}</span>
           </label>
         );
       })}

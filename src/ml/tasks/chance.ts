@@ -2,6 +2,11 @@
  * What a task's score would be without learning anything, so a student can tell "above chance" from "it
  * learned something": guessing for a classifier (1 / classes), and for a reconstruction the score of painting
  * every hidden pixel black, the background colour most of them really have. Page-safe (no tfjs).
+ *
+ * For contrastive learning, a view that knows nothing picks its partner among the b - 1 other views of its
+ * batch: chance 1 / (b - 1). The evaluator compares a fixed number of rows at a time, but the last batch of a
+ * set is usually smaller (40,000 test views in batches of 192 leave 64, where chance is 1/63, three times
+ * higher), so the honest chance level is the average over views of 1 / (their batch's size - 1).
  */
 import { IMAGE_PIXELS } from '../data/mnist';
 import type { TaskSet } from '../train/task-set';
@@ -10,6 +15,7 @@ import type { PretextTask } from './types';
 /** The chance-level score of `task` on `set` (its examples): 1 / classes, or the all-black painting's score. */
 export function chanceScore(task: PretextTask, set: TaskSet): number {
   if (task.objective.kind === 'classify') return 1 / task.classNames.length;
+  if (task.objective.kind === 'contrastive') return contrastiveChance(set.count, task.objective.evaluationRows);
   const { targets, masks } = set;
   if (!targets || !masks) return NaN;
   // The objective's score: per row, the fraction of mask pixels painted the right colour; then the mean.
@@ -26,4 +32,18 @@ export function chanceScore(task: PretextTask, set: TaskSet): number {
     sum += inMask > 0 ? close / inMask : 0;
   }
   return set.count > 0 ? sum / set.count : NaN;
+}
+
+/**
+ * Chance of finding one's partner by guessing, averaged over `rows` views evaluated from the first row on in
+ * batches of `batchRows` (the last one smaller): each view guesses among the other views of its batch.
+ */
+export function contrastiveChance(rows: number, batchRows: number): number {
+  if (rows < 2) return NaN;
+  let sum = 0;
+  for (let start = 0; start < rows; start += batchRows) {
+    const size = Math.min(batchRows, rows - start);
+    sum += size / Math.max(1, size - 1);
+  }
+  return sum / rows;
 }

@@ -6,12 +6,14 @@ import type { PretextTask } from './types';
 import { rotationTask } from './rotation';
 import { jigsawTask } from './jigsaw';
 import { inpaintingTask } from './inpainting';
+import { contrastiveTask } from './contrastive';
 
 /** The tasks by id. */
 export const TASKS = {
   rotation: rotationTask,
   jigsaw: jigsawTask,
   inpainting: inpaintingTask,
+  contrastive: contrastiveTask,
 } as const satisfies Record<string, PretextTask>;
 
 /** A task's id. */

@@ -3,10 +3,12 @@
  */
 import type { ObjectiveSpec } from './types';
 
-/** "accuracy" for classifiers; for a reconstruction, the share of hidden pixels painted ink or paper rightly. */
+/** "accuracy" for classifiers; for a reconstruction, the share of hidden pixels painted ink or paper rightly; for
+ * contrastive learning, the share of views whose nearest other view is their partner. */
 export function scoreName(spec: ObjectiveSpec): string {
   switch (spec.kind) {
     case 'classify': return 'accuracy';
     case 'reconstruct': return 'hidden pixels right (ink or paper)';
+    case 'contrastive': return 'views that found their partner';
   }
 }

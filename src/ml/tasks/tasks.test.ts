@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { IMAGE_PIXELS, IMAGE_SIZE, type ImageSet } from '../data/mnist';
 import { TASKS, TASK_IDS, isTaskId, taskById } from './registry';
 import { chanceScore } from './chance';
+import { scoreName } from './score-name';
 import { PERMUTATIONS, SLOTS, TILE, buildJigsawSet } from './jigsaw/jigsaw';
 import { DIGIT_BOX, HOLE_FILL, HOLE_SIZES, buildInpaintingSet } from './inpainting/inpainting';
 import { toyImageSet, leakedTensors, useWasmBackend } from '../testing/fixtures';
@@ -19,7 +20,7 @@ function unlabelled(count: number): ImageSet {
 
 describe('the task registry', () => {
   it('lists each task under its own id, with what the app needs to show and train it', () => {
-    expect(TASK_IDS).toEqual(['rotation', 'jigsaw', 'inpainting']);
+    expect(TASK_IDS).toEqual(['rotation', 'jigsaw', 'inpainting', 'contrastive']);
     for (const id of TASK_IDS) {
       const task = taskById(id);
       expect(task.id).toBe(id);
@@ -43,7 +44,7 @@ describe('the task registry', () => {
       expect(a.images).toEqual(b.images);
       if (task.id !== 'rotation') expect(a.images).not.toEqual(c.images); // rotation has nothing random
       if (task.objective.kind === 'classify') expect(Math.max(...a.labels)).toBeLessThan(task.classNames.length);
-      else expect(a.targets?.length).toBe(24 * IMAGE_PIXELS);
+      else if (task.objective.kind === 'reconstruct') expect(a.targets?.length).toBe(24 * IMAGE_PIXELS);
     }
   });
 });
@@ -125,6 +126,7 @@ describe('every task on the shared trunk', () => {
     };
     expect(trunk('jigsaw')).toEqual(trunk('rotation'));
     expect(trunk('inpainting')).toEqual(trunk('rotation'));
+    expect(trunk('contrastive')).toEqual(trunk('rotation'));
   });
 
   it.each(TASK_IDS)('runs the whole protocol for %s on tiny data, names the task, and leaves no tensors', async (task) => {
@@ -142,14 +144,14 @@ describe('every task on the shared trunk', () => {
     expect(leaked).toBe(0);
     const r = result as unknown as Awaited<ReturnType<typeof runExperiment>>;
     expect(r.task).toBe(task);
-    expect(r.pretext.metric).toBe(task === 'inpainting' ? 'hidden pixels right (ink or paper)' : 'accuracy');
+    expect(r.pretext.metric).toBe(task === 'inpainting' ? 'hidden pixels right (ink or paper)' : scoreName(taskById(task).objective));
     expect(r.pretext.rotationTestAccuracy === null).toBe(task !== 'rotation');
     // Every score is a fraction (NaN, from an empty or broken evaluation, fails here too).
     for (const score of [r.pretext.testScore, r.pretext.chanceScore, r.selfSupervised.testAccuracy, r.randomFrozen.testAccuracy]) {
       expect(Number.isFinite(score) && score >= 0 && score <= 1, `score ${score}`).toBe(true);
     }
     // The chance level is the task's own: a guess among its classes, or painting every hidden pixel as paper.
-    if (task !== 'inpainting') expect(r.pretext.chanceScore).toBe(1 / taskById(task).classNames.length);
+    if (taskById(task).objective.kind === 'classify') expect(r.pretext.chanceScore).toBe(1 / taskById(task).classNames.length);
     expect(r.params.downstreamFrozen).toBe(19_104);
   });
 });

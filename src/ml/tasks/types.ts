@@ -29,7 +29,14 @@ export type ObjectiveSpec =
    * mask pixels painted the right colour: ink where the truth is brighter than `inkThreshold` (0-1), paper
    * where it is not.
    */
-  | { readonly kind: 'reconstruct'; readonly outsideWeight: number; readonly inkThreshold: number };
+  | { readonly kind: 'reconstruct'; readonly outsideWeight: number; readonly inkThreshold: number }
+  /**
+   * Tell apart views (SimCLR's NT-Xent): rows come in adjacent pairs, two views of one image; each row must be
+   * most similar to its partner among all other rows of the batch (cosine similarity over `temperature`).
+   * Scored by the share of rows whose most similar other row is their partner. That score depends on how
+   * many rows compete, so evaluation always compares `evaluationRows` rows at a time.
+   */
+  | { readonly kind: 'contrastive'; readonly temperature: number; readonly evaluationRows: number };
 
 /** A paper a task comes from, cited in the app as the lecture cites it. */
 export interface Citation {

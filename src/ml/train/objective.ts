@@ -6,11 +6,13 @@
  * digits): cross-entropy from the logits and accuracy, exactly as the lecture's Keras model computes them. A
  * *reconstruction* predicts pixels (inpainting, super-resolution): a squared error per pixel, and as the score
  * the fraction of the pixels that matter painted the right colour, ink or paper, which reads like an accuracy
- * (1 is perfect).
+ * (1 is perfect). A *contrastive* objective (SimCLR) has no target at all but the pairing of rows: each view
+ * must find its partner among the batch (see `nt-xent.ts`).
  */
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_PIXELS, IMAGE_SIZE } from '../data/mnist';
 import { countCorrect, softmaxCrossEntropyPerExample } from './loss';
+import { ntXentPerRow, partnerPositions, partnersFound } from './nt-xent';
 import type { InputScaling, TaskSet } from './task-set';
 import type { ObjectiveSpec } from '../tasks/types';
 import { scoreName } from '../tasks/score-name';
@@ -19,7 +21,7 @@ export type { TaskSet } from './task-set';
 
 /** How a network's output is judged. Every tensor returned is the caller's to dispose. */
 export interface Objective {
-  readonly kind: 'classify' | 'reconstruct';
+  readonly kind: ObjectiveSpec['kind'];
   /** What the score means, in words for a chart's axis ("accuracy", "pixels within 10%"). */
   readonly scoreName: string;
   /** The targets of the given rows: int32 class labels [b], or float pixels [b, 28, 28, 1] in 0-1. */
@@ -118,10 +120,42 @@ export function reconstruction(options: ReconstructionOptions): Objective {
   };
 }
 
+/**
+ * Contrastive learning's NT-Xent (see `nt-xent.ts`): the network outputs projections [b, d]; rows 2k and 2k+1
+ * of every batch must be the two views of one image. The targets are each row's partner's position in the
+ * batch, and building them checks that the batch really holds whole, adjacent pairs: a split pair would
+ * silently turn a positive into a negative.
+ */
+export function contrastive(temperature: number): Objective {
+  return {
+    kind: 'contrastive',
+    scoreName: scoreName({ kind: 'contrastive', temperature, evaluationRows: 0 }),
+    targets(_set, rows) {
+      if (rows.length % 2 !== 0) throw new Error(`A contrastive batch needs whole pairs of views; got ${rows.length} rows.`);
+      for (let b = 0; b < rows.length; b += 2) {
+        if (rows[b] % 2 !== 0 || rows[b + 1] !== rows[b] + 1) {
+          throw new Error(`Rows ${rows[b]} and ${rows[b + 1]} are not the two views of one image; pairs must stay together.`);
+        }
+      }
+      return tf.tensor1d(partnerPositions(rows.length), 'int32');
+    },
+    meanLoss(targets, output) {
+      return tf.tidy(() => tf.mean(ntXentPerRow(targets as tf.Tensor1D, output as tf.Tensor2D, temperature)) as tf.Scalar);
+    },
+    lossSum(targets, output) {
+      return tf.tidy(() => tf.sum(ntXentPerRow(targets as tf.Tensor1D, output as tf.Tensor2D, temperature)) as tf.Scalar);
+    },
+    scoreSum(targets, output) {
+      return partnersFound(targets as tf.Tensor1D, output as tf.Tensor2D);
+    },
+  };
+}
+
 /** The objective a task describes, for a network fed pixels scaled as `scaling` says. */
 export function objectiveFor(spec: ObjectiveSpec, scaling: InputScaling): Objective {
   switch (spec.kind) {
     case 'classify': return CLASSIFY;
     case 'reconstruct': return reconstruction({ ...spec, outputScale: scaling === 'raw' ? 1 / 255 : 1 });
+    case 'contrastive': return contrastive(spec.temperature);
   }
 }
