@@ -1,17 +1,17 @@
 /**
- * Draw a digit: after a quick training, a mouse-drawn stroke and ring (and a finger-drawn stroke) reach both
+ * Draw a digit: with the shipped lecture models loaded, a mouse-drawn stroke and ring (and a finger-drawn stroke) reach both
  * classifiers and the rotation head; the preview shows what the models see; Clear empties it.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { collectPageErrors, SCREENSHOT_DIR } from './helpers';
 
-async function trainTiny(page: Page): Promise<void> {
+/** Loads the shipped lecture models: this spec is about drawing, and the walk-through already trains for real. */
+async function loadShippedModels(page: Page): Promise<void> {
   await page.goto('/');
   await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
-  await page.getByRole('radio', { name: /Tiny/ }).check();
-  for (const [panel, button] of [['#pretext', 'Train the rotation pretext model'], ['#transfer', 'Train the self-supervised head'], ['#supervised', 'Train the supervised model']] as const) {
-    await page.locator(panel).getByRole('button', { name: button }).click();
-    await expect(page.locator(panel).getByText(/Trained for \d+ epochs?|Stopped early after/)).toBeVisible({ timeout: 180_000 });
+  await page.locator('#pretext').getByRole('button', { name: 'Load the pre-trained lecture models' }).click();
+  for (const panel of ['#pretext', '#transfer', '#supervised']) {
+    await expect(page.locator(panel).getByText(/pre-trained lecture model shipped with the app/)).toBeVisible({ timeout: 90_000 });
   }
 }
 
@@ -33,9 +33,9 @@ async function probabilitySum(plot: Locator): Promise<number> {
 }
 
 test('draw a digit and both models answer', async ({ page }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(240_000);
   const errors = collectPageErrors(page);
-  await trainTiny(page);
+  await loadShippedModels(page);
   const panel = page.locator('#draw');
   await panel.scrollIntoViewIfNeeded();
   const canvas = panel.getByRole('img', { name: /Drawing area/ });
@@ -45,10 +45,12 @@ test('draw a digit and both models answer', async ({ page }) => {
   await drawWithMouse(page, canvas, [[0.5, 0.15], [0.5, 0.5], [0.5, 0.85]]);
   await expect(panel.getByRole('img', { name: 'Your digit as the 28 by 28 image the models see' })).toBeVisible();
   const plots = panel.locator('.stem-row').first().locator('figure');
-  await expect(plots).toHaveCount(2);
+  // The shipped models include the random-features control, so three classifiers answer.
+  await expect(plots).toHaveCount(3);
   await expect(plots.nth(0)).toContainText('Self-supervised');
   await expect(plots.nth(1)).toContainText('Supervised');
-  for (const i of [0, 1]) expect(Math.abs((await probabilitySum(plots.nth(i))) - 100)).toBeLessThan(1);
+  await expect(plots.nth(2)).toContainText('random features');
+  for (const i of [0, 1, 2]) expect(Math.abs((await probabilitySum(plots.nth(i))) - 100)).toBeLessThan(1);
   await expect(panel.getByText(/The rotation head thinks your drawing is turned/)).toBeVisible();
 
   await panel.getByRole('button', { name: 'Clear' }).click();
@@ -61,8 +63,8 @@ test('draw a digit and both models answer', async ({ page }) => {
     return [0.5 + 0.3 * Math.cos(a), 0.5 + 0.35 * Math.sin(a)] as [number, number];
   });
   await drawWithMouse(page, canvas, ring);
-  await expect(plots).toHaveCount(2);
-  for (const i of [0, 1]) expect(Math.abs((await probabilitySum(plots.nth(i))) - 100)).toBeLessThan(1);
+  await expect(plots).toHaveCount(3);
+  for (const i of [0, 1, 2]) expect(Math.abs((await probabilitySum(plots.nth(i))) - 100)).toBeLessThan(1);
   await panel.screenshot({ path: `${SCREENSHOT_DIR}/panel-draw.png` });
 
   // And with a finger: real touch events through the DevTools protocol.
@@ -76,6 +78,6 @@ test('draw a digit and both models answer', async ({ page }) => {
   for (const fy of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) await touch('touchMove', fy);
   await touch('touchEnd', 0.8);
   await expect(panel.getByRole('img', { name: 'Your digit as the 28 by 28 image the models see' })).toBeVisible();
-  await expect(plots).toHaveCount(2);
+  await expect(plots).toHaveCount(3);
   expect(errors).toEqual([]);
 });

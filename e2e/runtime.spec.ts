@@ -77,7 +77,9 @@ test('WASM in a worker: pause, step, resume and stop, while the page keeps drawi
 test('WebGL (SwiftShader) in a worker: a short pretext training completes, and the software renderer is named', async ({ page }) => {
   test.setTimeout(300_000);
   const errors = collectPageErrors(page);
-  await setUp(page, 'webgl', 400, 1);
+  // 96 images (384 rotated): two full batches, the fewest that draw a line on the live chart; SwiftShader's
+  // WebGL trains ~100 images/s, so more would only make the suite slower.
+  await setUp(page, 'webgl', 96, 1);
   await expect(page.getByTestId('backend-name')).toHaveText('WebGL (GPU)');
   await expect(page.getByText(/in a background worker/)).toBeVisible();
   await expect(page.getByText(/software-rendered \(.*SwiftShader/)).toBeVisible();
