@@ -16,17 +16,19 @@ export interface LeaderboardArgs {
   readonly firstSeed: number;
   readonly test: TestSetName;
   readonly json: string | null;
+  /** A recorded leaderboard to add this run's task rows to (written back to --json, or to itself). */
+  readonly addTo: string | null;
   readonly backend: NodeBackend;
 }
 
 /** Usage text. */
 export const USAGE = `usage: npm run leaderboard -- [--tasks a,b,...] [--preset lecture|quick|smoke] [--seeds N] [--first-seed S]
-                                [--test full|lecture] [--backend wasm|cpu] [--json FILE]
+                                [--test full|lecture] [--backend wasm|cpu] [--json FILE] [--add-to FILE]
 tasks: ${TASK_IDS.join(', ')} (default: all)`;
 
 /** Parses argv (without node and script); throws a SettingError naming a bad option. */
 export function parseLeaderboardArgs(argv: readonly string[]): LeaderboardArgs {
-  const values = parseFlags(argv, ['tasks', 'preset', 'seeds', 'first-seed', 'test', 'json', 'backend'], USAGE);
+  const values = parseFlags(argv, ['tasks', 'preset', 'seeds', 'first-seed', 'test', 'json', 'add-to', 'backend'], USAGE);
   const int = (key: string, fallback: number, min: number, max: number) =>
     values.has(key) ? checkInteger(`--${key}`, Number(values.get(key)), min, max) : fallback;
   return {
@@ -37,6 +39,7 @@ export function parseLeaderboardArgs(argv: readonly string[]): LeaderboardArgs {
     // The whole test set by default: on the lecture's 300 images one accuracy's noise alone is ±2.3 points.
     test: checkChoice('--test', values.get('test') ?? 'full', ['lecture', 'full'] as const),
     json: values.get('json') ?? null,
+    addTo: values.get('add-to') ?? null,
     backend: checkChoice('--backend', values.get('backend') ?? 'wasm', ['wasm', 'cpu'] as const),
   };
 }

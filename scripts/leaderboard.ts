@@ -4,19 +4,23 @@
  * Every pretext task (default: all) through the same protocol in Node, with the random-trunk, supervised and
  * upper-bound reference rows; prints the table and writes the JSON the app's leaderboard panel reads.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { loadMnistFromDisk } from '../src/ml/data/node-assets';
 import { activateBackend } from '../src/ml/backends/activate';
 import { runLeaderboard } from '../src/ml/experiment/leaderboard';
 import { formatLeaderboard } from '../src/ml/experiment/leaderboard-report';
+import { mergeLeaderboards } from '../src/ml/experiment/leaderboard-merge';
+import { parseLeaderboard } from '../src/ml/experiment/leaderboard-file';
 import { parseLeaderboardArgs } from './leaderboard-args';
 
 async function main(): Promise<void> {
   const args = parseLeaderboardArgs(process.argv.slice(2));
+  // Read (and check) the file to add to before hours of training, not after.
+  const base = args.addTo ? parseLeaderboard(JSON.parse(await readFile(args.addTo, 'utf8'))) : null;
   await activateBackend(args.backend);
   const mnist = await loadMnistFromDisk();
   let rowStarted = 0;
-  const result = await runLeaderboard(mnist, { ...args, backend: args.backend }, {
+  const run = await runLeaderboard(mnist, { ...args, backend: args.backend }, {
     onRowStart: (row, seed) => {
       rowStarted = performance.now();
       process.stderr.write(`seed ${seed}: ${row} ... `);
@@ -25,11 +29,13 @@ async function main(): Promise<void> {
       process.stderr.write(`digit accuracy ${(accuracy * 100).toFixed(2)}% (${((performance.now() - rowStarted) / 1000).toFixed(0)} s)\n`);
     },
   });
+  const result = base ? mergeLeaderboards(base, run) : run;
   console.log(formatLeaderboard(result));
-  console.log(`total time ${(result.elapsedMs / 1000).toFixed(1)} s`);
-  if (args.json) {
-    await writeFile(args.json, JSON.stringify(result, null, 2) + '\n');
-    console.log(`wrote ${args.json}`);
+  console.log(`total time ${(run.elapsedMs / 1000).toFixed(1)} s`);
+  const out = args.json ?? args.addTo;
+  if (out) {
+    await writeFile(out, JSON.stringify(result, null, 2) + '\n');
+    console.log(`wrote ${out}`);
   }
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseLeaderboard, yourRows } from './leaderboard-file';
 import type { LeaderboardResult } from './leaderboard-types';
+import { mergeLeaderboards } from './leaderboard-merge';
 
 const ms = (mean: number, std = 0.01) => ({ mean, std });
 const gain = { mean: 0.01, std: 0.01, standardError: 0.01, verdict: 'tie' as const };
@@ -59,5 +60,27 @@ describe("a student's own rows", () => {
     expect(byId.jigsaw.gainOverRandom?.mean).toBeCloseTo(-0.16, 12);
     expect(byId.random.gainOverRandom).toBeNull();
     expect(byId.scratch.title).toBe('Supervised from scratch');
+  });
+});
+
+describe('adding rows to a recorded leaderboard', () => {
+  const withRows = (ids: ('rotation' | 'jigsaw')[], at: string) => ({
+    ...file, recordedAt: at, elapsedMs: 10,
+    tasks: ids.map((id) => ({ ...file.tasks[0], id, title: id })),
+  });
+
+  it('adds the new task rows in registry order and keeps the later date', () => {
+    const merged = mergeLeaderboards(withRows(['jigsaw'], '2026-11-29T22:00:00.000Z'), withRows(['rotation'], '2026-11-29T23:00:00.000Z'));
+    expect(merged.tasks.map((t) => t.id)).toEqual(['rotation', 'jigsaw']);
+    expect(merged.recordedAt).toBe('2026-11-29T23:00:00.000Z');
+    expect(merged.elapsedMs).toBe(20);
+  });
+
+  it('refuses rows recorded under another protocol: other seeds, or references that do not reproduce', () => {
+    const base = withRows(['jigsaw'], '2026-11-29T22:00:00.000Z');
+    expect(() => mergeLeaderboards(base, { ...withRows(['rotation'], '2026-11-29T23:00:00.000Z'), seeds: [1, 2, 3] })).toThrow(/seeds differ/);
+    const drifted = withRows(['rotation'], '2026-11-29T23:00:00.000Z');
+    const references = drifted.references.map((r) => (r.id === 'random' ? { ...r, perSeed: [{ seed: 1, digitAccuracy: 0.5 }] } : r));
+    expect(() => mergeLeaderboards(base, { ...drifted, references })).toThrow(/the "random" reference rows \(the same seeds must give the same numbers\) differ/);
   });
 });
