@@ -24,7 +24,9 @@ export function PretextPanel() {
   const task = taskById(spec.task);
   const built = useLab((st) => selectSummaries(st)?.pretext[spec.task] ?? null);
   const live = useLab((s) => runState(s, runId(spec)));
-  const loss = task.objective.kind === 'classify' ? 'categorical cross-entropy' : 'squared error, mostly over the missing pixels';
+  const loss = task.objective.kind === 'classify' ? 'categorical cross-entropy'
+    : task.objective.kind === 'classifyPixels' ? 'cross-entropy per pixel, mostly over the ink'
+    : `squared error, mostly over the ${task.objective.maskName === 'blurred' ? 'blurred' : 'missing'} pixels`;
   return (
     <Panel id="pretext">
       <p>

@@ -6,12 +6,18 @@ import type { PretextTask } from './types';
 import { rotationTask } from './rotation';
 import { jigsawTask } from './jigsaw';
 import { inpaintingTask } from './inpainting';
+import { contextTask } from './context';
+import { colorizationTask } from './colorization';
+import { superResolutionTask } from './superResolution';
 
 /** The tasks by id. */
 export const TASKS = {
   rotation: rotationTask,
   jigsaw: jigsawTask,
   inpainting: inpaintingTask,
+  context: contextTask,
+  colorization: colorizationTask,
+  superResolution: superResolutionTask,
 } as const satisfies Record<string, PretextTask>;
 
 /** A task's id. */

@@ -3,10 +3,14 @@
  */
 import type { ObjectiveSpec } from './types';
 
-/** "accuracy" for classifiers; for a reconstruction, the share of hidden pixels painted ink or paper rightly. */
+/**
+ * "accuracy" for classifiers; for a reconstruction, the share of hidden pixels painted ink or paper rightly;
+ * for colourization, the share of ink pixels given the right colour.
+ */
 export function scoreName(spec: ObjectiveSpec): string {
   switch (spec.kind) {
     case 'classify': return 'accuracy';
-    case 'reconstruct': return 'hidden pixels right (ink or paper)';
+    case 'reconstruct': return `${spec.maskName ?? 'hidden'} pixels right (ink or paper)`;
+    case 'classifyPixels': return 'ink pixels given the right colour';
   }
 }
