@@ -19,7 +19,7 @@ function unlabelled(count: number): ImageSet {
 
 describe('the task registry', () => {
   it('lists each task under its own id, with what the app needs to show and train it', () => {
-    expect(TASK_IDS).toEqual(['rotation', 'jigsaw', 'inpainting']);
+    expect(TASK_IDS).toEqual(['rotation', 'jigsaw', 'inpainting', 'context', 'colorization', 'superResolution']);
     for (const id of TASK_IDS) {
       const task = taskById(id);
       expect(task.id).toBe(id);
@@ -123,8 +123,7 @@ describe('every task on the shared trunk', () => {
       model.dispose();
       return rows;
     };
-    expect(trunk('jigsaw')).toEqual(trunk('rotation'));
-    expect(trunk('inpainting')).toEqual(trunk('rotation'));
+    for (const id of TASK_IDS) expect(trunk(id)).toEqual(trunk('rotation'));
   });
 
   it.each(TASK_IDS)('runs the whole protocol for %s on tiny data, names the task, and leaves no tensors', async (task) => {
@@ -142,14 +141,18 @@ describe('every task on the shared trunk', () => {
     expect(leaked).toBe(0);
     const r = result as unknown as Awaited<ReturnType<typeof runExperiment>>;
     expect(r.task).toBe(task);
-    expect(r.pretext.metric).toBe(task === 'inpainting' ? 'hidden pixels right (ink or paper)' : 'accuracy');
+    const metrics: Partial<Record<string, string>> = {
+      inpainting: 'hidden pixels right (ink or paper)', superResolution: 'blurred pixels right (ink or paper)',
+      colorization: 'ink pixels given the right colour',
+    };
+    expect(r.pretext.metric).toBe(metrics[task] ?? 'accuracy');
     expect(r.pretext.rotationTestAccuracy === null).toBe(task !== 'rotation');
     // Every score is a fraction (NaN, from an empty or broken evaluation, fails here too).
     for (const score of [r.pretext.testScore, r.pretext.chanceScore, r.selfSupervised.testAccuracy, r.randomFrozen.testAccuracy]) {
       expect(Number.isFinite(score) && score >= 0 && score <= 1, `score ${score}`).toBe(true);
     }
     // The chance level is the task's own: a guess among its classes, or painting every hidden pixel as paper.
-    if (task !== 'inpainting') expect(r.pretext.chanceScore).toBe(1 / taskById(task).classNames.length);
+    if (taskById(task).objective.kind === 'classify') expect(r.pretext.chanceScore).toBe(1 / taskById(task).classNames.length);
     expect(r.params.downstreamFrozen).toBe(19_104);
   });
 });

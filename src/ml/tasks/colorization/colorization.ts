@@ -86,7 +86,8 @@ export function colouredPicture(set: TaskSet, row: number): Uint8Array {
   if (ink === null) return out;
   const { rgb } = PALETTE[ink];
   for (let p = 0; p < IMAGE_PIXELS; p++) {
-    const amount = Math.min(1, set.images[row * IMAGE_PIXELS + p] / (255 * INK_LUMA[ink]));
+    // The grey of full ink is round(255 x luma): dividing by it gives solid strokes their colour exactly.
+    const amount = Math.min(1, set.images[row * IMAGE_PIXELS + p] / Math.round(255 * INK_LUMA[ink]));
     for (let ch = 0; ch < 3; ch++) out[p * 3 + ch] = Math.round(rgb[ch] * amount);
   }
   return out;
