@@ -41,7 +41,10 @@ export const NEIGHBOURS: readonly (readonly [number, number])[] = [
 /** The neighbours' names, in label order. */
 export const NEIGHBOUR_NAMES = ['top left', 'top', 'top right', 'left', 'right', 'bottom left', 'bottom', 'bottom right'] as const;
 
-/** Top-left corner of the centre cell with the grid unshifted: the grid's 27 pixels centred in 28. */
+/**
+ * Top-left corner of the centre cell with the grid unshifted (the grid's 27 pixels then start at the image's
+ * corner). Shifted by up to GRID_SHIFT and jittered, every patch corner stays within the ink table's range.
+ */
 const CENTRE_CELL = CELL;
 /** How bright the seven patches not asked about are drawn in the panel's picture of the grid. */
 const DIM = 0.3;
