@@ -16,7 +16,7 @@ export const contextTask: PretextTask = {
   id: 'context',
   title: 'Context prediction',
   question: 'The left patch is the middle of a digit: where was the right patch?',
-  about: 'Each image is cut into a 3x3 grid of 7x7 patches, 9 pixels apart, each a pixel off its place at random, and the whole grid moves by up to 6 pixels. The centre patch (left) and one of its eight neighbours (right) are shown twice their size; the label is where the neighbour was. A pair with a nearly empty patch is cut again, so every label can be answered. The uneven gaps stop the network from just continuing strokes across patch edges: to say that a piece of curve sits above the middle, it has to know how digits are built.',
+  about: 'Each image is cut into a 3x3 grid of 7x7 patches, 9 pixels apart, each a pixel off its place at random, and the whole grid moves by up to 6 pixels. The centre patch (left) and one of its eight neighbours (right) are shown twice their size; the label is where the neighbour was. A pair with a nearly empty patch is cut again elsewhere on the digit, so almost every label can be answered (a thin 1 has no ink to its top left anywhere; that is about 1 example in 100). The uneven gaps stop the network from just continuing strokes across patch edges: to say that a piece of curve sits above the middle, it has to know how digits are built.',
   lectureSection: '2.1',
   paper: {
     authors: 'Doersch, Gupta & Efros', year: 2015,

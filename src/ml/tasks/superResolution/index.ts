@@ -15,7 +15,7 @@ export const superResolutionTask: PretextTask = {
   id: 'superResolution',
   title: 'Super-resolution',
   question: 'This digit was shrunk and blown up again: what did the sharp original look like?',
-  about: 'Each image is shrunk to 14x14 or to 7x7 (drawn at random, each small pixel the mean of a 2x2 or 4x4 block, the blocks moved by a random pixel or few) and enlarged back to 28x28, blocky; the target is the sharp original. The loss and the score count mostly the pixels the blur changed, where detail was lost: the rest (blank paper, the middle of thick strokes) the input already gives away. To draw crisp strokes from a blur, especially from 7x7, the network has to know what strokes and digits look like.',
+  about: 'Each image is shrunk to 14x14 or to 7x7 (drawn at random, each small pixel the mean of a 2x2 or 4x4 block, the blocks moved by a random pixel or few) and enlarged back to 28x28, blocky; the target is the sharp original. The score counts only the pixels the blur changed, where detail was lost, and the loss counts mostly them: the rest (blank paper, the middle of thick strokes) the input already gives away. Copying the blurry input would already beat the chance level shown (painting those pixels all paper), so look for a score well above it. To draw crisp strokes from a blur, especially from 7x7, the network has to know what strokes and digits look like.',
   lectureSection: '2.4',
   paper: {
     authors: 'Ledig, Theis, Huszár, Caballero, Cunningham, Acosta, Aitken, Tejani, Totz, Wang & Shi', year: 2017,
