@@ -100,3 +100,38 @@ test('jigsaw and inpainting: samples, training with pause and step, save, transf
   await compare.screenshot({ path: `${SCREENSHOT_DIR}/panel-compare-tasks.png` });
   expect(errors).toEqual([]);
 });
+
+test('context prediction, colourization and super-resolution: the link picks a task, each shows inputs beside targets', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = collectPageErrors(page);
+  await page.goto('/?preset=smoke&task=context#rotation');
+  await expect(page.getByText(/Training on/)).toBeVisible({ timeout: 60_000 });
+  const data = page.locator('#rotation');
+  await expect(data.getByRole('radio', { name: /Context prediction/ })).toBeChecked();
+  const pairs = data.getByRole('list', { name: 'Context prediction examples made from pretext image 3' });
+  await expect(pairs.getByRole('listitem')).toHaveCount(9); // the original, then four inputs beside their grids
+  await expect(pairs.getByRole('img', { name: /^Example 1: the nine patches where they were cut/ })).toBeVisible();
+  const before = await pairs.getByText(/^input 1: neighbour: /).innerText();
+  // Reshuffling draws new neighbours and cuts; four examples make a repeat of all four labels unlikely.
+  const labels = async () => (await pairs.getByText(/^input \d: neighbour: /).allInnerTexts()).join();
+  const first = await labels();
+  await data.getByRole('button', { name: 'Reshuffle the examples' }).click();
+  await expect.poll(labels).not.toBe(first);
+  expect(before).toMatch(/neighbour: (top|bottom|left|right)/);
+  await data.screenshot({ path: `${SCREENSHOT_DIR}/panel-data-context.png` });
+
+  await data.getByRole('radio', { name: /Colourization/ }).check();
+  const colours = data.getByRole('list', { name: 'Colourization examples made from pretext image 3' });
+  await expect(colours.getByRole('listitem')).toHaveCount(9);
+  await expect(colours.getByRole('img', { name: /^Example 1: the target, the digit in (yellow|green|red|blue) ink/ })).toBeVisible();
+  await expect(data.getByText(/easy without knowing anything about digits/)).toBeVisible();
+  await data.screenshot({ path: `${SCREENSHOT_DIR}/panel-data-colorization.png` });
+
+  await data.getByRole('radio', { name: /Super-resolution/ }).check();
+  const blurs = data.getByRole('list', { name: 'Super-resolution examples made from pretext image 3' });
+  await expect(blurs.getByRole('listitem')).toHaveCount(9);
+  await expect(blurs.getByRole('img', { name: /^Example 1: the target, the sharp original of a (14x14|7x7) copy/ })).toBeVisible();
+  await expect(page).toHaveURL(/task=superResolution/);
+  await data.screenshot({ path: `${SCREENSHOT_DIR}/panel-data-superResolution.png` });
+  expect(errors).toEqual([]);
+});

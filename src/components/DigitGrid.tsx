@@ -9,8 +9,10 @@ import './components.css';
 export interface DigitGridItem {
   /** Stable identity for React (e.g. the dataset index, or `${index}-${k}` for a rotation). */
   readonly key: string | number;
-  /** 28x28 grayscale pixels, 0-255, white ink on black. */
+  /** 28x28 grayscale pixels, 0-255, white ink on black (or 28x28 RGB triples when `channels` is 3). */
   readonly pixels: Uint8Array;
+  /** 3 for RGB pixels (a colourization target); grayscale when absent. */
+  readonly channels?: 1 | 3;
   /** Visible text under the image ("90°", "label 7 · predicted 1"). */
   readonly caption: string;
   /** Screen-reader description; defaults to the caption, which is often enough ("90°" is not, so say more). */
@@ -36,7 +38,7 @@ export function DigitGrid({ items, size = 112, label }: DigitGridProps) {
     <ul className="digit-grid" aria-label={label} style={{ gridTemplateColumns: `repeat(auto-fill, minmax(${size}px, max-content))` }}>
       {items.map((item) => (
         <li key={item.key}>
-          <DigitImage pixels={item.pixels} size={size} label={item.label ?? item.caption} caption={item.caption} />
+          <DigitImage pixels={item.pixels} size={size} label={item.label ?? item.caption} caption={item.caption} channels={item.channels} />
         </li>
       ))}
     </ul>

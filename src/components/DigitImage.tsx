@@ -15,6 +15,8 @@ export interface DigitImageProps {
   readonly label: string;
   /** Visible text under the image; the image is then wrapped in a figure. */
   readonly caption?: string;
+  /** 1 for grayscale (the default), 3 when `pixels` are RGB triples (a colourization target). */
+  readonly channels?: 1 | 3;
 }
 
 /**
@@ -25,33 +27,33 @@ function sideOf(length: number): number {
   return Math.max(1, Math.floor(Math.sqrt(length)));
 }
 
-/** Expands grayscale to the RGBA bytes a canvas wants: each value repeated in R, G and B, alpha opaque. */
-function toRgba(pixels: Uint8Array, side: number): Uint8ClampedArray<ArrayBuffer> {
+/**
+ * Expands pixels to the RGBA bytes a canvas wants: a grey value repeated in R, G and B, or an RGB triple
+ * copied; alpha opaque.
+ */
+function toRgba(pixels: Uint8Array, side: number, channels: 1 | 3): Uint8ClampedArray<ArrayBuffer> {
   const rgba = new Uint8ClampedArray(side * side * 4);
   for (let i = 0; i < side * side; i++) {
-    const v = pixels[i] ?? 0;
-    rgba[i * 4] = v;
-    rgba[i * 4 + 1] = v;
-    rgba[i * 4 + 2] = v;
+    for (let ch = 0; ch < 3; ch++) rgba[i * 4 + ch] = pixels[channels === 3 ? i * 3 + ch : i] ?? 0;
     rgba[i * 4 + 3] = 255;
   }
   return rgba;
 }
 
 /**
- * A grayscale image drawn at its native resolution and scaled up by CSS with `image-rendering: pixelated`,
+ * An image (grayscale, or RGB) drawn at its native resolution and scaled up by CSS with `image-rendering: pixelated`,
  * so each source pixel is a crisp square at any zoom (and the browser, not our code, does the scaling).
  */
-export function DigitImage({ pixels, size = 112, label, caption }: DigitImageProps) {
+export function DigitImage({ pixels, size = 112, label, caption, channels = 1 }: DigitImageProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const side = sideOf(pixels.length);
+  const side = sideOf(pixels.length / channels);
 
   // Layout effect, so the first paint already shows the digit rather than a black square for one frame.
   useLayoutEffect(() => {
     const ctx = canvasRef.current?.getContext('2d');
     if (!ctx) return;
-    ctx.putImageData(new ImageData(toRgba(pixels, side), side, side), 0, 0);
-  }, [pixels, side]);
+    ctx.putImageData(new ImageData(toRgba(pixels, side, channels), side, side), 0, 0);
+  }, [pixels, side, channels]);
 
   const canvas = (
     <canvas

@@ -26,7 +26,8 @@ export function PretextPanel() {
   const live = useLab((s) => runState(s, runId(spec)));
   const loss = task.objective.kind === 'classify' ? 'categorical cross-entropy'
     : task.objective.kind === 'contrastive' ? `NT-Xent at temperature ${task.objective.temperature}, pairs kept together in each batch`
-      : 'squared error, mostly over the missing pixels';
+    : task.objective.kind === 'classifyPixels' ? 'cross-entropy per pixel, mostly over the ink'
+    : `squared error, mostly over the ${task.objective.maskName === 'blurred' ? 'blurred' : 'missing'} pixels`;
   return (
     <Panel id="pretext">
       <p>

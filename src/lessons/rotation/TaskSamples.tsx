@@ -1,7 +1,8 @@
 /**
  * A few examples of a pretext task made from one unlabelled image: the original, then for each example the
  * input the network sees beside its target (the tiles in their own places for jigsaw, the original pixels for
- * inpainting), with the label in words. For a trained reconstruction model, what it painted too. For
+ * inpainting and super-resolution, the coloured digit for colourization, the grid a pair was cut from for
+ * context prediction), with the label in words. For a trained reconstruction model, what it painted too. For
  * contrastive learning, each pair of views side by side: the second view is the first one's target.
  */
 import { useEffect, useMemo } from 'react';
@@ -55,9 +56,12 @@ export function TaskSamples({ spec, image, index, seed }: TaskSamplesProps) {
     // A classifier's target is a class, said under its input; a reconstruction's target is the picture beside it.
     const caption = task.objective.kind === 'classify' ? `input ${row + 1}: ${view.label}` : `input ${row + 1}`;
     items.push({ key: `in-${row}`, pixels: view.input, caption, label: `Example ${row + 1}: what the network sees; its target is ${view.label}` });
-    // For jigsaw the picture beside the input is the same cut with the tiles in order (what the label undoes).
-    const beside = task.objective.kind === 'classify' ? `in order ${row + 1}` : `target ${row + 1}`;
-    if (view.target) items.push({ key: `target-${row}`, pixels: view.target, caption: beside, label: `Example ${row + 1}: ${task.objective.kind === 'classify' ? 'the same tiles in their own places' : `the target, ${view.label}`}` });
+    // For jigsaw the picture beside the input is the same cut with the tiles in order (what the label undoes);
+    // a task may name its own (context prediction's grid the pair was cut from).
+    const beside = view.beside ? `${view.beside.caption} ${row + 1}` : task.objective.kind === 'classify' ? `in order ${row + 1}` : `target ${row + 1}`;
+    const besideLabel = `Example ${row + 1}: ${view.beside ? view.beside.label : task.objective.kind === 'classify' ? 'the same tiles in their own places' : `the target, ${view.label}`}`;
+    if (view.targetRgb) items.push({ key: `target-${row}`, pixels: view.targetRgb, channels: 3, caption: beside, label: besideLabel });
+    else if (view.target) items.push({ key: `target-${row}`, pixels: view.target, caption: beside, label: besideLabel });
     if (paints && painted && painted.length === examples.count * IMAGE_PIXELS) {
       items.push({ key: `out-${row}`, pixels: painted.subarray(row * IMAGE_PIXELS, (row + 1) * IMAGE_PIXELS), caption: `painted ${row + 1}`, label: `Example ${row + 1}: what the trained model painted` });
     }

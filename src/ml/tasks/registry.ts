@@ -6,6 +6,9 @@ import type { PretextTask } from './types';
 import { rotationTask } from './rotation';
 import { jigsawTask } from './jigsaw';
 import { inpaintingTask } from './inpainting';
+import { contextTask } from './context';
+import { colorizationTask } from './colorization';
+import { superResolutionTask } from './superResolution';
 import { contrastiveTask } from './contrastive';
 
 /** The tasks by id. */
@@ -13,6 +16,9 @@ export const TASKS = {
   rotation: rotationTask,
   jigsaw: jigsawTask,
   inpainting: inpaintingTask,
+  context: contextTask,
+  colorization: colorizationTask,
+  superResolution: superResolutionTask,
   contrastive: contrastiveTask,
 } as const satisfies Record<string, PretextTask>;
 

@@ -29,7 +29,17 @@ export type ObjectiveSpec =
    * mask pixels painted the right colour: ink where the truth is brighter than `inkThreshold` (0-1), paper
    * where it is not.
    */
-  | { readonly kind: 'reconstruct'; readonly outsideWeight: number; readonly inkThreshold: number }
+  | {
+    readonly kind: 'reconstruct'; readonly outsideWeight: number; readonly inkThreshold: number;
+    /** What the mask pixels are, in the score's name: "hidden" (the default) or "blurred". */
+    readonly maskName?: 'hidden' | 'blurred';
+  }
+  /**
+   * Name a class for every pixel (colourization's colours): the output is [28, 28, classes] logits, the loss
+   * a weighted cross-entropy per pixel (mask pixels 1, others `outsideWeight`), the score the fraction of mask
+   * pixels given the right class. The task set's `targets` hold class indices, not brightness.
+   */
+  | { readonly kind: 'classifyPixels'; readonly classes: number; readonly outsideWeight: number }
   /**
    * Tell apart views (SimCLR's NT-Xent): rows come in adjacent pairs, two views of one image; each row must be
    * most similar to its partner among all other rows of the batch (cosine similarity over `temperature`).
@@ -62,6 +72,10 @@ export interface ExampleView {
   readonly target: Uint8Array | null;
   /** The class the head must name ("180°", "permutation 2 1 4 3"), or a description of the target. */
   readonly label: string;
+  /** The target in colour, 28x28x3 RGB bytes, drawn instead of `target` (colourization). */
+  readonly targetRgb?: Uint8Array;
+  /** How the panel names the picture beside the input, when it is not jigsaw's "in order" or a "target". */
+  readonly beside?: { readonly caption: string; readonly label: string };
 }
 
 /** One pretext task. */

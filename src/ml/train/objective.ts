@@ -2,12 +2,14 @@
  * What a network is trained to do, as the training loop and the evaluator see it: how to turn rows of a
  * task's examples into target tensors, the loss to minimise, and a score a student can read.
  *
- * Two kinds exist. A *classifier* names one of a few classes (rotation's 4 turns, jigsaw's 24 orders, the 10
+ * Three kinds exist. A *classifier* names one of a few classes (rotation's 4 turns, jigsaw's 24 orders, the 10
  * digits): cross-entropy from the logits and accuracy, exactly as the lecture's Keras model computes them. A
  * *reconstruction* predicts pixels (inpainting, super-resolution): a squared error per pixel, and as the score
  * the fraction of the pixels that matter painted the right colour, ink or paper, which reads like an accuracy
- * (1 is perfect). A *contrastive* objective (SimCLR) has no target at all but the pairing of rows: each view
- * must find its partner among the batch (see `nt-xent.ts`).
+ * (1 is perfect). A *per-pixel classifier* (colourization) names a class for every pixel: cross-entropy per
+ * pixel, and as the score the fraction of the pixels that matter given the right class. A *contrastive*
+ * objective (SimCLR) has no target at all but the pairing of rows: each view must find its partner among the
+ * batch (see `nt-xent.ts`).
  */
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_PIXELS, IMAGE_SIZE } from '../data/mnist';
@@ -66,6 +68,8 @@ export interface ReconstructionOptions {
   readonly outsideWeight: number;
   /** A pixel counts as right when it is on the same side of this brightness (0-1) as the truth. */
   readonly inkThreshold: number;
+  /** What the mask pixels are called in the score's name ("hidden" when absent). */
+  readonly maskName?: 'hidden' | 'blurred';
 }
 
 /**
@@ -74,7 +78,7 @@ export interface ReconstructionOptions {
  * score is the fraction of the row's mask pixels within `tolerance` of the truth.
  */
 export function reconstruction(options: ReconstructionOptions): Objective {
-  const { outsideWeight, inkThreshold, outputScale } = options;
+  const { outsideWeight, inkThreshold, outputScale, maskName } = options;
   // Targets and masks travel together in one tensor [b, 28, 28, 2] (channel 0 target, channel 1 mask), so
   // the Objective interface needs only one target tensor.
   const split = (targets: tf.Tensor) => {
@@ -94,7 +98,7 @@ export function reconstruction(options: ReconstructionOptions): Objective {
   };
   return {
     kind: 'reconstruct',
-    scoreName: scoreName({ kind: 'reconstruct', outsideWeight, inkThreshold }),
+    scoreName: scoreName({ kind: 'reconstruct', outsideWeight, inkThreshold, ...(maskName ? { maskName } : {}) }),
     targets(set, rows) {
       if (!set.targets || !set.masks) throw new Error('A reconstruction task needs target pixels and masks.');
       const out = new Float32Array(rows.length * IMAGE_PIXELS * 2);
@@ -151,11 +155,60 @@ export function contrastive(temperature: number): Objective {
   };
 }
 
+/**
+ * Per-pixel classification (colourization): the network outputs [b, 28, 28, classes] logits; the loss is the
+ * cross-entropy of every pixel, weighted (mask pixels 1, others `outsideWeight`) and averaged per row; the
+ * score is the fraction of the row's mask pixels whose largest logit is the right class. Logits need no
+ * rescaling, so unlike a reconstruction it does not care how the input was scaled.
+ */
+export function pixelClassification(classes: number, outsideWeight: number): Objective {
+  // Class indices and masks travel together in one tensor [b, 28, 28, 2], as a reconstruction's do.
+  const perRow = (targets: tf.Tensor, output: tf.Tensor) => {
+    const rows = targets.shape[0];
+    const [labels, mask] = tf.split(targets as tf.Tensor4D, 2, 3).map((t) => tf.reshape(t, [rows, IMAGE_PIXELS]));
+    const flatLabels = tf.reshape(labels, [-1]) as tf.Tensor1D;
+    const logits = tf.reshape(output, [-1, classes]) as tf.Tensor2D;
+    const crossEntropy = tf.reshape(softmaxCrossEntropyPerExample(flatLabels, logits), [rows, IMAGE_PIXELS]);
+    const weights = tf.add(tf.mul(mask, 1 - outsideWeight), outsideWeight);
+    const loss = tf.div(tf.sum(tf.mul(crossEntropy, weights), 1), tf.sum(weights, 1));
+    const right = tf.reshape(tf.cast(tf.equal(tf.argMax(logits, 1), tf.cast(flatLabels, 'int32')), 'float32'), [rows, IMAGE_PIXELS]);
+    const score = tf.div(tf.sum(tf.mul(right, mask), 1), tf.maximum(tf.sum(mask, 1), 1));
+    return { loss, score };
+  };
+  return {
+    kind: 'classifyPixels',
+    scoreName: scoreName({ kind: 'classifyPixels', classes, outsideWeight }),
+    targets(set, rows) {
+      if (!set.targets || !set.masks) throw new Error('A per-pixel classification task needs class targets and masks.');
+      const out = new Float32Array(rows.length * IMAGE_PIXELS * 2);
+      for (let b = 0; b < rows.length; b++) {
+        const src = rows[b] * IMAGE_PIXELS;
+        const dst = b * IMAGE_PIXELS * 2;
+        for (let p = 0; p < IMAGE_PIXELS; p++) {
+          out[dst + 2 * p] = set.targets[src + p];
+          out[dst + 2 * p + 1] = set.masks[src + p] ? 1 : 0;
+        }
+      }
+      return tf.tensor4d(out, [rows.length, IMAGE_SIZE, IMAGE_SIZE, 2]);
+    },
+    meanLoss(targets, output) {
+      return tf.tidy(() => tf.mean(perRow(targets, output).loss) as tf.Scalar);
+    },
+    lossSum(targets, output) {
+      return tf.tidy(() => tf.sum(perRow(targets, output).loss) as tf.Scalar);
+    },
+    scoreSum(targets, output) {
+      return tf.tidy(() => tf.sum(perRow(targets, output).score) as tf.Scalar);
+    },
+  };
+}
+
 /** The objective a task describes, for a network fed pixels scaled as `scaling` says. */
 export function objectiveFor(spec: ObjectiveSpec, scaling: InputScaling): Objective {
   switch (spec.kind) {
     case 'classify': return CLASSIFY;
     case 'reconstruct': return reconstruction({ ...spec, outputScale: scaling === 'raw' ? 1 / 255 : 1 });
     case 'contrastive': return contrastive(spec.temperature);
+    case 'classifyPixels': return pixelClassification(spec.classes, spec.outsideWeight);
   }
 }
