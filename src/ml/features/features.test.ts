@@ -1,0 +1,113 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { loadMnistFromDisk } from '../data/node-assets';
+import { sliceSet, type Mnist } from '../data/mnist';
+import { buildDigitClassifier, buildTaskModel, type FeatureSource } from '../models/architecture';
+import { TrainingRun, type TrainOptions } from '../train/trainer';
+import { evaluate } from '../eval/evaluate';
+import { taskById } from '../tasks/registry';
+import { leakedTensors, useWasmBackend } from '../testing/fixtures';
+import { extractFeatures } from './extract';
+import { DIGIT_HEAD_LAYER, buildFeatureHead, installHead, trainFeatureHead } from './head';
+
+let mnist: Mnist;
+beforeAll(async () => {
+  await useWasmBackend();
+  mnist = await loadMnistFromDisk();
+});
+
+// The protocol's head settings (SGD with momentum, batch 64, validation split, early stopping on training
+// accuracy), with fewer epochs to keep the test short; patience 2 so early stopping really happens.
+const options = (seed: number): TrainOptions => ({
+  epochs: 12, batchSize: 64, optimizer: { kind: 'sgd', learningRate: 0.001, momentum: 0.9 },
+  shuffle: true, seed, validationSplit: 0.2, patience: 2, scaling: 'raw',
+});
+
+describe('a head on cached features', () => {
+  it('starts from the very weights buildDigitClassifier gives its Dense layer', () => {
+    const classifier = buildDigitClassifier('random', 3);
+    const head = buildFeatureHead(3, 288);
+    try {
+      const a = classifier.layers[DIGIT_HEAD_LAYER].getWeights().map((w) => w.dataSync());
+      const b = head.layers[head.layers.length - 1].getWeights().map((w) => w.dataSync());
+      expect(b).toEqual(a);
+    } finally {
+      classifier.dispose();
+      head.dispose();
+    }
+  });
+
+  it('gives the features the classifier computes inside itself, whatever the batch size', async () => {
+    const classifier = buildDigitClassifier('random', 4);
+    try {
+      const set = sliceSet(mnist.test, 0, 70);
+      const big = await extractFeatures(classifier, set, { scaling: 'raw' });
+      const small = await extractFeatures(classifier, set, { scaling: 'raw', batchSize: 32 });
+      expect(big.width).toBe(288);
+      expect(small.values).toEqual(big.values);
+      const flat = await extractFeatures(classifier, set, { scaling: 'raw', depth: 5 });
+      expect(flat.values).toEqual(big.values);
+      const block1 = await extractFeatures(classifier, set, { scaling: 'raw', depth: 2 });
+      expect(block1.width).toBe(7 * 7 * 64);
+      await expect(extractFeatures(classifier, set, { scaling: 'raw', depth: 9 })).rejects.toThrow(/depth must be a whole number from 1 to 6, got 9/);
+    } finally {
+      classifier.dispose();
+    }
+  });
+
+  // The claim the curve rests on: training the head on cached features is the same computation as training
+  // the whole frozen network. The forward pass through frozen layers gives the same features (above), the
+  // Dense layer's gradient depends only on them, and the same seed gives the same shuffles, so every weight,
+  // every epoch's numbers and the test accuracy agree bit for bit.
+  for (const use of ['random', 'transfer'] as const satisfies readonly FeatureSource[]) {
+    it(`trains the ${use} head to the same numbers as the frozen network, to the last digit`, async () => {
+      const labelled = sliceSet(mnist.train, 10_000, 500);
+      const test = sliceSet(mnist.test, 0, 1_000);
+      // An untrained pretext model from another seed: different convolutions from the random trunk's.
+      const source = buildTaskModel(taskById('rotation'), 11);
+      const classifier = buildDigitClassifier(use, 2, source);
+      try {
+        const slow = await new TrainingRun(classifier, labelled, options(77)).run();
+        const slowTest = await evaluate(classifier, test, { scaling: 'raw', batchSize: 64 });
+        const trunk = use === 'transfer' ? source : buildDigitClassifier('random', 2);
+        let weights: Float32Array[] = [];
+        const fast = await trainFeatureHead(
+          2,
+          { features: await extractFeatures(trunk, labelled, { scaling: 'raw' }), labels: labelled.labels },
+          { features: await extractFeatures(trunk, test, { scaling: 'raw' }), labels: test.labels },
+          options(77), {},
+          (head) => {
+            weights = head.layers[head.layers.length - 1].getWeights().map((w) => w.dataSync() as Float32Array);
+            const copy = buildDigitClassifier('random', 0);
+            installHead(copy, head);
+            expect(copy.layers[DIGIT_HEAD_LAYER].getWeights()[0].dataSync()).toEqual(weights[0]);
+            copy.dispose();
+          },
+        );
+        if (trunk !== source) trunk.dispose();
+        expect(fast.train.reason).toBe(slow.reason);
+        expect(fast.train.history).toEqual(slow.history);
+        expect(fast.test.accuracy).toBe(slowTest.accuracy);
+        expect(fast.test.loss).toBe(slowTest.loss);
+        expect(weights).toEqual(classifier.layers[DIGIT_HEAD_LAYER].getWeights().map((w) => w.dataSync()));
+      } finally {
+        classifier.dispose();
+        source.dispose();
+      }
+    }, 60_000);
+  }
+
+  it('leaves no tensors behind', async () => {
+    const trunk = buildDigitClassifier('random', 5);
+    const labelled = sliceSet(mnist.train, 10_000, 100);
+    const test = sliceSet(mnist.test, 0, 100);
+    const leaked = await leakedTensors(async () => {
+      const features = await extractFeatures(trunk, labelled, { scaling: 'raw' });
+      const testFeatures = await extractFeatures(trunk, test, { scaling: 'raw' });
+      await trainFeatureHead(5, { features, labels: labelled.labels }, { features: testFeatures, labels: test.labels }, { ...options(1), epochs: 2 });
+    });
+    trunk.dispose();
+    expect(leaked).toBe(0);
+    expect(tf.memory().numTensors).toBeGreaterThanOrEqual(0);
+  });
+});
