@@ -17,7 +17,8 @@ import type { ImageSet } from '../data/mnist';
 import { DIGIT_CLASSES } from '../models/architecture';
 import { denseLayer } from '../models/trunk';
 import { deriveSeed } from '../train/random';
-import { TrainingRun, type TrainOptions } from '../train/trainer';
+import type { TrainOptions } from '../train/trainer';
+import { fitHead } from './fit';
 import type { TrainCallbacks, TrainResult } from '../train/events';
 import { evaluate, type Evaluation } from '../eval/evaluate';
 import { extractFeatures, featureTaskSet, type FeatureMatrix } from './extract';
@@ -49,8 +50,8 @@ export interface FeatureHeadResult {
 
 /**
  * Trains a fresh head (seeded by `seed`, the classifier's model seed) on `trainFeatures` with `labels`, using
- * `options` exactly as a TrainingRun of the whole classifier would (`options.seed` drives the shuffles), then
- * evaluates it on the test features. `keep` sees the trained head before it is disposed (e.g. to install it).
+ * `options` exactly as a TrainingRun of the whole classifier would (`options.seed` drives the shuffles; see
+ * fit.ts), then evaluates it on the test features. Only `onEpochEnd` is called: there are no per-batch events. `keep` sees the trained head before it is disposed (e.g. to install it).
  */
 export async function trainFeatureHead(
   seed: number,
@@ -62,7 +63,7 @@ export async function trainFeatureHead(
 ): Promise<FeatureHeadResult> {
   const head = buildFeatureHead(seed, trainSet.features.width);
   try {
-    const train = await new TrainingRun(head, featureTaskSet(trainSet.features, trainSet.labels), options, callbacks).run();
+    const train = await fitHead(head, trainSet.features, trainSet.labels, options, callbacks.onEpochEnd);
     const test = await evaluate(head, featureTaskSet(testSet.features, testSet.labels), { scaling: options.scaling, batchSize: 64 });
     await keep?.(head, { train, test });
     return { train, test };
