@@ -11,6 +11,9 @@
  * First, it builds the app (`vite build`) and measures a first visit to that build under `vite preview`
  * (scripts/bench-first-load.ts): JavaScript and asset bytes, and the time to the first usable panel. That
  * lands in the JSON as `firstLoad`, beside the per-backend figures.
+ *
+ * Before the browser starts, it times a digit head trained on cached trunk features in Node
+ * (scripts/bench-heads.ts), written to the JSON as `headsOnCachedFeatures`.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -24,6 +27,7 @@ import type { BenchParams, BenchRunResult } from '../src/bench/types';
 import { FULL_PLAN, QUICK_PLAN, USAGE, parseBenchArgs, type BackendPlan, type BenchArgs } from './bench-plan';
 import { buildReport, formatReport, type Machine, type RunRecord } from './bench-report';
 import { formatFirstLoad, measureFirstLoad, type FirstLoadFailed, type FirstLoadReport } from './bench-first-load';
+import { formatHeadBench, measureHeads, type HeadBench } from './bench-heads';
 
 const log = (line: string): void => console.log(line);
 
@@ -138,6 +142,12 @@ async function main(): Promise<number> {
   const loadAtStart = loadavg()[0];
   const data = spawnSync('npm', ['run', '--silent', 'data'], { stdio: 'inherit' });
   if (data.status !== 0) throw new Error('`npm run data` failed: the MNIST assets are needed in public/data.');
+  // In Node, before the browser starts, so the two do not compete for the cores.
+  log('Heads on cached features (Node, WASM): 1,000 labels, 50 epochs…');
+  const headsOnCachedFeatures: HeadBench | { readonly status: 'error'; readonly reason: string } = await measureHeads().catch(
+    (err: unknown) => ({ status: 'error' as const, reason: err instanceof Error ? err.message : String(err) }),
+  );
+  log('status' in headsOnCachedFeatures ? `  failed: ${headsOnCachedFeatures.reason}` : formatHeadBench(headsOnCachedFeatures));
   log('Building the app for the first-load measurement (vite build)…');
   const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 
@@ -175,10 +185,11 @@ async function main(): Promise<number> {
         records.push({ backend: plan.backend, mode: 'worker', threads, result, load: { start: loadStart, end: loadavg()[0] } });
       }
     }
-    const report = { ...buildReport(records, machineInfo(browser, launch.executablePath, records, loadAtStart), Math.round((performance.now() - started) / 1000)), firstLoad };
+    const report = { ...buildReport(records, machineInfo(browser, launch.executablePath, records, loadAtStart), Math.round((performance.now() - started) / 1000)), firstLoad, headsOnCachedFeatures };
     log('');
     log(formatReport(report, records));
     log(formatFirstLoad(firstLoad));
+    if (!('status' in headsOnCachedFeatures)) log(formatHeadBench(headsOnCachedFeatures));
     await mkdir(dirname(args.jsonPath), { recursive: true });
     await writeFile(args.jsonPath, `${JSON.stringify(report, null, 2)}\n`);
     log(`\nWrote ${args.jsonPath} (${report.durationSeconds} s in all).`);

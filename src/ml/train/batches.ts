@@ -21,14 +21,24 @@ export function gatherPixels(set: ImageSet, rows: ArrayLike<number>, scaling: In
   }
 }
 
-/** A batch as tensors: images [b, 28, 28, 1] and the objective's targets (class labels [b] by default). */
+/**
+ * A batch as tensors: images [b, 28, 28, 1] (or cached features [b, width]) and the objective's targets
+ * (class labels [b] by default).
+ */
 export interface Batch {
-  readonly xs: tf.Tensor4D;
+  readonly xs: tf.Tensor4D | tf.Tensor2D;
   readonly ys: tf.Tensor;
 }
 
 /** Makes the tensors for the given rows of `set`; the caller disposes both. */
 export function makeBatch(set: TaskSet, rows: ArrayLike<number>, scaling: InputScaling, objective: Objective = CLASSIFY): Batch {
+  if (set.features) {
+    // Features were computed from pixels already scaled as the run says; they need no scaling of their own.
+    const { values, width } = set.features;
+    const out = new Float32Array(rows.length * width);
+    for (let b = 0; b < rows.length; b++) out.set(values.subarray(rows[b] * width, (rows[b] + 1) * width), b * width);
+    return { xs: tf.tensor2d(out, [rows.length, width]), ys: objective.targets(set, rows) };
+  }
   const pixels = new Float32Array(rows.length * IMAGE_PIXELS);
   gatherPixels(set, rows, scaling, pixels);
   return {

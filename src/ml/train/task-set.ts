@@ -12,6 +12,18 @@ import type { ImageSet } from '../data/mnist';
 export interface TaskSet extends ImageSet {
   readonly targets?: Uint8Array;
   readonly masks?: Uint8Array;
+  /**
+   * Cached trunk features, one row of `width` numbers per image. When present, batches are made of these rows
+   * instead of pixels: a frozen trunk gives the same features every epoch, so a head can train on them alone
+   * (src/ml/features/). `images` may then be empty.
+   */
+  readonly features?: FeatureMatrix;
+}
+
+/** Rows of numbers, `width` per row, row-major: what a trunk outputs for each image, flattened. */
+export interface FeatureMatrix {
+  readonly values: Float32Array;
+  readonly width: number;
 }
 
 /**

@@ -1,0 +1,41 @@
+/**
+ * `npm run curve -- --trunks rotation,random,scratch --labels 20,100,1000 --seeds 2 --preset quick --json F`
+ *
+ * The label-efficiency curve in Node: test accuracy (all 10,000 test images) against the number of labelled
+ * digits, for each trunk, mean and standard deviation over seeds. Prints a table and writes JSON.
+ */
+import { writeFile } from 'node:fs/promises';
+import { loadMnistFromDisk } from '../src/ml/data/node-assets';
+import { presetConfig } from '../src/ml/config/presets';
+import { runCurve } from '../src/ml/experiment/curve';
+import { buildCurveReport, formatCurveReport } from '../src/ml/experiment/curve-report';
+import { labelPoolSize } from '../src/ml/experiment/label-pool';
+import { activateBackend } from '../src/ml/backends/activate';
+import { parseCurveArgs } from './curve-args';
+
+async function main(): Promise<void> {
+  const mnist = await loadMnistFromDisk();
+  const poolSize = labelPoolSize(mnist.train.count);
+  const args = parseCurveArgs(process.argv.slice(2), poolSize);
+  await activateBackend(args.backend);
+  const started = performance.now();
+  const seedList = Array.from({ length: args.seeds }, (_, i) => args.firstSeed + i);
+  const curves = await runCurve(mnist, {
+    config: presetConfig(args.preset), trunks: args.trunks, labels: args.labels, seeds: seedList, validation: args.validation,
+  }, { onProgress: (message) => process.stderr.write(`${message} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`) });
+  const report = buildCurveReport({
+    curves, preset: args.preset, seedList, labels: args.labels, validation: args.validation, testCount: mnist.test.count,
+    backend: args.backend, elapsedMs: performance.now() - started, poolSize,
+  });
+  console.log(formatCurveReport(report));
+  console.log(`total time ${(report.elapsedMs / 1000).toFixed(1)} s`);
+  if (args.json) {
+    await writeFile(args.json, JSON.stringify(report, null, 2) + '\n');
+    console.log(`wrote ${args.json}`);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? (process.env.DEBUG ? err.stack : err.message) : err);
+  process.exit(1);
+});

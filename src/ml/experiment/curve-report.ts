@@ -1,0 +1,55 @@
+/**
+ * The label-efficiency curve as JSON (what `npm run curve -- --json F` writes and the app can read) and as a
+ * table for a terminal.
+ */
+import type { PresetName } from '../config/presets';
+import type { Curve, CurveValidation } from './curve';
+import { BALANCED_UP_TO, LABEL_POOL_START } from './label-pool';
+
+/** The JSON `npm run curve` writes. Accuracies are fractions 0-1 on all `testCount` test images. */
+export interface CurveReport {
+  readonly curves: readonly Curve[];
+  readonly preset: PresetName;
+  /** How many seeds each point averages. */
+  readonly seeds: number;
+  /** The seeds themselves, in the order of every point's `accuracies`. */
+  readonly seedList: readonly number[];
+  readonly labels: readonly number[];
+  readonly validation: CurveValidation;
+  readonly testCount: number;
+  /** Training images the labelled digits come from: [start, start + size). */
+  readonly labelPool: { readonly start: number; readonly size: number };
+  /** Label counts up to this are drawn balanced per digit; larger ones are the pool's first N. */
+  readonly balancedUpTo: number;
+  readonly backend: string;
+  readonly elapsedMs: number;
+}
+
+/** Builds the report. */
+export function buildCurveReport(fields: Omit<CurveReport, 'labelPool' | 'balancedUpTo' | 'seeds'> & { readonly poolSize: number }): CurveReport {
+  const { poolSize, ...rest } = fields;
+  return { ...rest, seeds: rest.seedList.length, labelPool: { start: LABEL_POOL_START, size: poolSize }, balancedUpTo: BALANCED_UP_TO };
+}
+
+const pct = (v: number) => (v * 100).toFixed(2);
+
+/** The report as a table: one row per label count, one column (mean ± std over seeds) per trunk. */
+export function formatCurveReport(report: CurveReport): string {
+  const width = 18;
+  const header = ['labels'.padStart(8), ...report.curves.map((c) => c.trunk.padStart(width))].join('');
+  const rows = report.labels.map((n, k) => {
+    const cells = report.curves.map((c) => {
+      const p = c.points[k];
+      return `${pct(p.mean)}% ± ${pct(p.std)}`.padStart(width);
+    });
+    return [`${n}${n <= report.balancedUpTo ? '*' : ' '}`.padStart(8), ...cells].join('');
+  });
+  return [
+    `label-efficiency curve: preset ${report.preset}, ${report.seeds} seed(s) (${report.seedList.join(', ')}), all ${report.testCount} test images, ` +
+      `validation split ${report.validation === 'none' ? 'none (every label trains the head)' : "the lecture's (last fifth of the labels held out)"}, backend ${report.backend}`,
+    header,
+    ...rows,
+    `* drawn balanced, N/10 of each digit; the others are training images ${report.labelPool.start}-${report.labelPool.start + report.labelPool.size - 1} in order`,
+    'mean ± sample standard deviation over seeds, test accuracy in %',
+  ].join('\n');
+}

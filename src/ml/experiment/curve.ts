@@ -1,0 +1,206 @@
+/**
+ * The label-efficiency curve: test accuracy against the number of labelled digits the head trains on, for
+ * several trunks and seeds. It is the lecture's real argument made measurable: self-supervision is meant to
+ * pay off when labels are scarce, so one accuracy at 1,000 labels cannot show it; a curve from 10 to 9,000 can.
+ *
+ * Trunks: any pretext task (its trunk trained exactly as the protocol trains it, so seed 1's rotation trunk is
+ * the very trunk `npm run reproduce` transfers), `random` (the frozen random control) and `scratch` (the
+ * supervised baseline, all layers trained on the N labels). Frozen trunks train their heads on cached features
+ * (src/ml/features/), which is what makes dozens of heads affordable; scratch has to go through every layer.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Mnist } from '../data/mnist';
+import { makeSplits } from '../data/splits';
+import { SettingError } from '../config/validate';
+import { checkConfig } from '../config/check-config';
+import type { ExperimentConfig } from '../config/presets';
+import { buildDigitClassifier, buildTaskModel } from '../models/architecture';
+import { TrainingRun, type TrainOptions } from '../train/trainer';
+import { evaluate } from '../eval/evaluate';
+import { extractFeatures, type FeatureMatrix } from '../features/extract';
+import { trainFeatureHead } from '../features/head';
+import { TASK_IDS, isTaskId, taskById, type TaskId } from '../tasks/registry';
+import { meanStd } from './statistics';
+import { experimentSpecs, trainOptionsFor, type TrunkUse } from './runs';
+import { pretextTrainSet } from './protocol';
+import { LABEL_POOL_START, checkLabelCount, gatherRows, isBalanced, labelPoolSize, labelRows } from './label-pool';
+
+/** A trunk on the curve: a pretext task's, the random control, or none (the supervised baseline from scratch). */
+export type CurveTrunk = TaskId | 'random' | 'scratch';
+
+/** Every trunk name the curve accepts, tasks first. */
+export const CURVE_TRUNKS: readonly CurveTrunk[] = [...TASK_IDS, 'random', 'scratch'];
+
+/** True when `name` is a trunk the curve knows. */
+export function isCurveTrunk(name: string): name is CurveTrunk {
+  return name === 'random' || name === 'scratch' || isTaskId(name);
+}
+
+/**
+ * What happens to the lecture's validation split (the last fifth of the labelled digits, which only reports
+ * accuracy: early stopping watches training accuracy). `none`: every labelled digit trains the head, which is
+ * what a curve about labels should count. `lecture`: the protocol exactly, so 1,000 labels give the same
+ * numbers as `npm run reproduce`.
+ */
+export type CurveValidation = 'none' | 'lecture';
+
+/** What to measure. */
+export interface CurveRequest {
+  /** The preset's settings (its seed and test set are ignored: `seeds` and all 10,000 test images are used). */
+  readonly config: ExperimentConfig;
+  readonly trunks: readonly CurveTrunk[];
+  readonly labels: readonly number[];
+  readonly seeds: readonly number[];
+  readonly validation: CurveValidation;
+}
+
+/** One label count on one trunk's curve; accuracies are fractions 0-1, one per seed in `seeds` order. */
+export interface CurvePoint {
+  readonly labels: number;
+  /** Drawn N/10 per digit (true for N up to 100) or the pool's first N (false). */
+  readonly balanced: boolean;
+  readonly mean: number;
+  readonly std: number;
+  readonly accuracies: readonly number[];
+}
+
+/** One trunk's curve. */
+export interface Curve {
+  readonly trunk: CurveTrunk;
+  readonly points: readonly CurvePoint[];
+  /** For pretext trunks, the pretext task's final training score per seed (to see the trunk did learn). */
+  readonly pretextScores?: readonly number[];
+}
+
+/** Progress, for a terminal or a panel. */
+export interface CurveCallbacks {
+  onProgress?(message: string): void;
+}
+
+/** Checks a request; throws a SettingError naming the first bad part and the allowed values. */
+export function checkCurveRequest(request: CurveRequest, trainImages: number): void {
+  const pool = labelPoolSize(trainImages);
+  if (request.trunks.length === 0) throw new SettingError('trunks', `trunks must name at least one of ${CURVE_TRUNKS.join(', ')}`);
+  for (const t of request.trunks) {
+    if (!isCurveTrunk(t)) throw new SettingError('trunks', `trunks must be among ${CURVE_TRUNKS.join(', ')}, got "${t}"`);
+  }
+  if (request.labels.length === 0) throw new SettingError('labels', 'labels must list at least one label count');
+  for (const n of request.labels) checkLabelCount(n, pool);
+  if (request.seeds.length === 0) throw new SettingError('seeds', 'seeds must list at least one seed');
+  if (request.config.splits.pretextCount > LABEL_POOL_START) {
+    throw new SettingError('splits.pretextCount', `the curve needs at most ${LABEL_POOL_START} pretext images, so they stay apart from the labelled pool`);
+  }
+}
+
+/** The head's trainer options for a trunk use and seed, with the chosen validation split. */
+function headOptions(use: Exclude<TrunkUse, 'pretext'>, task: TaskId, seed: number, labels: number, request: CurveRequest): TrainOptions {
+  const config = { ...request.config, seed };
+  const options = trainOptionsFor({ task, use, seed, labels }, config);
+  return request.validation === 'none' ? { ...options, validationSplit: 0 } : options;
+}
+
+/** The task's pretext model for `seed`, trained exactly as runExperiment trains it. The caller disposes it. */
+export async function trainPretextTrunk(mnist: Mnist, config: ExperimentConfig, callbacks: CurveCallbacks = {}): Promise<{ model: tf.LayersModel; score: number }> {
+  checkConfig(config, mnist.train.count);
+  const splits = makeSplits(mnist, config.splits);
+  const model = buildTaskModel(taskById(config.task), config.seed);
+  try {
+    const result = await new TrainingRun(model, pretextTrainSet(config, splits.pretext), trainOptionsFor(experimentSpecs(config).pretext, config), {
+      onEpochEnd: (e) => callbacks.onProgress?.(`${config.task} pretext, seed ${config.seed}: epoch ${e.epoch + 1}, score ${(e.accuracy * 100).toFixed(2)}%`),
+    }).run();
+    return { model, score: result.history[result.history.length - 1]?.accuracy ?? NaN };
+  } catch (err) {
+    model.dispose();
+    throw err;
+  }
+}
+
+/** Features of the given training rows, looked up in one extraction of all the rows any label count needs. */
+function rowsOf(features: FeatureMatrix, index: Map<number, number>, rows: Uint32Array): FeatureMatrix {
+  const out = new Float32Array(rows.length * features.width);
+  rows.forEach((row, i) => {
+    const at = index.get(row) as number;
+    out.set(features.values.subarray(at * features.width, (at + 1) * features.width), i * features.width);
+  });
+  return { values: out, width: features.width };
+}
+
+/** One frozen trunk at one seed: features once, then one head per label count. Returns accuracies by count. */
+async function frozenAccuracies(
+  trunk: tf.LayersModel, use: 'transfer' | 'random', task: TaskId, seed: number, mnist: Mnist, request: CurveRequest,
+): Promise<number[]> {
+  const scaling = request.config.scaling;
+  const rowsByCount = request.labels.map((n) => labelRows(mnist, n, seed));
+  const needed = [...new Set(rowsByCount.flatMap((r) => [...r]))].sort((a, b) => a - b);
+  const index = new Map(needed.map((row, i) => [row, i]));
+  const pool = await extractFeatures(trunk, gatherRows(mnist.train, needed), { scaling });
+  const test = await extractFeatures(trunk, mnist.test, { scaling });
+  const out: number[] = [];
+  for (let k = 0; k < request.labels.length; k++) {
+    const rows = rowsByCount[k];
+    const labels = Uint8Array.from(rows, (r) => mnist.train.labels[r]);
+    const result = await trainFeatureHead(
+      seed, { features: rowsOf(pool, index, rows), labels }, { features: test, labels: mnist.test.labels },
+      headOptions(use, task, seed, request.labels[k], request),
+    );
+    out.push(result.test.accuracy);
+  }
+  return out;
+}
+
+/** The supervised baseline at one seed: the whole network trained from scratch on each label count. */
+async function scratchAccuracies(seed: number, mnist: Mnist, request: CurveRequest, callbacks: CurveCallbacks): Promise<number[]> {
+  const out: number[] = [];
+  for (const n of request.labels) {
+    callbacks.onProgress?.(`scratch, seed ${seed}: ${n} labels`);
+    const model = buildDigitClassifier('scratch', seed);
+    try {
+      await new TrainingRun(model, gatherRows(mnist.train, labelRows(mnist, n, seed)), headOptions('scratch', 'rotation', seed, n, request)).run();
+      out.push((await evaluate(model, mnist.test, { scaling: request.config.scaling, batchSize: 64 })).accuracy);
+    } finally {
+      model.dispose();
+    }
+  }
+  return out;
+}
+
+/**
+ * Measures every requested trunk at every label count and seed, on all 10,000 test images. Throws a
+ * SettingError before any work if the request is malformed.
+ */
+export async function runCurve(mnist: Mnist, request: CurveRequest, callbacks: CurveCallbacks = {}): Promise<Curve[]> {
+  checkCurveRequest(request, mnist.train.count);
+  const curves: Curve[] = [];
+  for (const trunk of request.trunks) {
+    const bySeed: number[][] = [];
+    const pretextScores: number[] = [];
+    for (const seed of request.seeds) {
+      if (trunk === 'scratch') {
+        bySeed.push(await scratchAccuracies(seed, mnist, request, callbacks));
+      } else if (trunk === 'random') {
+        callbacks.onProgress?.(`random, seed ${seed}: heads on cached features`);
+        const model = buildDigitClassifier('random', seed);
+        try {
+          bySeed.push(await frozenAccuracies(model, 'random', 'rotation', seed, mnist, request));
+        } finally {
+          model.dispose();
+        }
+      } else {
+        const { model, score } = await trainPretextTrunk(mnist, { ...request.config, task: trunk, seed }, callbacks);
+        pretextScores.push(score);
+        try {
+          callbacks.onProgress?.(`${trunk}, seed ${seed}: heads on cached features`);
+          bySeed.push(await frozenAccuracies(model, 'transfer', trunk, seed, mnist, request));
+        } finally {
+          model.dispose();
+        }
+      }
+    }
+    const points = request.labels.map((labels, k) => {
+      const accuracies = bySeed.map((row) => row[k]);
+      return { labels, balanced: isBalanced(labels), ...meanStd(accuracies), accuracies };
+    });
+    curves.push({ trunk, points, ...(trunk !== 'scratch' && trunk !== 'random' ? { pretextScores } : {}) });
+  }
+  return curves;
+}
