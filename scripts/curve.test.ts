@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_LABELS, parseCurveArgs } from './curve-args';
 import type { CurveReport } from '../src/ml/experiment/curve-report';
+import { TASK_IDS } from '../src/ml/tasks/registry';
 
 const run = promisify(execFile);
 const POOL = 10_000;
@@ -22,7 +23,7 @@ describe('npm run curve: arguments', () => {
 
   it('refuses an unknown trunk, naming the allowed ones', () => {
     expect(() => parseCurveArgs(['--trunks', 'rotation,imagenet'], POOL))
-      .toThrow('--trunks must be among rotation, jigsaw, inpainting, random, scratch, got "imagenet"');
+      .toThrow(`--trunks must be among ${[...TASK_IDS, 'random', 'scratch'].join(', ')}, got "imagenet"`);
   });
 
   it('refuses label counts the pool cannot give, naming the allowed ones', () => {
