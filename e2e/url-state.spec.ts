@@ -65,6 +65,21 @@ test('script-like text in a link is reported, never run, and the default is used
   await expect(page).toHaveURL(/\?preset=smoke&seed=1(#[a-z]+)?$/);
 });
 
+test('a link malformed in every parameter at once names every problem in one message, and the lab opens on defaults', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.goto('/?preset=huge&seed=abc&pretext.epochs=-1&pretext.batchSize=x&scaling=cm&backend=tpu&mode=party&slide=0&webgl=maybe&colour=red#nowhere');
+  const notice = messages(page).getByText(/This link has \d+ problems; the lab used its own values for each/);
+  await expect(notice).toBeVisible();
+  for (const word of ['preset', 'seed', 'pretext.epochs', 'pretext.batchSize', 'scaling', 'backend', 'mode', 'slide', 'webgl', 'colour', 'nowhere']) {
+    await expect(notice).toContainText(word);
+  }
+  await expect(page.getByRole('spinbutton', { name: 'Seed' })).toHaveValue('1');
+  await expect(page.getByRole('radio', { name: /Quick/ })).toBeChecked();
+  await expect(page.getByTestId('backend-name')).not.toBeEmpty({ timeout: 60_000 });
+  await expect(page).toHaveURL(/\?preset=quick&seed=1(#[a-z]+)?$/);
+  expect(errors).toEqual([]);
+});
+
 test('the address follows the settings and the step in view, and the link can be copied', async ({ page, context }) => {
   test.setTimeout(90_000); // two pages start the plain-JavaScript backend
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -15,7 +15,7 @@ import { LectureView } from './lecture/LectureView';
 import { SLIDES } from './lecture/slides';
 import { slideForLesson } from './lecture/slide-plan';
 import { lectureScale, useWindowSize } from './lecture/scale';
-import { parseUrl, type ViewMode } from './url/url-state';
+import { fitNotices, parseUrl, type ViewMode } from './url/url-state';
 import type { LessonId } from './app/lessons';
 import { linkFor, useUrlSync } from './url/useUrlSync';
 import { CopyLinkButton } from './url/CopyLinkButton';
@@ -47,7 +47,7 @@ export function App() {
     if (started) return;
     started = true;
     setConfig(link.state.config);
-    for (const n of link.notices) notify(n.kind, n.text, n.setting);
+    for (const n of fitNotices(link.notices)) notify(n.kind, n.text, n.setting);
     void startLab(backend, false, webglOff);
   }, [link, backend, webglOff]);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { presetConfig, type ExperimentConfig } from '../ml/config/presets';
 import { LESSON_IDS } from '../app/lessons';
-import { basePreset, parseUrl, quoteFromLink, serialiseUrl, type UrlState } from './url-state';
+import { basePreset, fitNotices, parseUrl, quoteFromLink, serialiseUrl, type UrlState } from './url-state';
 import { SETTING_KEYS, parseSettingText } from './setting-keys';
 
 function state(config: ExperimentConfig, extra: Partial<UrlState> = {}): UrlState {
@@ -194,5 +194,23 @@ describe('quoteFromLink', () => {
     expect(quoteFromLink('-5')).toBe('“-5”');
     expect(quoteFromLink('"><img src=x onerror=alert(1)>')).toBe('text that is not a setting value');
     expect(quoteFromLink('a'.repeat(100))).toBe('text that is not a setting value');
+  });
+});
+
+describe('a link malformed everywhere at once', () => {
+  it('names every problem in one message rather than letting the message list drop some', () => {
+    const { state, notices } = parseUrl('?preset=huge&seed=abc&pretext.epochs=-1&pretext.batchSize=x&scaling=cm&backend=tpu&mode=party&slide=0&webgl=maybe&colour=red', '#nowhere', { slideCount: 15 });
+    expect(notices.length).toBeGreaterThan(4);
+    const fitted = fitNotices(notices);
+    expect(fitted).toHaveLength(1);
+    expect(fitted[0].kind).toBe('error');
+    for (const word of ['preset', 'seed', 'pretext.epochs', 'pretext.batchSize', 'scaling', 'backend', 'mode', 'slide', 'webgl', 'colour', 'nowhere']) {
+      expect(fitted[0].text).toContain(word);
+    }
+    // And nothing from it was used: the defaults are.
+    expect(state.config.seed).toBe(1);
+    expect(state.backend).toBe('auto');
+    expect(state.mode).toBe('study');
+    expect(fitNotices(notices.slice(0, 3))).toEqual(notices.slice(0, 3));
   });
 });

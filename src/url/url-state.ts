@@ -240,3 +240,16 @@ export function serialiseUrl(state: UrlState): string {
   const hash = state.mode === 'study' && state.step !== null && state.step !== 'intro' ? `#${state.step}` : '';
   return `?${params.toString()}${hash}`;
 }
+
+/**
+ * The notices of one link, fitted to the page's message list, which keeps only the latest few: up to `max`
+ * stay as they are; more (a link mangled everywhere at once) become one error that still names every problem,
+ * so none is silently dropped.
+ */
+export function fitNotices(notices: readonly UrlNotice[], max = 4): UrlNotice[] {
+  if (notices.length <= max) return [...notices];
+  return [{
+    kind: 'error',
+    text: `This link has ${notices.length} problems; the lab used its own values for each: ${notices.map((n) => n.text).join(' ')}`,
+  }];
+}
