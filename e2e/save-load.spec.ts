@@ -43,7 +43,7 @@ test('save in the browser, reload, and load the model back', async ({ page }) =>
   await expect(pretext.getByText(/Saved in this browser:/)).toHaveCount(0);
 });
 
-test('download, upload, and a corrupt upload is refused without touching the model', async ({ page }) => {
+test('download, upload, and truncated, non-JSON, other-architecture and oversized uploads are refused without touching the model', async ({ page }) => {
   test.setTimeout(300_000);
   await trainTinyPretext(page);
   const pretext = page.locator('#pretext');
@@ -76,6 +76,20 @@ test('download, upload, and a corrupt upload is refused without touching the mod
     { name: 'model.weights.bin', mimeType: 'application/octet-stream', buffer: await readFile(binFile.path) },
   ]);
   await expect(page.getByRole('list', { name: 'Messages' }).getByText(/could not be read as a TensorFlow\.js model: it is not valid JSON/)).toBeVisible();
+  expect(await accuracyText(page)).toBe(before);
+  // A model of another architecture (the shipped supervised digit classifier, not a rotation pretext model).
+  await upload.setInputFiles([
+    { name: 'supervised.json', mimeType: 'application/json', buffer: await readFile('public/pretrained/supervised.json') },
+    { name: 'supervised.weights.bin', mimeType: 'application/octet-stream', buffer: await readFile('public/pretrained/supervised.weights.bin') },
+  ]);
+  await expect(page.getByRole('list', { name: 'Messages' }).getByText(/This is not a model for this step: /)).toBeVisible();
+  expect(await accuracyText(page)).toBe(before);
+  // Oversized: refused before it is even read.
+  await upload.setInputFiles([
+    { name: 'model.json', mimeType: 'application/json', buffer: json },
+    { name: 'model.weights.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(7 * 1024 * 1024) },
+  ]);
+  await expect(page.getByRole('list', { name: 'Messages' }).getByText(/larger than any Pretext Lab model \(at most 6 MB\)/)).toBeVisible();
   expect(await accuracyText(page)).toBe(before);
   // The real files load, labelled as coming from a file.
   await upload.setInputFiles([

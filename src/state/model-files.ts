@@ -7,7 +7,7 @@ import type { SerializedModel } from '../ml/models/model-metadata';
 import type { io as tfio } from '@tensorflow/tfjs';
 
 type WeightsManifestEntry = tfio.WeightsManifestEntry;
-import { MAX_WEIGHT_BYTES, metadataOf } from '../ml/models/model-metadata';
+import { MAX_WEIGHT_BYTES, MAX_WEIGHT_TEXT, metadataOf } from '../ml/models/model-metadata';
 import type { RunId } from '../ml/experiment/runs';
 
 /** File names a download gets, e.g. pretext-lab-rotation.pretext.s1.json and its .weights.bin. */
@@ -44,7 +44,7 @@ export async function readModelFiles(files: readonly File[]): Promise<Serialized
     throw new Error('Choose two files together: the model\'s .json file and its .weights.bin file.');
   }
   if (json[0].size > 1024 * 1024 || bin[0].size > MAX_WEIGHT_BYTES) {
-    throw new Error('These files are far larger than a Pretext Lab model (under 0.1 MB), so they were not loaded.');
+    throw new Error(`These files are larger than any Pretext Lab model (at most ${MAX_WEIGHT_TEXT}), so they were not loaded.`);
   }
   // We read the pair ourselves rather than with tfjs's browserFiles handler: that one insists the .bin keeps
   // the exact name written inside the .json, and a renamed download is still the same model.

@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { summarizeModel, type ModelSummary } from './summary';
-import { MAX_WEIGHT_BYTES, ModelFileError, type ModelMetadata, type SerializedModel } from './model-metadata';
+import { MAX_WEIGHT_BYTES, MAX_WEIGHT_TEXT, ModelFileError, type ModelMetadata, type SerializedModel } from './model-metadata';
 
 export { MAX_WEIGHT_BYTES, ModelFileError, metadataOf, type ModelMetadata, type SerializedModel } from './model-metadata';
 
@@ -42,7 +42,7 @@ export function checkArtifacts(artifacts: tf.io.ModelArtifacts): void {
   if (!Array.isArray(artifacts.weightSpecs)) throw new ModelFileError('The model file lists no weights (weightSpecs).');
   const data = artifacts.weightData;
   const bytes = data instanceof ArrayBuffer ? data.byteLength : Array.isArray(data) ? data.reduce((a, b) => a + b.byteLength, 0) : 0;
-  if (bytes > MAX_WEIGHT_BYTES) throw new ModelFileError(`The weights file is ${(bytes / 1e6).toFixed(1)} MB; Pretext Lab's models are under 0.1 MB, so it is not one of them.`);
+  if (bytes > MAX_WEIGHT_BYTES) throw new ModelFileError(`The weights file is ${(bytes / 1e6).toFixed(1)} MB; Pretext Lab's models are at most ${MAX_WEIGHT_TEXT}, so it is not one of them.`);
   let expected = 0;
   for (const spec of artifacts.weightSpecs) {
     const per = BYTES_PER_DTYPE[spec.dtype];
