@@ -35,7 +35,7 @@ function batchOf(text: string): number {
   return Number(match[1]);
 }
 
-test('WASM in a worker: pause, step, resume and stop, while the page keeps drawing', async ({ page }) => {
+test('WASM in a worker: pause, step, resume and stop, while the page keeps drawing and a hidden tab keeps training', async ({ page }) => {
   test.setTimeout(300_000);
   const errors = collectPageErrors(page);
   await setUp(page, 'wasm', 2000, 20);
@@ -50,6 +50,20 @@ test('WASM in a worker: pause, step, resume and stop, while the page keeps drawi
   // Training is in the worker, so the page goes on animating. (How smoothly is measured by `npm run bench`,
   // not here: a loaded CI machine must not fail a functional test. This only proves frames keep coming.)
   expect(await countFrames(page, 2000)).toBeGreaterThanOrEqual(5);
+
+  // The tab is hidden for a while (the lecturer switches to their slides): training goes on in the worker by
+  // design, and on return the page says so and how far it got. (Playwright cannot hide a tab, so the test
+  // plays the browser's part: the visibility state and its event.)
+  const setVisibility = (state: 'hidden' | 'visible') => page.evaluate((s) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => s });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+  await setVisibility('hidden');
+  await page.waitForTimeout(1500);
+  await setVisibility('visible');
+  await expect(page.getByRole('list', { name: 'Messages' }).getByText(
+    /While this tab was hidden \(\d+ s\), the rotation pretext model kept training in the background worker: it is now at epoch \d+, batch \d+ \(it was at epoch \d+, batch \d+\)\./,
+  )).toBeVisible();
 
   await pretext.getByRole('button', { name: 'Pause' }).click();
   await expect(pretext.getByRole('button', { name: 'Resume' })).toBeEnabled();

@@ -16,6 +16,7 @@ import { SLIDES } from './lecture/slides';
 import { slideForLesson } from './lecture/slide-plan';
 import { lectureScale, useWindowSize } from './lecture/scale';
 import { fitNotices, parseUrl, type ViewMode } from './url/url-state';
+import { watchHiddenTab } from './state/hidden-tab';
 import type { LessonId } from './app/lessons';
 import { linkFor, useUrlSync } from './url/useUrlSync';
 import { CopyLinkButton } from './url/CopyLinkButton';
@@ -48,6 +49,7 @@ export function App() {
     started = true;
     setConfig(link.state.config);
     for (const n of fitNotices(link.notices)) notify(n.kind, n.text, n.setting);
+    watchHiddenTab();
     void startLab(backend, false, webglOff);
   }, [link, backend, webglOff]);
 
