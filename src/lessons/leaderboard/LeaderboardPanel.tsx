@@ -14,6 +14,7 @@ import { yourRows, type FinishedRun } from '../../ml/experiment/leaderboard-file
 import { verdictSentence } from '../../ml/experiment/gain';
 import { taskById, TASK_IDS } from '../../ml/tasks/registry';
 import { formatPercent } from '../../components/format';
+import { presetConfig } from '../../ml/config/presets';
 import { useRecordedLeaderboard } from './useRecordedLeaderboard';
 import { LeaderboardTable } from './LeaderboardTable';
 import { PretextScatter } from './PretextScatter';
@@ -57,6 +58,10 @@ export function LeaderboardPanel() {
   const result = recorded.status === 'ready' ? recorded.result : null;
   const winners = result?.tasks.filter((t) => t.gainOverRandom.verdict === 'better') ?? [];
   const judged = result?.tasks.filter((t) => t.gainOverRandom.verdict !== 'unknown') ?? [];
+  const upper = result?.references.find((r) => r.id === 'upper')?.digitAccuracy.mean ?? 1;
+  const aboveUpper = result?.tasks.filter((t) => t.digitAccuracy.mean > upper) ?? [];
+  // The upper-bound trunk trains 4 passes over the labelled images per pretext epoch (leaderboard.ts).
+  const labelPasses = result ? 4 * presetConfig(result.preset).pretext.epochs : 0;
 
   return (
     <Panel id="leaderboard">
@@ -89,6 +94,14 @@ export function LeaderboardPanel() {
                 : `${winners.map((t) => t.title).join(' and ')} beat${winners.length === 1 ? 's' : ''} the random frozen trunk by more than twice the noise between seeds.`}
             {' '}A row wins only when its mean gain is more than twice its combined standard error; anything less is a tie, however the means are ordered.
           </p>
+          {aboveUpper.length > 0 && (
+            <p>
+              {aboveUpper.map((t) => t.title).join(' and ')} even score{aboveUpper.length === 1 ? 's' : ''} above the trunk trained on the digit labels
+              of the same images. That reference saw each image with its label {labelPasses} times; {aboveUpper.length === 1 ? 'this task' : 'these tasks'} saw
+              new variations of the images instead, which labels alone do not give. So the &ldquo;upper bound&rdquo; here means &ldquo;what labels buy with the
+              same budget&rdquo;, not a limit.
+            </p>
+          )}
           <ul>{[...result.tasks].sort((a, b) => b.gainOverRandom.mean - a.gainOverRandom.mean).map((t) => <li key={t.id}>{verdictSentence(t.title, t.gainOverRandom)}</li>)}</ul>
           <PretextScatter result={result} />
           <p className="hint">
