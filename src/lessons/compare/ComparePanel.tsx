@@ -97,7 +97,7 @@ export function ComparePanel() {
         learned anything. On MNIST a head on random convolutions is already a decent classifier: in our own runs of the
         Quick preset (3 seeds, all 10,000 test images) it scored as well as the rotation features or a little better.
         Train it, compare, and ask what the lecture&apos;s comparison really shows, and what a harder dataset might change.
-        Then see the <StepRef id="leaderboard" />: some pretext tasks do beat this control, rotation is not one of them.
+        Then open the <StepRef id="leaderboard" />: does any pretext task beat this control by more than the noise?
       </p>
       <StepTrainer spec={specs.random} label="random-features control" color={RUN_COLORS.random} testDescription="test images" />
       <h3>Predictions, image by image</h3>
