@@ -28,10 +28,10 @@ test('the recorded leaderboard is shown at once, and a row trained live joins it
 
   // The control first (one run), then a task's row (its pretext model, then its head), both with seed 1.
   await expect(page.getByTestId('backend-name')).not.toBeEmpty({ timeout: 60_000 });
-  await table.getByRole('button', { name: 'Train the Random frozen trunk (control) row live' }).click();
+  await table.getByRole('button', { name: 'Train live: Random frozen trunk (control)' }).click();
   const yours = table.getByRole('row', { name: /yours/ });
   await expect(yours.filter({ hasText: 'Random frozen trunk' })).toContainText('seed 1', { timeout: 120_000 });
-  await table.getByRole('button', { name: 'Train the Rotation row live' }).click();
+  await table.getByRole('button', { name: 'Train live: Rotation' }).click();
   await expect(table.getByRole('status')).toContainText(/training: (pretext model|head)/);
   const rotation = yours.filter({ hasText: 'Rotation' });
   await expect(rotation).toBeVisible({ timeout: 180_000 });

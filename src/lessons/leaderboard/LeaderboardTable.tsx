@@ -33,7 +33,7 @@ function TrainCell({ row, title, statusOf, busy, onTrain }: { row: TrainableRow;
     <td>
       {status !== null
         ? <span role="status">{status}</span>
-        : <button type="button" disabled={busy} onClick={() => onTrain(row)} aria-label={`Train the ${title} row live`}>Train live</button>}
+        : <button type="button" disabled={busy} onClick={() => onTrain(row)} aria-label={`Train live: ${title}`}>Train live</button>}
     </td>
   );
 }

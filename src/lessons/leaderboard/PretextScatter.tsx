@@ -26,8 +26,9 @@ export const PretextScatter = memo(function PretextScatter({ result }: { readonl
   const ticks = Array.from({ length: (high - low) / 5 + 1 }, (_, i) => low + 5 * i);
   const summary = points.map((p) => `${p.name}: ${p.x}% of the way from chance, digits ${p.y}%`).join('; ');
   return (
-    <figure className="chart" aria-label={`Pretext score against digit accuracy. ${summary}.`} role="img">
+    <figure className="chart">
       <figcaption>Pretext task solved (share of the way from chance to perfect) against digit accuracy</figcaption>
+      <div role="img" aria-label={`Pretext score against digit accuracy. ${summary}.`}>
       <ResponsiveContainer width="100%" height={300}>
         <ScatterChart margin={{ top: 16, right: 24, bottom: 28, left: 8 }}>
           <CartesianGrid stroke={INK.grid} />
@@ -43,6 +44,7 @@ export const PretextScatter = memo(function PretextScatter({ result }: { readonl
           </Scatter>
         </ScatterChart>
       </ResponsiveContainer>
+      </div>
     </figure>
   );
 });
