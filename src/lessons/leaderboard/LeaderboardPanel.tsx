@@ -41,6 +41,11 @@ function rowStatus(state: LabState, row: TrainableRow): string | null {
   return null;
 }
 
+/** "A", "A and B", "A, B and C". */
+function listWords(words: readonly string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
 /** The leaderboard panel. */
 export function LeaderboardPanel() {
   const recorded = useRecordedLeaderboard();
@@ -56,7 +61,7 @@ export function LeaderboardPanel() {
   }, [statuses]);
   const yours = useMemo(() => yourRows(finishedRuns(runs), labels), [runs, labels]);
   const result = recorded.status === 'ready' ? recorded.result : null;
-  const winners = result?.tasks.filter((t) => t.gainOverRandom.verdict === 'better') ?? [];
+  const winners = [...(result?.tasks.filter((t) => t.gainOverRandom.verdict === 'better') ?? [])].sort((a, b) => b.gainOverRandom.mean - a.gainOverRandom.mean);
   const judged = result?.tasks.filter((t) => t.gainOverRandom.verdict !== 'unknown') ?? [];
   const upper = result?.references.find((r) => r.id === 'upper')?.digitAccuracy.mean ?? 1;
   const aboveUpper = result?.tasks.filter((t) => t.digitAccuracy.mean > upper) ?? [];
@@ -91,12 +96,12 @@ export function LeaderboardPanel() {
               ? 'With one seed per row there is no spread between seeds to judge a gain by: run more seeds before calling any row a winner.'
               : winners.length === 0
                 ? 'No pretext task beats the random frozen trunk by more than twice the noise between seeds. On MNIST, with this small trunk and a head on frozen features, random convolutions are already good features; solving these pretext tasks did not make them measurably better.'
-                : `${winners.map((t) => t.title).join(' and ')} beat${winners.length === 1 ? 's' : ''} the random frozen trunk by more than twice the noise between seeds.`}
+                : `${listWords(winners.map((t) => t.title))} beat${winners.length === 1 ? 's' : ''} the random frozen trunk by more than twice the noise between seeds.`}
             {' '}A row wins only when its mean gain is more than twice its combined standard error; anything less is a tie, however the means are ordered.
           </p>
           {aboveUpper.length > 0 && (
             <p>
-              {aboveUpper.map((t) => t.title).join(' and ')} even score{aboveUpper.length === 1 ? 's' : ''} above the trunk trained on the digit labels
+              {listWords(aboveUpper.map((t) => t.title))} even score{aboveUpper.length === 1 ? 's' : ''} above the trunk trained on the digit labels
               of the same images. That reference saw each image with its label {labelPasses} times; {aboveUpper.length === 1 ? 'this task' : 'these tasks'} saw
               new variations of the images instead, which labels alone do not give. So the &ldquo;upper bound&rdquo; here means &ldquo;what labels buy with the
               same budget&rdquo;, not a limit.

@@ -4,9 +4,19 @@
  * digit accuracy of the head on its frozen trunk; the random and supervised rows are horizontal lines.
  */
 import { memo } from 'react';
-import { CartesianGrid, LabelList, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LeaderboardResult } from '../../ml/experiment/leaderboard-types';
-import { INK, RUN_COLORS } from '../../components/palette';
+import { INK, RUN_COLORS, TASK_ACCENTS } from '../../components/palette';
+
+/**
+ * One colour and one marker shape per task, so points that sit close together (several tasks solved to 90%
+ * with the same digit accuracy) stay apart in the legend rather than in overlapping labels, in colour or in grey.
+ */
+const MARKS = [
+  { color: RUN_COLORS.transfer, shape: 'circle' }, { color: RUN_COLORS.pretext, shape: 'square' },
+  { color: TASK_ACCENTS[0], shape: 'triangle' }, { color: TASK_ACCENTS[1], shape: 'diamond' },
+  { color: TASK_ACCENTS[2], shape: 'star' }, { color: TASK_ACCENTS[3], shape: 'cross' }, { color: INK.text, shape: 'wye' },
+] as const;
 
 /** How far a score got from chance (0) towards perfect (1). */
 export function aboveChance(score: number, chance: number): number {
@@ -29,7 +39,7 @@ export const PretextScatter = memo(function PretextScatter({ result }: { readonl
     <figure className="chart">
       <figcaption>Pretext task solved (share of the way from chance to perfect) against digit accuracy</figcaption>
       <div role="img" aria-label={`Pretext score against digit accuracy. ${summary}.`}>
-      <ResponsiveContainer width="100%" height={300}>
+      <ResponsiveContainer width="100%" height={340}>
         <ScatterChart margin={{ top: 16, right: 24, bottom: 28, left: 8 }}>
           <CartesianGrid stroke={INK.grid} />
           <XAxis type="number" dataKey="x" domain={[0, 100]} unit="%" tick={{ fill: INK.muted }}
@@ -39,9 +49,10 @@ export const PretextScatter = memo(function PretextScatter({ result }: { readonl
           <ReferenceLine y={ref('random') * 100} stroke={RUN_COLORS.random} strokeDasharray="6 4" label={{ value: 'random trunk', position: 'insideBottomRight', fill: RUN_COLORS.random }} />
           <ReferenceLine y={ref('scratch') * 100} stroke={RUN_COLORS.scratch} strokeDasharray="2 3" label={{ value: 'supervised', position: 'insideTopLeft', fill: RUN_COLORS.scratch }} />
           <ReferenceLine y={ref('upper') * 100} stroke={INK.muted} strokeDasharray="1 3" label={{ value: 'upper bound', position: 'insideTopLeft', fill: INK.muted }} />
-          <Scatter data={points} fill={RUN_COLORS.transfer} isAnimationActive={false}>
-            <LabelList dataKey="name" position="top" fill={INK.text} />
-          </Scatter>
+          {points.map((p, i) => (
+            <Scatter key={p.name} name={p.name} data={[p]} fill={MARKS[i % MARKS.length].color} shape={MARKS[i % MARKS.length].shape} isAnimationActive={false} />
+          ))}
+          <Legend verticalAlign="bottom" wrapperStyle={{ paddingTop: 28 }} />
         </ScatterChart>
       </ResponsiveContainer>
       </div>
