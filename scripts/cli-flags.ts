@@ -2,6 +2,7 @@
  * The `--flag value` parsing every CLI of the lab shares, so each one refuses a stray word, a flag without its
  * value and an unknown flag with the same words (and its usage text).
  */
+import { writeFile } from 'node:fs/promises';
 import { SettingError, checkChoice } from '../src/ml/config/validate';
 
 /** Reads `--key value` pairs; throws a SettingError naming the problem, followed by `usage`. */
@@ -29,4 +30,22 @@ export function checkChoiceList<T extends string>(setting: string, text: string,
   }
   const checked = items.map((item) => checkChoice(setting, item, choices));
   return [...new Set(checked)];
+}
+
+/** Prints a CLI's table and total time, and writes its JSON when `--json` named a file. */
+export async function printAndSave(table: string, elapsedMs: number, json: string | null, data: unknown): Promise<void> {
+  console.log(table);
+  console.log(`total time ${(elapsedMs / 1000).toFixed(1)} s`);
+  if (json) {
+    await writeFile(json, JSON.stringify(data, null, 2) + '\n');
+    console.log(`wrote ${json}`);
+  }
+}
+
+/** Runs a CLI's main: an error is printed as its message (the stack with DEBUG=1) and exits with status 1. */
+export function runMain(main: () => Promise<void>): void {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? (process.env.DEBUG ? err.stack : err.message) : err);
+    process.exit(1);
+  });
 }

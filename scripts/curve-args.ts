@@ -7,6 +7,7 @@ import { SettingError, checkChoice, checkInteger } from '../src/ml/config/valida
 import { CURVE_TRUNKS, isCurveTrunk, type CurveTrunk, type CurveValidation } from '../src/ml/experiment/curve';
 import { allowedLabelCounts, checkLabelCount } from '../src/ml/experiment/label-pool';
 import type { NodeBackend } from './reproduce-args';
+import { parseFlags } from './cli-flags';
 
 /** Parsed options. */
 export interface CurveArgs {
@@ -41,19 +42,7 @@ function list(flag: string, value: string, usage: string): string[] {
 /** Parses argv (without node and script); throws a SettingError naming a bad option. `poolSize` bounds --labels. */
 export function parseCurveArgs(argv: readonly string[], poolSize: number): CurveArgs {
   const usage = curveUsage(poolSize);
-  const values = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    if (!flag.startsWith('--')) throw new SettingError(flag, `unexpected argument "${flag}"\n${usage}`);
-    const value = argv[i + 1];
-    if (value === undefined || value.startsWith('--')) throw new SettingError(flag, `${flag} needs a value\n${usage}`);
-    values.set(flag.slice(2), value);
-    i++;
-  }
-  const known = ['trunks', 'labels', 'preset', 'seeds', 'first-seed', 'validation', 'json', 'backend'];
-  for (const key of values.keys()) {
-    if (!known.includes(key)) throw new SettingError(key, `unknown option --${key}\n${usage}`);
-  }
+  const values = parseFlags(argv, ['trunks', 'labels', 'preset', 'seeds', 'first-seed', 'validation', 'json', 'backend'], usage);
   const trunks = list('--trunks', values.get('trunks') ?? 'rotation,random,scratch', usage).map((t) => {
     if (!isCurveTrunk(t)) throw new SettingError('--trunks', `--trunks must be among ${CURVE_TRUNKS.join(', ')}, got "${t}"`);
     return t;

@@ -4,7 +4,6 @@
  * The label-efficiency curve in Node: test accuracy (all 10,000 test images) against the number of labelled
  * digits, for each trunk, mean and standard deviation over seeds. Prints a table and writes JSON.
  */
-import { writeFile } from 'node:fs/promises';
 import { loadMnistFromDisk } from '../src/ml/data/node-assets';
 import { presetConfig } from '../src/ml/config/presets';
 import { runCurve } from '../src/ml/experiment/curve';
@@ -12,6 +11,7 @@ import { buildCurveReport, formatCurveReport } from '../src/ml/experiment/curve-
 import { labelPoolSize } from '../src/ml/experiment/label-pool';
 import { activateBackend } from '../src/ml/backends/activate';
 import { parseCurveArgs } from './curve-args';
+import { printAndSave, runMain } from './cli-flags';
 
 async function main(): Promise<void> {
   const mnist = await loadMnistFromDisk();
@@ -27,15 +27,7 @@ async function main(): Promise<void> {
     curves, preset: args.preset, seedList, labels: args.labels, validation: args.validation, testCount: mnist.test.count,
     backend: args.backend, elapsedMs: performance.now() - started, poolSize,
   });
-  console.log(formatCurveReport(report));
-  console.log(`total time ${(report.elapsedMs / 1000).toFixed(1)} s`);
-  if (args.json) {
-    await writeFile(args.json, JSON.stringify(report, null, 2) + '\n');
-    console.log(`wrote ${args.json}`);
-  }
+  await printAndSave(formatCurveReport(report), report.elapsedMs, args.json, report);
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? (process.env.DEBUG ? err.stack : err.message) : err);
-  process.exit(1);
-});
+runMain(main);

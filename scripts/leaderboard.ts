@@ -4,7 +4,7 @@
  * Every pretext task (default: all) through the same protocol in Node, with the random-trunk, supervised and
  * upper-bound reference rows; prints the table and writes the JSON the app's leaderboard panel reads.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { loadMnistFromDisk } from '../src/ml/data/node-assets';
 import { activateBackend } from '../src/ml/backends/activate';
 import { runLeaderboard } from '../src/ml/experiment/leaderboard';
@@ -12,6 +12,7 @@ import { formatLeaderboard } from '../src/ml/experiment/leaderboard-report';
 import { mergeLeaderboards } from '../src/ml/experiment/leaderboard-merge';
 import { parseLeaderboard } from '../src/ml/experiment/leaderboard-file';
 import { parseLeaderboardArgs } from './leaderboard-args';
+import { printAndSave, runMain } from './cli-flags';
 
 async function main(): Promise<void> {
   const args = parseLeaderboardArgs(process.argv.slice(2));
@@ -30,16 +31,7 @@ async function main(): Promise<void> {
     },
   });
   const result = base ? mergeLeaderboards(base, run) : run;
-  console.log(formatLeaderboard(result));
-  console.log(`total time ${(run.elapsedMs / 1000).toFixed(1)} s`);
-  const out = args.json ?? args.addTo;
-  if (out) {
-    await writeFile(out, JSON.stringify(result, null, 2) + '\n');
-    console.log(`wrote ${out}`);
-  }
+  await printAndSave(formatLeaderboard(result), run.elapsedMs, args.json ?? args.addTo, result);
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? (process.env.DEBUG ? err.stack : err.message) : err);
-  process.exit(1);
-});
+runMain(main);

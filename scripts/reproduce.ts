@@ -4,13 +4,13 @@
  * Runs the lecture's whole protocol in Node (the task's examples, pretext, transfer, supervised, and the
  * random-features control) for N seeds, and prints the comparison table the lecture ends with.
  */
-import { writeFile } from 'node:fs/promises';
 import { loadMnistFromDisk } from '../src/ml/data/node-assets';
 import { presetConfig } from '../src/ml/config/presets';
 import { runExperiment, type ExperimentResult } from '../src/ml/experiment/protocol';
 import { buildReport, formatReport } from '../src/ml/experiment/report';
 import { activateBackend } from '../src/ml/backends/activate';
 import { parseReproduceArgs } from './reproduce-args';
+import { printAndSave, runMain } from './cli-flags';
 
 async function main(): Promise<void> {
   const args = parseReproduceArgs(process.argv.slice(2));
@@ -37,15 +37,7 @@ async function main(): Promise<void> {
     runs.push(result);
   }
   const report = buildReport(args.preset, args.test, args.backend, runs, performance.now() - started);
-  console.log(formatReport(report));
-  console.log(`total time ${(report.elapsedMs / 1000).toFixed(1)} s`);
-  if (args.json) {
-    await writeFile(args.json, JSON.stringify(report, null, 2) + '\n');
-    console.log(`wrote ${args.json}`);
-  }
+  await printAndSave(formatReport(report), report.elapsedMs, args.json, report);
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? (process.env.DEBUG ? err.stack : err.message) : err);
-  process.exit(1);
-});
+runMain(main);

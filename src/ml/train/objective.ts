@@ -56,6 +56,33 @@ export const CLASSIFY: Objective = {
   },
 };
 
+/**
+ * The targets of pixel rows with their masks in one tensor [b, 28, 28, 2] (channel 0 the target divided by
+ * `divisor`, channel 1 the mask), so the Objective interface needs only one target tensor.
+ */
+function packPixelTargets(set: TaskSet, rows: ArrayLike<number>, divisor: number, missing: string): tf.Tensor4D {
+  if (!set.targets || !set.masks) throw new Error(missing);
+  const out = new Float32Array(rows.length * IMAGE_PIXELS * 2);
+  for (let b = 0; b < rows.length; b++) {
+    const src = rows[b] * IMAGE_PIXELS;
+    const dst = b * IMAGE_PIXELS * 2;
+    for (let p = 0; p < IMAGE_PIXELS; p++) {
+      out[dst + 2 * p] = set.targets[src + p] / divisor;
+      out[dst + 2 * p + 1] = set.masks[src + p] ? 1 : 0;
+    }
+  }
+  return tf.tensor4d(out, [rows.length, IMAGE_SIZE, IMAGE_SIZE, 2]);
+}
+
+/** The loss and score sums of an objective whose loss and score are computed row by row. */
+function perRowMeasures(perRow: (targets: tf.Tensor, output: tf.Tensor) => { loss: tf.Tensor; score: tf.Tensor }): Pick<Objective, 'meanLoss' | 'lossSum' | 'scoreSum'> {
+  return {
+    meanLoss: (targets, output) => tf.tidy(() => tf.mean(perRow(targets, output).loss) as tf.Scalar),
+    lossSum: (targets, output) => tf.tidy(() => tf.sum(perRow(targets, output).loss) as tf.Scalar),
+    scoreSum: (targets, output) => tf.tidy(() => tf.sum(perRow(targets, output).score) as tf.Scalar),
+  };
+}
+
 /** Settings of a pixel reconstruction objective. */
 export interface ReconstructionOptions {
   /**
@@ -99,28 +126,8 @@ export function reconstruction(options: ReconstructionOptions): Objective {
   return {
     kind: 'reconstruct',
     scoreName: scoreName({ kind: 'reconstruct', outsideWeight, inkThreshold, ...(maskName ? { maskName } : {}) }),
-    targets(set, rows) {
-      if (!set.targets || !set.masks) throw new Error('A reconstruction task needs target pixels and masks.');
-      const out = new Float32Array(rows.length * IMAGE_PIXELS * 2);
-      for (let b = 0; b < rows.length; b++) {
-        const src = rows[b] * IMAGE_PIXELS;
-        const dst = b * IMAGE_PIXELS * 2;
-        for (let p = 0; p < IMAGE_PIXELS; p++) {
-          out[dst + 2 * p] = set.targets[src + p] / 255;
-          out[dst + 2 * p + 1] = set.masks[src + p] ? 1 : 0;
-        }
-      }
-      return tf.tensor4d(out, [rows.length, IMAGE_SIZE, IMAGE_SIZE, 2]);
-    },
-    meanLoss(targets, output) {
-      return tf.tidy(() => tf.mean(perRow(targets, output).loss) as tf.Scalar);
-    },
-    lossSum(targets, output) {
-      return tf.tidy(() => tf.sum(perRow(targets, output).loss) as tf.Scalar);
-    },
-    scoreSum(targets, output) {
-      return tf.tidy(() => tf.sum(perRow(targets, output).score) as tf.Scalar);
-    },
+    targets: (set, rows) => packPixelTargets(set, rows, 255, 'A reconstruction task needs target pixels and masks.'),
+    ...perRowMeasures(perRow),
   };
 }
 
@@ -178,28 +185,8 @@ export function pixelClassification(classes: number, outsideWeight: number): Obj
   return {
     kind: 'classifyPixels',
     scoreName: scoreName({ kind: 'classifyPixels', classes, outsideWeight }),
-    targets(set, rows) {
-      if (!set.targets || !set.masks) throw new Error('A per-pixel classification task needs class targets and masks.');
-      const out = new Float32Array(rows.length * IMAGE_PIXELS * 2);
-      for (let b = 0; b < rows.length; b++) {
-        const src = rows[b] * IMAGE_PIXELS;
-        const dst = b * IMAGE_PIXELS * 2;
-        for (let p = 0; p < IMAGE_PIXELS; p++) {
-          out[dst + 2 * p] = set.targets[src + p];
-          out[dst + 2 * p + 1] = set.masks[src + p] ? 1 : 0;
-        }
-      }
-      return tf.tensor4d(out, [rows.length, IMAGE_SIZE, IMAGE_SIZE, 2]);
-    },
-    meanLoss(targets, output) {
-      return tf.tidy(() => tf.mean(perRow(targets, output).loss) as tf.Scalar);
-    },
-    lossSum(targets, output) {
-      return tf.tidy(() => tf.sum(perRow(targets, output).loss) as tf.Scalar);
-    },
-    scoreSum(targets, output) {
-      return tf.tidy(() => tf.sum(perRow(targets, output).score) as tf.Scalar);
-    },
+    targets: (set, rows) => packPixelTargets(set, rows, 1, 'A per-pixel classification task needs class targets and masks.'),
+    ...perRowMeasures(perRow),
   };
 }
 

@@ -3,8 +3,8 @@
  * centre patch of a digit and one of its eight neighbours, say where the neighbour was. See `context.ts` for
  * how the patches are cut.
  */
-import { IMAGE_PIXELS } from '../../data/mnist';
 import type { PretextTask } from '../types';
+import { rowView } from '../view';
 import { buildContextSet, NEIGHBOUR_NAMES } from './context';
 
 /**
@@ -34,9 +34,7 @@ export const contextTask: PretextTask = {
   ],
   settings: (_preset, base) => base,
   describe: (set, row) => ({
-    input: set.images.subarray(row * IMAGE_PIXELS, (row + 1) * IMAGE_PIXELS),
-    target: set.targets ? set.targets.subarray(row * IMAGE_PIXELS, (row + 1) * IMAGE_PIXELS) : null,
-    label: `neighbour: ${NEIGHBOUR_NAMES[set.labels[row]]}`,
+    ...rowView(set, row, `neighbour: ${NEIGHBOUR_NAMES[set.labels[row]]}`),
     beside: { caption: 'cut from', label: `the nine patches where they were cut, the centre and its ${NEIGHBOUR_NAMES[set.labels[row]]} neighbour bright` },
   }),
 };

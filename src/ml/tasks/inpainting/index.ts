@@ -4,6 +4,7 @@
  */
 import { IMAGE_PIXELS, IMAGE_SIZE } from '../../data/mnist';
 import type { PretextTask } from '../types';
+import { rowView } from '../view';
 import { buildInpaintingSet } from './inpainting';
 
 /**
@@ -33,9 +34,5 @@ export const inpaintingTask: PretextTask = {
     { kind: 'reshape', shape: [IMAGE_SIZE, IMAGE_SIZE, 1] },
   ],
   settings: (_preset, base) => base,
-  describe: (set, row) => ({
-    input: set.images.subarray(row * IMAGE_PIXELS, (row + 1) * IMAGE_PIXELS),
-    target: set.targets ? set.targets.subarray(row * IMAGE_PIXELS, (row + 1) * IMAGE_PIXELS) : null,
-    label: 'the original pixels under the grey square',
-  }),
+  describe: (set, row) => rowView(set, row, 'the original pixels under the grey square'),
 };

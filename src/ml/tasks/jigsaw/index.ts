@@ -2,8 +2,8 @@
  * The jigsaw task (lecture section 2.2; Noroozi & Favaro 2016) on the shared trunk: name which of the 24
  * orders the four tiles were shuffled into. See `jigsaw.ts` for how the puzzles are cut.
  */
-import { IMAGE_PIXELS } from '../../data/mnist';
 import type { PretextTask } from '../types';
+import { rowView } from '../view';
 import { buildJigsawSet, PERMUTATIONS, permutationName } from './jigsaw';
 
 /** Jigsaw: the same head shape as rotation's (Conv2D(16, stride 2) -> Flatten -> Dense), 24 classes. */
@@ -28,9 +28,5 @@ export const jigsawTask: PretextTask = {
     { kind: 'dense', units: PERMUTATIONS.length, seedSalt: 6 },
   ],
   settings: (_preset, base) => base,
-  describe: (set, row) => ({
-    input: set.images.subarray(row * IMAGE_PIXELS, (row + 1) * IMAGE_PIXELS),
-    target: set.targets ? set.targets.subarray(row * IMAGE_PIXELS, (row + 1) * IMAGE_PIXELS) : null,
-    label: `order ${permutationName(set.labels[row])}`,
-  }),
+  describe: (set, row) => rowView(set, row, `order ${permutationName(set.labels[row])}`),
 };

@@ -5,6 +5,7 @@
  */
 import { IMAGE_PIXELS, IMAGE_SIZE } from '../../data/mnist';
 import type { PretextTask } from '../types';
+import { rowView } from '../view';
 import { buildSuperResolutionSet } from './super-resolution';
 
 /**
@@ -34,9 +35,5 @@ export const superResolutionTask: PretextTask = {
     { kind: 'reshape', shape: [IMAGE_SIZE, IMAGE_SIZE, 1] },
   ],
   settings: (_preset, base) => base,
-  describe: (set, row) => ({
-    input: set.images.subarray(row * IMAGE_PIXELS, (row + 1) * IMAGE_PIXELS),
-    target: set.targets ? set.targets.subarray(row * IMAGE_PIXELS, (row + 1) * IMAGE_PIXELS) : null,
-    label: `the sharp original of a ${set.labels[row]}x${set.labels[row]} copy`,
-  }),
+  describe: (set, row) => rowView(set, row, `the sharp original of a ${set.labels[row]}x${set.labels[row]} copy`),
 };
