@@ -103,7 +103,11 @@ describe('training contrastive views', () => {
     }, { onBatchEnd: (e) => { sizes.push(e.examplesSeen - seen); seen = e.examplesSeen; } }).run();
     model.dispose();
     expect(result.reason).toBe('completed');
-    expect(result.history[1].valAccuracy).toBeGreaterThanOrEqual(0);
+    // The held-out pairs were scored too (a number, a share of views), in whole pairs like the training batches.
+    const val = result.history[1].valAccuracy;
+    expect(val).toBeTypeOf('number');
+    expect(val).toBeGreaterThanOrEqual(0);
+    expect(val).toBeLessThanOrEqual(1);
     // 120 views, the last 30 held out -> 90 rounded down to whole pairs = 90; batches of 6 pairs (12 rows).
     expect(sizes.every((n) => n % 2 === 0)).toBe(true);
     expect(sizes.slice(0, 8)).toEqual([12, 12, 12, 12, 12, 12, 12, 6]);
