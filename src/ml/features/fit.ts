@@ -10,6 +10,7 @@
  * (features.test.ts); only the reported loss is summed in float32 instead of float64.
  */
 import * as tf from '@tensorflow/tfjs';
+import { EarlyStopping } from '../train/early-stopping';
 import { CLASSIFY } from '../train/objective';
 import { createOptimizer, disposeOptimizer } from '../train/optimizers';
 import { createRng, shuffledIndices } from '../train/random';
@@ -41,8 +42,7 @@ export async function fitHead(
   const rng = createRng(seed);
   const history: EpochRecord[] = [];
   let elapsedMs = 0;
-  let best = -Infinity;
-  let wait = 0;
+  const stopping = new EarlyStopping(patience);
   let reason: TrainResult['reason'] = 'completed';
   let message: string | undefined;
   let checkpoint: tf.Tensor[] = [];
@@ -92,15 +92,11 @@ export async function fitHead(
       history.push(record);
       elapsedMs += performance.now() - started;
       onEpochEnd?.({ type: 'epoch', ...record, elapsedMs });
-      if (patience !== null) {
-        if (record.accuracy > best) {
-          best = record.accuracy;
-          wait = 0;
-        } else if (++wait >= patience) {
-          reason = 'early-stopped';
-          message = `Training accuracy did not improve for ${patience} epochs, so early stopping ended the run after epoch ${epoch + 1}.`;
-          break;
-        }
+      const stop = stopping.update(record.accuracy, epoch);
+      if (stop !== null) {
+        reason = 'early-stopped';
+        message = stop;
+        break;
       }
     }
   } finally {

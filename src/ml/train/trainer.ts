@@ -7,6 +7,7 @@
  * *last* fraction of the data before any shuffling; `shuffle` reorders the rest every epoch; the loss and
  * accuracy of an epoch are running means over its batches; early stopping watches training accuracy.
  */
+import { EarlyStopping } from './early-stopping';
 import * as tf from '@tensorflow/tfjs';
 import { makeBatch, range, type InputScaling } from './batches';
 import { objectiveFor, type TaskSet } from './objective';
@@ -153,8 +154,7 @@ export class TrainingRun {
     const history: EpochRecord[] = [];
     let examplesSeen = 0;
     let elapsedMs = 0;
-    let best = -Infinity;
-    let wait = 0;
+    const stopping = new EarlyStopping(patience);
     let reason: TrainResult['reason'] = 'completed';
     let message: string | undefined;
     let checkpoint: tf.Tensor[] = [];
@@ -224,16 +224,11 @@ export class TrainingRun {
         }
         history.push(record);
         this.callbacks.onEpochEnd?.({ type: 'epoch', ...record, elapsedMs });
-        if (patience !== null) {
-          // Keras's EarlyStopping(monitor='accuracy'): an epoch improves when its accuracy beats the best.
-          if (record.accuracy > best) {
-            best = record.accuracy;
-            wait = 0;
-          } else if (++wait >= patience) {
-            reason = 'early-stopped';
-            message = `Training accuracy did not improve for ${patience} epochs, so early stopping ended the run after epoch ${epoch + 1}.`;
-            break;
-          }
+        const stop = stopping.update(record.accuracy, epoch);
+        if (stop !== null) {
+          reason = 'early-stopped';
+          message = stop;
+          break;
         }
       }
     } finally {
