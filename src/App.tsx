@@ -17,6 +17,8 @@ import { slideForLesson } from './lecture/slide-plan';
 import { lectureScale, useWindowSize } from './lecture/scale';
 import { fitNotices, parseUrl, type ViewMode } from './url/url-state';
 import { watchHiddenTab } from './state/hidden-tab';
+import { installFaultHook } from './state/fault-hook';
+import './state/recovery';
 import type { LessonId } from './app/lessons';
 import { linkFor, useUrlSync } from './url/useUrlSync';
 import { CopyLinkButton } from './url/CopyLinkButton';
@@ -50,6 +52,7 @@ export function App() {
     setConfig(link.state.config);
     for (const n of fitNotices(link.notices)) notify(n.kind, n.text, n.setting);
     watchHiddenTab();
+    installFaultHook(window.location.search);
     void startLab(backend, false, webglOff);
   }, [link, backend, webglOff]);
 

@@ -52,8 +52,15 @@ function startWorker(listener: Listener, choice: BackendChoice, webglDisabled: b
         worker.terminate();
         reject(new Error(err.message || 'the worker failed to load'));
       } else {
-        listener({ type: 'error', message: `The training worker crashed: ${err.message}` });
+        // Something escaped the engine's own error handling: the worker and every model in it are gone or
+        // in an unknown state. End it for certain and let the page start a new one (see state/recovery.ts).
+        err.preventDefault();
+        worker.terminate();
+        listener({ type: 'engineLost', message: `The training worker crashed (${err.message || 'no reason given'}).` });
       }
+    };
+    worker.onmessageerror = () => {
+      if (ready) listener({ type: 'error', message: 'A message from the training worker could not be read; try the last step again.' });
     };
     worker.postMessage({ type: 'init', backend: choice, webglDisabled } satisfies Command);
   });

@@ -19,11 +19,16 @@ import { taskById } from '../ml/tasks/registry';
 import { ModelStore, architectureSummaries, buildFor } from './model-store';
 import { serializeModel } from '../ml/models/persist';
 import { ModelLibrary } from './model-library';
-import { browserStorageAvailable, deleteFromBrowser, readFromBrowser, saveToBrowser, toSerialized } from './persistence';
+import { browserStorageAvailable, deleteFromBrowser, isQuotaError, readFromBrowser, saveToBrowser, toSerialized, turnOffBrowserStorage } from './persistence';
+import { crashSoon, loseWebGLContext, poisonWeights, watchWebGLContext } from './faults';
+import { holdIfFree } from './tab-locks';
 import { activateBackend } from '../ml/backends/activate';
 import { probeWebGL, startBackend } from './backends';
 import { evaluateRuns, predictRuns, reconstructWith } from './engine-queries';
-import type { BackendInfo, Command, EngineEvent, EngineMode, ModelOrigin } from './messages';
+import type { BackendInfo, Command, EngineEvent, EngineMode, FaultName, ModelOrigin } from './messages';
+
+/** Said when the browser gives the page no storage: what is off, and what still works. */
+const NO_STORAGE = 'This browser does not let the lab store anything (a private window, or storage blocked), so saving in the browser and continuing a run after a reload are off. Training works as usual; use Download to keep a model.';
 
 /** Sends an event to the page; `transfer` lists buffers to move instead of copy. */
 export type Emit = (event: EngineEvent, transfer?: Transferable[]) => void;
@@ -42,7 +47,14 @@ export class Engine {
   private current: RunId | null = null;
   private backend: BackendInfo | null = null;
   /** Per run: the history and settings behind the current weights, saved along with them. */
-  private readonly library = new ModelLibrary(this.models, () => this.backend?.name ?? tf.getBackend(), () => this.mnist?.train.count ?? 20_000);
+  private readonly library = new ModelLibrary(
+    this.models, () => this.backend?.name ?? tf.getBackend(), () => this.mnist?.train.count ?? 20_000,
+    (message) => this.emit({ type: 'info', message }),
+  );
+  /** Set by a fault test: the next batch end writes NaN into the training model. */
+  private poisonNextBatch = false;
+  /** Set when the browser took the WebGL context away during the current run. */
+  private contextLost = false;
   private webglDisabled = false;
   /** True while the backend is being switched: no training may start in between. */
   private switching = false;
@@ -80,6 +92,7 @@ export class Engine {
         this.splitsKey = '';
         this.emit({ type: 'dataLoaded', trainCount: trainLabels.length, testCount: testLabels.length });
         await this.emitSaved();
+        if (!browserStorageAvailable()) this.emit({ type: 'info', message: NO_STORAGE });
         return;
       }
       case 'makeExamples': {
@@ -119,19 +132,54 @@ export class Engine {
         this.emit({ type: 'modelExported', run: command.run, model: serialized }, [serialized.weightData]);
         return;
       }
-      case 'importModel': await this.importModel(command.spec, command.model, command.origin, command.config); return;
+      case 'importModel': await this.importModel(command.spec, command.model, command.origin, command.config, command.restored === true); return;
       case 'saveToBrowser':
-        await saveToBrowser(this.requireModel(command.run), command.run, 'saved', this.library.metadata(command.run, command.config));
+        try {
+          await saveToBrowser(this.requireModel(command.run), command.run, 'saved', this.library.metadata(command.run, command.config));
+        } catch (err) {
+          if (!isQuotaError(err)) throw err;
+          throw new Error('The model was not saved: this browser\'s storage for the lab is full. Delete a saved model to make room, or use Download to keep it as a file.');
+        }
         await this.emitSaved();
         return;
       case 'loadFromBrowser': {
         const model = toSerialized(await readFromBrowser(runId(command.spec), command.slot));
-        await this.importModel(command.spec, model, command.slot === 'autosave' ? 'autosave' : 'browser', command.config);
+        await this.importModel(command.spec, model, command.slot === 'autosave' ? 'autosave' : 'browser', command.config, false);
         return;
       }
       case 'deleteFromBrowser': await deleteFromBrowser(command.run, command.slot); await this.emitSaved(); return;
       case 'listSaved': await this.emitSaved(); return;
+      case 'injectFault': await this.injectFault(command.fault); return;
     }
+  }
+
+  /** Causes a fault on purpose (tests only; the page sends these only when opened with ?faults=on). */
+  private async injectFault(fault: FaultName): Promise<void> {
+    switch (fault) {
+      case 'crash':
+        if (this.mode !== 'worker') throw new Error('Only the worker can be crashed: the engine runs on the main thread here.');
+        crashSoon();
+        return;
+      case 'nanLoss':
+        if (!this.run) throw new Error('Nothing is training: a NaN loss needs a run in progress.');
+        this.poisonNextBatch = true;
+        return;
+      case 'webglContextLoss':
+        if (!loseWebGLContext()) throw new Error(`The WebGL context can only be lost on WebGL; this is ${tf.getBackend()}.`);
+        return;
+      case 'storageUnavailable':
+        turnOffBrowserStorage();
+        await this.emitSaved();
+        this.emit({ type: 'info', message: NO_STORAGE });
+        return;
+    }
+  }
+
+  /** Sends the page a copy of a run's last good weights (see the `backup` event). */
+  private emitBackup(run: RunId, origin: ModelOrigin, config: ExperimentConfig): void {
+    const spec = this.models.spec(run);
+    const model = spec ? this.library.backup(run, config) : null;
+    if (spec && model) this.emit({ type: 'backup', run, spec, origin, model }, [model.weightData]);
   }
 
   /** Cuts the splits for this configuration, reusing them when unchanged. */
@@ -170,6 +218,23 @@ export class Engine {
       this.emit({ type: 'error', message: `${what}: wait for it, or stop it first.` });
       return;
     }
+    // Other tabs of the lab: one training too shares the processor; one training this very run would
+    // overwrite our autosave (and we theirs), so only the tab holding the run's lock saves it.
+    let finish = (): void => undefined;
+    const finished = new Promise<void>((resolve) => { finish = resolve; });
+    const [alone, ownsSave] = await Promise.all([holdIfFree('pretext-lab:training', finished), holdIfFree(`pretext-lab:autosave:${id}`, finished)]);
+    if (!alone) this.emit({ type: 'info', message: 'Another tab of the lab is training at the same time. The two share this computer\'s processor, so each trains more slowly; pause one to speed up the other.' });
+    if (!ownsSave) this.emit({ type: 'info', message: `Another tab is training ${describeRun(spec)} too, so this tab does not save it after each epoch: the two would overwrite each other's saves. Use Download when it is done to keep it.` });
+    this.contextLost = false;
+    // When the browser takes the GPU away, the batch in flight may never finish (its read-back waits on a
+    // context that is gone), so the run is abandoned at once rather than stopped at the next batch.
+    let abandon = (_err: Error): void => undefined;
+    const lost = new Promise<never>((_resolve, reject) => { abandon = reject; });
+    lost.catch(() => undefined);
+    const unwatch = watchWebGLContext(() => {
+      this.contextLost = true;
+      abandon(new Error('the browser took the WebGL context away (a GPU reset, or too many GPU pages open)'));
+    });
     const snapshot = resume ? this.models.snapshot(id) : undefined;
     // A continued run keeps the settings it started with (seed, sizes, scaling), whatever the form shows now.
     const config = (snapshot && this.library.configOf(id)) || { ...requested, task: spec.task, seed: spec.seed };
@@ -187,28 +252,44 @@ export class Engine {
       const options = { ...trainOptionsFor(spec, config), initialEpoch };
       const trainCount = trainRowCount(data.count, settings.validationSplit, options.groupSize);
       this.current = id;
-      this.run = new TrainingRun(model, data, options, {
-        onBatchEnd: (event) => this.emit({ type: 'batch', run: id, event }),
+      // Callbacks check they still belong to the current run: an abandoned run (lost GPU) must stay silent.
+      const mine = (): boolean => this.run === trainer;
+      const trainer: TrainingRun = new TrainingRun(model, data, options, {
+        onBatchEnd: (event) => {
+          if (!mine()) return;
+          this.emit({ type: 'batch', run: id, event });
+          if (this.poisonNextBatch) {
+            this.poisonNextBatch = false;
+            poisonWeights(model);
+          }
+        },
         onEpochEnd: (event) => {
+          if (!mine()) return;
           this.emit({ type: 'epoch', run: id, event });
           const { type: _type, elapsedMs: _elapsed, ...epoch } = event;
           record.history.push(epoch);
-          void this.library.checkpointAndAutosave(id, event.epoch + 1, config);
+          void this.library.checkpointAndAutosave(id, event.epoch + 1, config, ownsSave).then(() => {
+            if (this.current === id && !this.contextLost) this.emitBackup(id, 'autosave', config);
+          });
         },
-        onStateChange: (state) => this.emit({ type: 'runState', run: id, state }),
+        onStateChange: (state) => {
+          if (mine()) this.emit({ type: 'runState', run: id, state });
+        },
       });
+      this.run = trainer;
       this.emit({ type: 'runStarted', run: id, spec, summary: summarizeModel(model), epochs: settings.epochs, trainCount, initialEpoch });
-      const result = await this.run.run();
+      const result = await Promise.race([trainer.run(), lost]);
       await this.library.settled(id);
       await this.models.checkpoint(id, result.epochsRun, config.seed);
       // The run ended cleanly: nothing to continue after a reload.
-      if (browserStorageAvailable()) {
+      if (browserStorageAvailable() && ownsSave) {
         await deleteFromBrowser(id, 'autosave').catch(() => undefined);
         await this.emitSaved();
       }
       const objective = spec.use === 'pretext' ? taskById(spec.task).objective : undefined;
       const test = await evaluate(model, this.testSetOf(spec, config), { scaling: config.scaling, batchSize: spec.use === 'pretext' ? 192 : 64, ...(objective ? { objective } : {}) });
       this.emit({ type: 'runEnded', run: id, result, testAccuracy: test.accuracy, testLoss: test.loss });
+      this.emitBackup(id, 'trained', config);
     } catch (err) {
       // A lost WebGL context or another backend fault: go back to the last good weights and say so.
       const message = err instanceof Error ? err.message : String(err);
@@ -226,6 +307,9 @@ export class Engine {
     } finally {
       this.run = null;
       this.current = null;
+      this.poisonNextBatch = false;
+      unwatch();
+      finish();
       this.emitMemory();
     }
   }
@@ -243,11 +327,14 @@ export class Engine {
   }
 
   /** Loads a model into a run (refused while that run trains), scoring it on the current test images. */
-  private async importModel(spec: RunSpec, model: Parameters<ModelLibrary['importModel']>[1], origin: ModelOrigin, config: ExperimentConfig): Promise<void> {
+  private async importModel(spec: RunSpec, model: Parameters<ModelLibrary['importModel']>[1], origin: ModelOrigin, config: ExperimentConfig, restored: boolean): Promise<void> {
     const id = runId(spec);
     if (this.current === id) throw new Error(`Stop training ${describeRun(spec)} before loading another model into it.`);
     const testSet = this.mnist ? this.testSetOf(spec, config) : null;
-    this.emit(await this.library.importModel(spec, model, origin, config, testSet, () => this.current === id));
+    const loaded = await this.library.importModel(spec, model, origin, config, testSet, () => this.current === id);
+    this.emit(restored ? { ...loaded, restored } : loaded);
+    // A restored model's copy is already on the page; any other is sent, so a later crash loses nothing.
+    if (!restored) this.emitBackup(id, origin, config);
     this.emitMemory();
   }
 

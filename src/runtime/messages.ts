@@ -65,11 +65,23 @@ export type Command =
   | { readonly type: 'switchBackend'; readonly backend: BackendName }
   | { readonly type: 'reset' }
   | { readonly type: 'exportModel'; readonly run: RunId; readonly config: ExperimentConfig }
-  | { readonly type: 'importModel'; readonly spec: RunSpec; readonly model: SerializedModel; readonly origin: ModelOrigin; readonly config: ExperimentConfig }
+  /** `restored`: the page is putting back its copy after the worker was restarted (no notice per model). */
+  | { readonly type: 'importModel'; readonly spec: RunSpec; readonly model: SerializedModel; readonly origin: ModelOrigin; readonly config: ExperimentConfig; readonly restored?: boolean }
   | { readonly type: 'saveToBrowser'; readonly run: RunId; readonly config: ExperimentConfig }
   | { readonly type: 'loadFromBrowser'; readonly spec: RunSpec; readonly slot: BrowserSlot; readonly config: ExperimentConfig }
   | { readonly type: 'deleteFromBrowser'; readonly run: RunId; readonly slot: BrowserSlot }
-  | { readonly type: 'listSaved' };
+  | { readonly type: 'listSaved' }
+  /** Makes one fault happen on purpose, so tests can check the lab survives it (see runtime/faults.ts). */
+  | { readonly type: 'injectFault'; readonly fault: FaultName };
+
+/**
+ * The faults a test can cause: the worker crashing, a NaN loss at the next batch, the WebGL context lost
+ * mid-epoch, and this browser's storage (IndexedDB) going away.
+ */
+export type FaultName = 'crash' | 'nanLoss' | 'webglContextLoss' | 'storageUnavailable';
+
+/** All fault names, for checking what a test hook was given. */
+export const FAULT_NAMES: readonly FaultName[] = ['crash', 'nanLoss', 'webglContextLoss', 'storageUnavailable'];
 
 /** Where a model's weights came from, so the page can label it honestly. */
 export type ModelOrigin = 'trained' | 'file' | 'browser' | 'autosave' | 'pretrained';
@@ -113,5 +125,14 @@ export type EngineEvent =
   | { readonly type: 'error'; readonly message: string; readonly setting?: string }
   | { readonly type: 'memory'; readonly numTensors: number; readonly numBytes: number }
   | { readonly type: 'modelExported'; readonly run: RunId; readonly model: SerializedModel }
-  | { readonly type: 'modelLoaded'; readonly run: RunId; readonly spec: RunSpec; readonly origin: ModelOrigin; readonly summary: ModelSummary; readonly epochs: number; readonly epochsPlanned: number; readonly history: readonly EpochRecord[]; readonly testAccuracy: number | null; readonly testLoss: number | null; readonly metadata: ModelMetadata | null }
+  | { readonly type: 'modelLoaded'; readonly run: RunId; readonly spec: RunSpec; readonly origin: ModelOrigin; readonly summary: ModelSummary; readonly epochs: number; readonly epochsPlanned: number; readonly history: readonly EpochRecord[]; readonly testAccuracy: number | null; readonly testLoss: number | null; readonly metadata: ModelMetadata | null; readonly restored?: boolean }
+  /**
+   * A copy of a run's latest good weights for the page to keep, sent after every epoch (origin `autosave`),
+   * at the end of a run and when a model is loaded: if the worker dies, the page restarts it and puts these back.
+   */
+  | { readonly type: 'backup'; readonly run: RunId; readonly spec: RunSpec; readonly origin: ModelOrigin; readonly model: SerializedModel }
+  /** News for the student that is not an error: storage turned out to be full, another tab is training... */
+  | { readonly type: 'info'; readonly message: string }
+  /** Sent by the page's own client, not the engine: the worker died and its models with it. */
+  | { readonly type: 'engineLost'; readonly message: string }
   | { readonly type: 'savedList'; readonly entries: readonly SavedEntry[]; readonly storageAvailable: boolean };

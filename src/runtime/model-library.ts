@@ -13,8 +13,8 @@ import { summarizeModel } from '../ml/models/summary';
 import { evaluate } from '../ml/eval/evaluate';
 import { deserializeModel, type ModelMetadata, type SerializedModel } from '../ml/models/persist';
 import { ModelStore, buildFor, frozenLayersOf } from './model-store';
-import { browserStorageAvailable, listSaved, saveSnapshotToBrowser } from './persistence';
-import type { EngineEvent, ModelOrigin } from './messages';
+import { browserStorageAvailable, isQuotaError, listSaved, saveSnapshotToBrowser, snapshotToSerialized } from './persistence';
+import type { EngineEvent, ModelOrigin, SavedEntry } from './messages';
 
 /** What a run's current weights came from. */
 export interface TrainingRecord {
@@ -31,11 +31,15 @@ export class ModelLibrary {
   private readonly models: ModelStore;
   private readonly backendName: () => string;
   private readonly trainImages: () => number;
+  private readonly onStorageProblem: (message: string) => void;
+  /** Problems already reported, so a full disk is said once, not after every epoch. */
+  private readonly reported = new Set<string>();
 
-  constructor(models: ModelStore, backendName: () => string, trainImages: () => number) {
+  constructor(models: ModelStore, backendName: () => string, trainImages: () => number, onStorageProblem: (message: string) => void = () => undefined) {
     this.models = models;
     this.backendName = backendName;
     this.trainImages = trainImages;
+    this.onStorageProblem = onStorageProblem;
   }
 
   /** The settings a run's current weights were trained with, if known. */
@@ -65,15 +69,18 @@ export class ModelLibrary {
     };
   }
 
-  /** Keeps the last good weights in memory and, in a browser, in IndexedDB for "continue after reload". */
-  checkpointAndAutosave(run: RunId, epochs: number, config: ExperimentConfig): Promise<void> {
+  /**
+   * Keeps the last good weights in memory and, in a browser, in IndexedDB for "continue after reload"
+   * (unless `autosave` is false: another tab is training the same run and owns its save).
+   */
+  checkpointAndAutosave(run: RunId, epochs: number, config: ExperimentConfig, autosave = true): Promise<void> {
     // Saves of one step run one after another, and `settled` lets the end of a run wait for the last one, so a
     // late autosave can never land after the run has cleared it.
     // A failed checkpoint (say, a lost GPU context) surfaces through training itself; the chain goes on.
     // The in-memory snapshot starts now, at the epoch's end, so it holds exactly that epoch's weights.
     const checkpoint = this.models.checkpoint(run, epochs, config.seed);
     this.wanted.set(run, epochs);
-    const next = (this.pending.get(run) ?? Promise.resolve()).then(() => checkpoint).then(() => this.saveEpoch(run, epochs, config)).catch(() => undefined);
+    const next = (this.pending.get(run) ?? Promise.resolve()).then(() => checkpoint).then(() => (autosave ? this.saveEpoch(run, epochs, config) : undefined)).catch(() => undefined);
     this.pending.set(run, next);
     return next;
   }
@@ -94,9 +101,31 @@ export class ModelLibrary {
       // From the snapshot (a consistent copy), not the live weights that the next batch is already changing.
       const meta = this.metadata(run, config);
       await saveSnapshotToBrowser(model, snapshot, run, 'autosave', { ...meta, epochs: snapshot.epochs, history: meta.history.slice(0, snapshot.epochs) });
-    } catch {
-      // Storage can be full or blocked (private windows); training goes on regardless.
+    } catch (err) {
+      // Storage can be full or blocked (private windows); training goes on regardless, and the student hears
+      // once that a reload would now lose the run, and how to keep it instead.
+      this.reportStorageProblem(err);
     }
+  }
+
+  /** Says once per kind of problem that saving failed, and what still works. */
+  reportStorageProblem(err: unknown): void {
+    const quota = isQuotaError(err);
+    const key = quota ? 'quota' : 'other';
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.onStorageProblem(quota
+      ? 'This browser\'s storage for the lab is full, so runs are no longer saved after each epoch. Training goes on and the models stay in this page; use Download to keep one, or delete saved models to make room.'
+      : `Saving in this browser failed (${err instanceof Error ? err.message : String(err)}), so runs are no longer saved after each epoch. Training goes on; use Download to keep a model.`);
+  }
+
+  /** A run's last good weights (its in-memory snapshot) as a model file, with its history; null without one. */
+  backup(run: RunId, config: ExperimentConfig): SerializedModel | null {
+    const model = this.models.get(run);
+    const snapshot = this.models.snapshot(run);
+    if (!model || !snapshot) return null;
+    const meta = this.metadata(run, config);
+    return snapshotToSerialized(model, snapshot, { ...meta, epochs: snapshot.epochs, history: meta.history.slice(0, snapshot.epochs) });
   }
 
   /**
@@ -106,7 +135,7 @@ export class ModelLibrary {
   async importModel(
     spec: RunSpec, serialized: SerializedModel, origin: ModelOrigin, config: ExperimentConfig, testSet: TaskSet | null,
     isTraining: () => boolean,
-  ): Promise<EngineEvent> {
+  ): Promise<Extract<EngineEvent, { type: 'modelLoaded' }>> {
     const run = runId(spec);
     const expected = buildFor(spec, 0, spec.use === 'transfer' ? this.models.get(runId(sourceOf(spec))) : undefined);
     const want = summarizeModel(expected);
@@ -137,6 +166,14 @@ export class ModelLibrary {
   /** The list of models stored in this browser, as an event. */
   async savedList(): Promise<EngineEvent> {
     const available = browserStorageAvailable();
-    return { type: 'savedList', entries: available ? await listSaved() : [], storageAvailable: available };
+    let entries: SavedEntry[] = [];
+    try {
+      if (available) entries = await listSaved();
+    } catch (err) {
+      // IndexedDB exists but cannot be opened (some private windows): saving is off, the lab works on.
+      this.reportStorageProblem(err);
+      return { type: 'savedList', entries: [], storageAvailable: false };
+    }
+    return { type: 'savedList', entries, storageAvailable: available };
   }
 }

@@ -73,4 +73,21 @@ describe('the reducer', () => {
     expect(file.notices).toHaveLength(1);
     expect(fold([loaded('pretrained')]).notices).toHaveLength(0);
   });
+
+  it('after the worker dies: a run in progress becomes interrupted, and the restored copies put each model back', () => {
+    const lost = fold([started(rotation.scratch), ended(rotation.scratch), started(), batch(), { type: 'engineLost', message: 'The training worker crashed (boom).' }]);
+    expect(lost.engine.status).toBe('starting');
+    expect(runState(lost, runId(rotation.pretext))).toMatchObject({ status: 'failed', epochsKept: 0 });
+    expect(runState(lost, runId(rotation.scratch))).toMatchObject({ status: 'done', testAccuracy: 0.9 });
+    expect(lost.notices.at(-1)).toMatchObject({ kind: 'error', text: 'The training worker crashed (boom).' });
+    const restored = (spec: typeof rotation.pretext, origin: 'autosave' | 'trained', epochs: number): EngineEvent => ({
+      type: 'modelLoaded', run: runId(spec), spec, origin, summary: SUMMARY, epochs, epochsPlanned: 2,
+      history: [{ epoch: 0, loss: 1, accuracy: 0.5 }], testAccuracy: 0.5, testLoss: 1, metadata: null, restored: true,
+    });
+    const back = fold([restored(rotation.pretext, 'autosave', 1), restored(rotation.scratch, 'trained', 2)], lost);
+    // The interrupted run can continue from its last good epoch; the finished one keeps its own record.
+    expect(runState(back, runId(rotation.pretext))).toMatchObject({ status: 'failed', epochsKept: 1 });
+    expect(runState(back, runId(rotation.scratch))).toMatchObject({ status: 'done', testAccuracy: 0.9, origin: 'trained' });
+    expect(back.notices).toHaveLength(lost.notices.length); // one summary notice comes from the recovery, not one per model
+  });
 });

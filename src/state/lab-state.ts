@@ -226,7 +226,23 @@ export function reduceEvent(state: LabState, event: EngineEvent): LabState {
       return state;
     case 'savedList':
       return { ...state, saved: { available: event.storageAvailable, entries: event.entries } };
+    case 'backup':
+      return state;
+    case 'info':
+      return withNotice(state, 'info', event.message);
+    case 'engineLost': {
+      // Every model died with the worker; the page's copies come back through `modelLoaded` (restored).
+      // A run that was training is marked as interrupted until its copy is back.
+      const runs: Record<RunId, RunEntry> = {};
+      for (const [id, run] of Object.entries(state.runs)) {
+        runs[id] = isActive(run)
+          ? { status: 'failed', spec: run.spec, summary: run.summary, epochs: run.epochs, curve: run.curve, history: run.history, message: 'The training worker stopped during this run.', epochsKept: 0 }
+          : run;
+      }
+      return withNotice({ ...state, runs, engine: { status: 'starting' }, evaluation: { status: 'idle' }, examples: { status: 'idle' } }, 'error', event.message);
+    }
     case 'modelLoaded': {
+      if (event.restored) return restoredModel(state, event);
       const curve = event.history.map((r) => ({ x: r.epoch + 1, loss: r.loss, accuracy: r.accuracy }));
       const result: TrainResult = { reason: 'completed', epochsRun: event.epochs, history: event.history, examplesSeen: 0, elapsedMs: 0 };
       const loaded = setRun(state, event.run, event.spec, {
@@ -238,6 +254,31 @@ export function reduceEvent(state: LabState, event: EngineEvent): LabState {
       return event.origin === 'pretrained' ? next : withNotice(next, 'info', `Loaded ${ORIGIN_TEXT[event.origin]} (${event.epochs} epochs of training).`);
     }
   }
+}
+
+/**
+ * A model put back after the worker was restarted. A finished model keeps the panel's record of how it was
+ * trained; a run that was interrupted comes back as a fault with its last good epoch, ready to continue.
+ */
+function restoredModel(state: LabState, event: Extract<EngineEvent, { type: 'modelLoaded' }>): LabState {
+  const previous = runState(state, event.run);
+  const curve = event.history.map((r) => ({ x: r.epoch + 1, loss: r.loss, accuracy: r.accuracy }));
+  if (event.origin === 'autosave' && event.epochs < event.epochsPlanned) {
+    return setRun(state, event.run, event.spec, {
+      status: 'failed', summary: event.summary, epochs: event.epochsPlanned, curve, history: event.history, epochsKept: event.epochs,
+      message: `The training worker stopped during this run; a new one has the weights after epoch ${event.epochs} of ${event.epochsPlanned}.`,
+    });
+  }
+  // The same weights as before the crash: the panel's record and any comparison already made stay valid.
+  if (previous.status === 'done') return state;
+  const result: TrainResult = { reason: 'completed', epochsRun: event.epochs, history: event.history, examplesSeen: 0, elapsedMs: 0 };
+  return {
+    ...setRun(state, event.run, event.spec, {
+      status: 'done', summary: event.summary, epochs: event.epochsPlanned, curve, history: event.history, result,
+      testAccuracy: event.testAccuracy, testLoss: event.testLoss, imagesPerSecond: 0, origin: event.origin,
+    }),
+    evaluation: { status: 'idle' },
+  };
 }
 
 /** True while a run is training or paused mid-run. */

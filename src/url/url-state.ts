@@ -55,7 +55,8 @@ const PRESET_ORDER: readonly PresetName[] = ['quick', 'lecture', 'smoke'];
 const PRESET_LABELS: Record<PresetName, string> = { lecture: 'Lecture', quick: 'Quick', smoke: 'Tiny' };
 const BACKENDS: readonly BackendChoice[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 /** Keys that are about the page, not the experiment. */
-const PAGE_KEYS = new Set(['preset', 'mode', 'slide', 'step', 'backend', 'webgl']);
+// `faults=on` is read by state/fault-hook.ts (tests only); it is a page key so it is not reported as unknown.
+const PAGE_KEYS = new Set(['preset', 'mode', 'slide', 'step', 'backend', 'webgl', 'faults']);
 /** Settings that choosing a preset keeps, so changing them does not make the setup "custom" (see choosePreset). */
 const KEPT_BY_PRESETS = new Set(['seed', 'splits.testSet']);
 

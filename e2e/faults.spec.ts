@@ -1,0 +1,147 @@
+/**
+ * Faults, caused for real in the running app and survived: the worker crashing (with finished models and a run
+ * in progress), a NaN loss, the WebGL context lost mid-epoch, storage full or missing, and two tabs training at
+ * once. Each test checks what the student is told and that the models and history they had are still there.
+ * The page is opened with `?faults=on`, which gives tests `window.pretextLabFaults` (see src/state/fault-hook.ts).
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { collectPageErrors } from './helpers';
+
+/** Opens the lab with the fault hook (and any other parameters), once its data is in. */
+async function open(page: Page, query = ''): Promise<void> {
+  await page.goto(`/?faults=on${query}`);
+  await expect(page.getByText(/Training on/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
+}
+
+/** The Tiny preset with a given number of pretext images and epochs, short enough to fault in a few seconds. */
+async function tiny(page: Page, images: number, epochs: number): Promise<void> {
+  await page.getByRole('radio', { name: /Tiny/ }).check();
+  await page.getByRole('spinbutton', { name: 'Unlabelled pretext images' }).fill(String(images));
+  await page.getByText('Training settings per step').click();
+  await page.getByRole('spinbutton', { name: 'Pretext epochs' }).fill(String(epochs));
+}
+
+/** Causes a fault through the page's test hook; false if the hook refused it. */
+function inject(page: Page, fault: string): Promise<boolean> {
+  return page.evaluate((name) => {
+    const hook = (window as unknown as { pretextLabFaults?: { inject(n: string): boolean } }).pretextLabFaults;
+    return hook ? hook.inject(name) : false;
+  }, fault);
+}
+
+test('the worker crashes: a new one starts, every model comes back, and an interrupted run continues', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors = collectPageErrors(page);
+  await open(page);
+  await page.locator('#pretext').getByRole('button', { name: 'Load the pre-trained lecture models' }).click();
+  const transfer = page.locator('#transfer');
+  await expect(transfer.getByText(/This is the pre-trained lecture model/)).toBeVisible({ timeout: 60_000 });
+
+  expect(await inject(page, 'crash')).toBe(true);
+  await expect(page.getByText(/The training worker crashed/).first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/A new worker was started and all 4 models it held were put back/)).toBeVisible({ timeout: 60_000 });
+  // The panels kept their record, and the new worker really has the models: it can score them.
+  await expect(transfer.getByText(/This is the pre-trained lecture model/)).toBeVisible();
+  const compare = page.locator('#compare');
+  await compare.getByRole('button', { name: 'Evaluate the models on the test set' }).click();
+  await expect(compare.getByRole('table', { name: 'Test results' })).toBeVisible({ timeout: 60_000 });
+
+  // Now mid-run: the epochs already done come back, and training goes on from there.
+  await tiny(page, 300, 6);
+  const pretext = page.locator('#pretext');
+  await pretext.getByRole('button', { name: 'Retrain the rotation pretext model' }).click();
+  // Two epochs in, so the page surely holds the copy of at least the first.
+  await expect(pretext.getByText(/epoch [3-6]\/6/)).toBeVisible({ timeout: 60_000 });
+  expect(await inject(page, 'crash')).toBe(true);
+  const alert = pretext.getByText(/a new one has the weights after epoch (\d) of 6/);
+  await expect(alert).toBeVisible({ timeout: 60_000 });
+  const kept = Number(/after epoch (\d) of 6/.exec(await alert.innerText())?.[1]);
+  expect(kept).toBeGreaterThanOrEqual(1);
+  await expect(page.getByText(/Training of the rotation pretext model .*was interrupted/)).toBeVisible();
+  await pretext.getByRole('button', { name: `Continue from epoch ${kept}` }).click();
+  await expect(pretext.getByText(/Trained for 6 epochs/)).toBeVisible({ timeout: 60_000 });
+  await expect(pretext.getByText(/Accuracy on the/)).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('a NaN loss mid-epoch: the weights of the last good epoch are put back and the student is told why', async ({ page }) => {
+  test.setTimeout(120_000);
+  await open(page);
+  await tiny(page, 300, 3);
+  const pretext = page.locator('#pretext');
+  await pretext.getByRole('button', { name: 'Train the rotation pretext model' }).click();
+  await expect(pretext.getByText(/epoch [23]\/3/)).toBeVisible({ timeout: 60_000 });
+  expect(await inject(page, 'nanLoss')).toBe(true);
+  await expect(pretext.getByRole('alert').filter({ hasText: /The loss became NaN in epoch [23], batch \d+\. The weights were restored to the start of that epoch/ })).toBeVisible({ timeout: 60_000 });
+  await expect(pretext.getByText(/Kept the weights from [12] good epochs?/)).toBeVisible();
+  // The model is usable: it was scored, and its history is drawn.
+  await expect(pretext.getByText(/Accuracy on the .*: \d+\.\d\d%/)).toBeVisible();
+  await expect(pretext.locator('.recharts-line-curve').first()).toBeVisible();
+});
+
+test('WebGL loses its context mid-epoch: the run stops at its last good epoch and continues on WebAssembly', async ({ page }) => {
+  test.setTimeout(240_000);
+  await open(page, '&backend=webgl');
+  await expect(page.getByTestId('backend-name')).toHaveText('WebGL (GPU)');
+  // 48 images, 192 rotated: one batch per epoch at SwiftShader's ~100 images/s.
+  await tiny(page, 48, 4);
+  const pretext = page.locator('#pretext');
+  await pretext.getByRole('button', { name: 'Train the rotation pretext model' }).click();
+  await expect(pretext.getByText(/epoch [234]\/4/)).toBeVisible({ timeout: 120_000 });
+  expect(await inject(page, 'webglContextLoss')).toBe(true);
+  await expect(pretext.getByRole('alert').filter({ hasText: /failed on webgl: the browser took the WebGL context away/ })).toBeVisible({ timeout: 60_000 });
+  await expect(pretext.getByText(/The weights after epoch [123] are kept/)).toBeVisible();
+  await pretext.getByRole('button', { name: 'Continue on WebAssembly' }).click();
+  await expect(page.getByTestId('backend-name')).toHaveText(/WebAssembly/, { timeout: 60_000 });
+  await expect(pretext.getByText(/Trained for 4 epochs/)).toBeVisible({ timeout: 120_000 });
+});
+
+test('storage full, then storage gone: training goes on, the student is told, and saving says why it cannot', async ({ page }) => {
+  test.setTimeout(120_000);
+  // A real quota of one byte for this origin, set through the DevTools protocol before the page opens:
+  // IndexedDB transactions that write now abort with QuotaExceededError, as on a full disk.
+  const cdp = await page.context().newCDPSession(page);
+  const origin = new URL(test.info().project.use.baseURL ?? '').origin;
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+  await open(page);
+  await tiny(page, 300, 2);
+  const pretext = page.locator('#pretext');
+  await pretext.getByRole('button', { name: 'Train the rotation pretext model' }).click();
+  await expect(page.getByText(/storage for the lab is full, so runs are no longer saved after each epoch/)).toBeVisible({ timeout: 60_000 });
+  await expect(pretext.getByText(/Trained for 2 epochs/)).toBeVisible({ timeout: 60_000 });
+  await pretext.getByText('Save, load or share the rotation pretext model').click();
+  await pretext.getByRole('button', { name: 'Save in this browser' }).click();
+  await expect(page.getByText(/The model was not saved: this browser's storage for the lab is full/)).toBeVisible({ timeout: 30_000 });
+  await expect(pretext.getByText(/Trained for 2 epochs/)).toBeVisible();
+
+  // Storage gone altogether (a private window): said once, saving hidden, training unaffected.
+  expect(await inject(page, 'storageUnavailable')).toBe(true);
+  await expect(page.getByText(/does not let the lab store anything/)).toBeVisible({ timeout: 30_000 });
+  await expect(pretext.getByRole('button', { name: 'Save in this browser' })).toHaveCount(0);
+  await expect(pretext.getByText(/models cannot be kept between visits/)).toBeVisible();
+  await pretext.getByRole('button', { name: 'Retrain the rotation pretext model' }).click();
+  await expect(pretext.getByText(/Trained for 2 epochs/)).toBeVisible({ timeout: 60_000 });
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+});
+
+test('two tabs train at once: each says so, only one autosaves the shared run, and both finish', async ({ context }) => {
+  test.setTimeout(180_000);
+  const [first, second] = [await context.newPage(), await context.newPage()];
+  for (const page of [first, second]) {
+    await open(page);
+    await tiny(page, 300, 10);
+  }
+  await first.locator('#pretext').getByRole('button', { name: 'Train the rotation pretext model' }).click();
+  await expect(first.locator('#pretext').getByText(/epoch \d\/10/)).toBeVisible({ timeout: 60_000 });
+  await second.locator('#pretext').getByRole('button', { name: 'Train the rotation pretext model' }).click();
+  await expect(second.getByText(/Another tab of the lab is training at the same time/)).toBeVisible({ timeout: 30_000 });
+  await expect(second.getByText(/Another tab is training the rotation pretext model too, so this tab does not save it after each epoch/)).toBeVisible();
+  for (const page of [first, second]) {
+    await expect(page.locator('#pretext').getByText(/Trained for 10 epochs/)).toBeVisible({ timeout: 120_000 });
+  }
+  // The tab that owned the autosave cleared it when its run ended; the other never wrote one over it.
+  await first.reload();
+  await expect(first.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
+  await expect(first.getByText(/An interrupted training/)).toHaveCount(0);
+});
