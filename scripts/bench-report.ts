@@ -5,7 +5,7 @@
 import type { BackendName } from '../src/ml/backends/activate';
 import type { EngineMode } from '../src/runtime/messages';
 import { formatThreadRuns, issue12Targets, lectureMinutes, threadRuns, type ThreadRun } from './bench-threads';
-import type { BenchRunOk, BenchRunResult, EpochRate, GapSummary, LongestGap, RateSummary, TensorCounts } from '../src/bench/types';
+import type { BenchRunOk, BenchRunResult, EpochRate, GapSummary, LongestGap, MemoryCycles, RateSummary, TensorCounts } from '../src/bench/types';
 
 /** One page run, as asked for. */
 export interface RunRecord {
@@ -35,6 +35,8 @@ export interface ModeFigures {
   readonly mnistLoadMs: number;
   readonly rotationBuildMs: number | null;
   readonly tensors: TensorCounts;
+  /** Ten train-reset cycles in one engine (null when not measured). */
+  readonly memoryCycles: MemoryCycles | null;
   readonly notes: readonly string[];
   readonly loadAverage: RunRecord['load'];
 }
@@ -100,6 +102,8 @@ export interface BenchReport {
   /** Right after the reset, before in-flight work (e.g. an autosave) let go of its tensors. */
   readonly tensorsAfterResetImmediate: number | null;
   readonly tensorsWithModels: number | null;
+  /** The primary run's ten train-reset cycles: does memory stay flat? */
+  readonly memoryCycles: MemoryCycles | null;
   readonly backends: Partial<Record<BackendName, BackendReport>>;
   readonly targets: readonly Target[];
   readonly durationSeconds: number;
@@ -121,6 +125,7 @@ function figures(result: BenchRunOk, load: RunRecord['load']): ModeFigures {
     mnistLoadMs: result.mnistLoadMs,
     rotationBuildMs: result.rotationBuildMs,
     tensors: result.tensors,
+    memoryCycles: result.memoryCycles ?? null,
     notes: result.notes,
     loadAverage: load,
   };
@@ -196,6 +201,16 @@ export function judgeTargets(backends: BenchReport['backends']): Target[] {
       value: `${before} before, ${after} after${afterResetImmediate !== after ? ` (${afterResetImmediate} right after the reset)` : ''}`,
       pass: after === before,
     });
+    const cycles = report.memoryCycles;
+    if (cycles) {
+      const last = cycles.afterEach.at(-1);
+      targets.push({
+        name: `memory flat over ${cycles.cycles} train-reset cycles (${name})`,
+        goal: 'tensors and bytes back to the start after every cycle',
+        value: `${cycles.before.tensors} tensors / ${cycles.before.bytes} bytes at the start, ${last?.tensors ?? 'n/a'} / ${last?.bytes ?? 'n/a'} after the last cycle`,
+        pass: cycles.flat,
+      });
+    }
   }
   return targets;
 }
@@ -251,6 +266,10 @@ export function formatReport(report: BenchReport, records: readonly RunRecord[])
   const ms = (v: number | null): string => (v === null ? 'n/a' : `${fmt(v)} ms`);
   lines.push(`MNIST assets loaded over HTTP: ${ms(report.mnistLoadMs)}; ${report.rotationCount === null ? 'rotated images' : `${fmt(report.rotationCount)} rotated images`} built: ${ms(report.rotationBuildMs)} (${report.figuresFrom ?? 'no run'})`);
   lines.push(`tf.memory().numTensors: ${report.tensorsBefore ?? 'n/a'} before, ${report.tensorsWithModels ?? 'n/a'} with the three models, ${report.tensorsAfterResetImmediate ?? 'n/a'} right after reset, ${report.tensorsAfter ?? 'n/a'} once settled`);
+  if (report.memoryCycles) {
+    const c = report.memoryCycles;
+    lines.push(`Memory over ${c.cycles} train-reset cycles: start ${c.before.tensors} tensors / ${c.before.bytes} bytes; after each: ${c.afterEach.map((m) => `${m.tensors}/${m.bytes}`).join(', ')} (${c.flat ? 'flat' : 'NOT flat'})`);
+  }
   const { cores, loadAverage } = report.machine;
   // The browser itself adds 1-2 to the load while it trains, so only the reading taken before it started says
   // whether other work was already competing; per-run readings are in the table's "load avg" column.
@@ -286,6 +305,7 @@ export function buildReport(records: readonly RunRecord[], machine: Machine, dur
     tensorsAfter: p?.tensors.after ?? null,
     tensorsAfterResetImmediate: p?.tensors.afterResetImmediate ?? null,
     tensorsWithModels: p?.tensors.afterSteps ?? null,
+    memoryCycles: p?.memoryCycles ?? null,
     backends,
     targets: judgeTargets(backends),
     durationSeconds,

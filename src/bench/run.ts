@@ -13,7 +13,7 @@ import { FrameGapMonitor, type FrameGap } from './frames';
 import { EngineInbox } from './inbox';
 import { startThreadsWorker } from './threads-client';
 import { epochRates, gapSummary, summarize, type BatchSample } from './stats';
-import type { BenchParams, BenchRunOk, BenchRunResult, LongestGap, RateSummary } from './types';
+import type { BenchParams, BenchRunOk, BenchRunResult, LongestGap, MemoryCycles, RateSummary } from './types';
 
 const SHORT_MS = 120_000;
 
@@ -57,17 +57,47 @@ function locate(gap: FrameGap | null, samples: readonly BatchSample[], trainStar
 }
 
 /** Resets the engine and reads its tensor count, again every 250 ms until it is back to `before` or SETTLE_MS passed. */
-async function tensorsAfterReset(inbox: EngineInbox, client: EngineClient, before: number): Promise<{ immediate: number; settled: number; waitedMs: number }> {
+async function tensorsAfterReset(inbox: EngineInbox, client: EngineClient, before: number): Promise<{ immediate: number; settled: number; settledBytes: number; waitedMs: number }> {
   const started = performance.now();
   client.send({ type: 'reset' });
-  const immediate = (await inbox.next('memory', SHORT_MS)).event.numTensors;
-  let settled = immediate;
-  while (settled !== before && performance.now() - started < SETTLE_MS) {
+  let memory = (await inbox.next('memory', SHORT_MS)).event;
+  const immediate = memory.numTensors;
+  while (memory.numTensors !== before && performance.now() - started < SETTLE_MS) {
     await new Promise((resolve) => setTimeout(resolve, 250));
     client.send({ type: 'reset' });
-    settled = (await inbox.next('memory', SHORT_MS)).event.numTensors;
+    memory = (await inbox.next('memory', SHORT_MS)).event;
   }
-  return { immediate, settled, waitedMs: performance.now() - started };
+  return { immediate, settled: memory.numTensors, settledBytes: memory.numBytes, waitedMs: performance.now() - started };
+}
+
+/** How many train-and-reset cycles the memory check runs. */
+const MEMORY_CYCLES = 10;
+
+/**
+ * Train, reset, retrain, ten times in one engine: the pretext model (192 rotated images, one epoch) and its
+ * frozen-feature head (one epoch on the lecture's 1,000 labels), then a reset. A leak of even one tensor per
+ * run shows as a count that creeps up cycle after cycle; flat means every cycle ends where the first began.
+ */
+async function memoryCycles(inbox: EngineInbox, client: EngineClient, progress: (line: string) => void): Promise<MemoryCycles> {
+  const lecture = presetConfig('lecture');
+  const config: ExperimentConfig = {
+    ...lecture, preset: 'custom',
+    splits: { ...lecture.splits, pretextCount: 48 },
+    pretext: { ...lecture.pretext, epochs: 1 },
+    downstream: { ...lecture.downstream, epochs: 1 },
+  };
+  client.send({ type: 'reset' });
+  const start = (await inbox.next('memory', SHORT_MS)).event;
+  const afterEach: { tensors: number; bytes: number }[] = [];
+  for (let cycle = 0; cycle < MEMORY_CYCLES; cycle++) {
+    await trainStep(inbox, client, 'pretext', config);
+    await trainStep(inbox, client, 'transfer', config);
+    const reset = await tensorsAfterReset(inbox, client, start.numTensors);
+    afterEach.push({ tensors: reset.settled, bytes: reset.settledBytes });
+    progress(`memory cycle ${cycle + 1}/${MEMORY_CYCLES}: ${reset.settled} tensors, ${reset.settledBytes} bytes after reset (started at ${start.numTensors}, ${start.numBytes})`);
+  }
+  const flat = afterEach.every((m) => m.tensors === start.numTensors && m.bytes === start.numBytes);
+  return { cycles: MEMORY_CYCLES, before: { tensors: start.numTensors, bytes: start.numBytes }, afterEach, flat };
 }
 
 async function measure(params: BenchParams, inbox: EngineInbox, client: EngineClient, progress: (line: string) => void): Promise<BenchRunOk> {
@@ -140,6 +170,7 @@ async function measure(params: BenchParams, inbox: EngineInbox, client: EngineCl
     }
     progress(`tensors: ${before} before, ${afterSteps} with three models, ${afterResetImmediate} right after reset, ${after} settled`);
   }
+  const cycles = params.memory ? await memoryCycles(inbox, client, progress) : null;
 
   return {
     ok: true,
@@ -163,6 +194,7 @@ async function measure(params: BenchParams, inbox: EngineInbox, client: EngineCl
     frameGapMsAfterWarmup: gapSummary(frames.gapsSince(warmupEnded)),
     longestFrameGap: locate(frames.longest(), samples, trainStarted),
     tensors: { before, afterPretext, afterSteps, afterResetImmediate, after },
+    memoryCycles: cycles,
     totalMs: performance.now() - runStarted,
   };
 }

@@ -77,6 +77,17 @@ export interface TensorCounts {
   readonly after: number | null;
 }
 
+/** Train, reset and retrain many times in one engine: tensors and bytes after each reset, against the start. */
+export interface MemoryCycles {
+  readonly cycles: number;
+  /** tf.memory() in the engine after the first reset, before any cycle. */
+  readonly before: { readonly tensors: number; readonly bytes: number };
+  /** After each cycle's reset (once the count settled, at most ~10 s). */
+  readonly afterEach: readonly { readonly tensors: number; readonly bytes: number }[];
+  /** True when every cycle ended exactly where the first began. */
+  readonly flat: boolean;
+}
+
 /** A run that measured something. */
 export interface BenchRunOk {
   readonly ok: true;
@@ -107,6 +118,8 @@ export interface BenchRunOk {
   readonly frameGapMsAfterWarmup: GapSummary | null;
   readonly longestFrameGap: LongestGap | null;
   readonly tensors: TensorCounts;
+  /** Ten train-reset cycles (null when `memory` was off). */
+  readonly memoryCycles: MemoryCycles | null;
   readonly totalMs: number;
 }
 
