@@ -23,6 +23,7 @@ import { browserStorageAvailable, deleteFromBrowser, readFromBrowser, saveToBrow
 import { activateBackend } from '../ml/backends/activate';
 import { probeWebGL, startBackend } from './backends';
 import { evaluateRuns, predictRuns, reconstructWith } from './engine-queries';
+import { Inspector } from './engine-inspect';
 import type { BackendInfo, Command, EngineEvent, EngineMode, ModelOrigin } from './messages';
 
 /** Sends an event to the page; `transfer` lists buffers to move instead of copy. */
@@ -46,6 +47,10 @@ export class Engine {
   private webglDisabled = false;
   /** True while the backend is being switched: no training may start in between. */
   private switching = false;
+  /** Answers the "what did the network learn" questions (engine-inspect.ts). */
+  private readonly inspector = new Inspector({
+    emit: (event, transfer) => this.emit(event, transfer), models: this.models, library: this.library, mnist: () => this.mnist, training: () => this.current,
+  });
 
   constructor(emit: Emit, mode: EngineMode) {
     this.emit = emit;
@@ -131,6 +136,9 @@ export class Engine {
       }
       case 'deleteFromBrowser': await deleteFromBrowser(command.run, command.slot); await this.emitSaved(); return;
       case 'listSaved': await this.emitSaved(); return;
+      // Not awaited: a long UMAP layout must not hold up the commands behind it (its own Stop among them).
+      case 'inspect': void this.inspector.handle(command.requestId, command.query); return;
+      case 'stopInspect': this.inspector.stop(command.requestId); return;
     }
   }
 
