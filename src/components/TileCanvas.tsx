@@ -20,7 +20,8 @@ export interface TileCanvasProps {
   readonly label: string;
 }
 
-const GAP: Rgb = [214, 214, 220];
+// A dark gap, so near-zero (near-white) weights at a tile's edge are not mistaken for the gap.
+const GAP: Rgb = [96, 96, 106];
 
 /** The tiles on one canvas. */
 export function TileCanvas({ values, side, columns, color, scale, label }: TileCanvasProps) {
@@ -49,8 +50,6 @@ export function TileCanvas({ values, side, columns, color, scale, label }: TileC
   }, [values, side, columns, color, tiles, width, height]);
 
   return (
-    <canvas ref={ref} width={width} height={height} className="digit-image-canvas" style={{ width: width * scale, height: height * scale }} role="img" aria-label={label}>
-      {label}
-    </canvas>
+    <canvas ref={ref} width={width} height={height} className="digit-image-canvas" style={{ width: width * scale, height: height * scale }} role="img" aria-label={label} />
   );
 }

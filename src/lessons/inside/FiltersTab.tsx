@@ -94,11 +94,11 @@ export function FiltersTab({ models, mnist, scaling }: FiltersTabProps) {
           <div className="filter-pair">
             <figure className="tiles">
               <figcaption>Before training: the seed&apos;s random start</figcaption>
-              <TileCanvas values={filters.initial} side={3} columns={8} scale={9} color={weightColor} label="The 64 first-layer filters at their random start, 3 by 3 weights each, blue negative and red positive" />
+              <TileCanvas values={filters.initial} side={3} columns={8} scale={11} color={weightColor} label="The 64 first-layer filters at their random start, 3 by 3 weights each, blue negative and red positive" />
             </figure>
             <figure className="tiles">
               <figcaption>After training</figcaption>
-              <TileCanvas values={filters.trained} side={3} columns={8} scale={9} color={weightColor} label={`The 64 first-layer filters after training. ${verdictWords(measures.verdict, model.spec, measures.median)}`} />
+              <TileCanvas values={filters.trained} side={3} columns={8} scale={11} color={weightColor} label={`The 64 first-layer filters after training. ${verdictWords(measures.verdict, model.spec, measures.median)}`} />
             </figure>
             <ColorLegend title="Weight (both grids, one scale)" min={-measures.limit} max={measures.limit} color={weightColor} />
           </div>

@@ -35,18 +35,28 @@ export function RotationConfusion({ model }: RotationConfusionProps) {
 
   if (answer?.kind === 'failed') return <p role="alert">{answer.message}</p>;
   if (!matrices) return <p role="status">Asking the rotation head about {ROTATION_IMAGES.toLocaleString('en-US')} test images at four turns each…</p>;
-  // A half-turn read as upright: the cell that blurs for digits that look the same upside down.
-  const halfTurn = matrices.map((m, d) => ({ d, share: rowTotal(m, 2) > 0 ? cell(m, 2, 0) / rowTotal(m, 2) : 0 })).sort((a, b) => b.share - a.share);
+  // Half-turns of the digits that look alike upside down (0, 1, 8 and the 6/9 pair) against the rest: the
+  // cells where nothing but the quirks of handwriting says which way is up.
+  const alike = [0, 1, 6, 8, 9];
+  const halfTurnRight = (digits: readonly number[]) => {
+    let right = 0;
+    let total = 0;
+    for (const d of digits) { right += cell(matrices[d], 2, 2); total += rowTotal(matrices[d], 2); }
+    return total > 0 ? right / total : 0;
+  };
+  const sixAsNine = rowTotal(matrices[6], 2) > 0 ? cell(matrices[6], 2, 0) / rowTotal(matrices[6], 2) : 0;
+  const nineAsSix = rowTotal(matrices[9], 2) > 0 ? cell(matrices[9], 2, 0) / rowTotal(matrices[9], 2) : 0;
   return (
     <>
       <p className="note">
-        <strong>What to look for:</strong> the 180° row of the 0, the 1 and the 8: upside down they still look upright, so the head
-        often answers 0°. And the 6 and the 9 trade places: a 6 turned 180° <em>is</em> an upright 9 to anyone who has not seen it
-        drawn. Gidaris et al. (2018) chose rotation because recognising &ldquo;which way is up&rdquo; needs some idea of what the object is; these
-        digits are where no idea of the object can help.
+        <strong>What to look for:</strong> the 180° rows of the 0, the 1 and the 8, which look much the same upside down, and of
+        the 6 and the 9, which turn into each other: there the head can only tell up from down by the quirks of handwriting (a
+        1&apos;s slant, a 6&apos;s open top), so any confusion with 0° should gather there. Gidaris et al. (2018) chose rotation because
+        knowing &ldquo;which way is up&rdquo; needs some idea of what the object is; these digits test how much idea the head has.
       </p>
       <p className="result">
-        Half-turns most often taken for upright: {halfTurn.slice(0, 4).map((h) => `${h.d} (${formatPercent(h.share, 0)})`).join(', ')}.
+        Half-turns answered correctly: {formatPercent(halfTurnRight(alike), 0)} for 0, 1, 6, 8 and 9 against {formatPercent(halfTurnRight([2, 3, 4, 5, 7]), 0)} for
+        the other digits. An upside-down 6 taken for an upright one (that is, seen as a 9): {formatPercent(sixAsNine, 0)}; an upside-down 9 taken for upright: {formatPercent(nineAsSix, 0)}.
       </p>
       <div className="confusion-row">
         {matrices.map((m, d) => (

@@ -1,0 +1,79 @@
+/**
+ * "Inside the network", from the shipped lecture models (no training): the filters before and after with
+ * their verdict, a confusion cell opened by click and by Enter, the rotation head's per-digit matrices, and a
+ * seeded UMAP layout of two trunks with its progress bar; the tabs driven by the arrow keys.
+ */
+import { expect, test } from '@playwright/test';
+import { collectPageErrors, SCREENSHOT_DIR } from './helpers';
+
+test('look inside the shipped models: filters, confusions and embeddings', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = collectPageErrors(page);
+  await page.goto('/');
+  const inside = page.locator('#inside');
+  await inside.getByRole('button', { name: 'Load the pre-trained lecture models' }).click({ timeout: 60_000 });
+
+  // Tab 1: the rotation model's filters, before and after, and the verdict in words.
+  const tabs = inside.getByRole('tablist', { name: 'Ways to look inside the network' });
+  await expect(tabs.getByRole('tab', { name: 'Filters and activation maps' })).toHaveAttribute('aria-selected', 'true');
+  await expect(inside.getByLabel('Model')).toHaveValue('rotation.pretext.s1', { timeout: 60_000 });
+  await expect(inside.getByRole('img', { name: /^The 64 first-layer filters after training/ })).toBeVisible({ timeout: 30_000 });
+  await expect(inside.getByRole('img', { name: /^The 64 feature maps of test image 0, a 7/ })).toBeVisible();
+  await expect(inside.getByText(/of 64 filters moved less than 10% of their length/)).toBeVisible();
+  await inside.scrollIntoViewIfNeeded();
+  await inside.screenshot({ path: `${SCREENSHOT_DIR}/inside-filters.png` });
+  // The random control's trunk never trained: its filters are exactly the seed's.
+  await inside.getByLabel('Model').selectOption({ label: 'Control: random features, frozen' });
+  await expect(inside.getByText(/These filters are exactly their random start/)).toBeVisible({ timeout: 30_000 });
+  await inside.getByRole('button', { name: 'Next test image' }).click();
+  await expect(inside.getByRole('img', { name: /^The 64 feature maps of test image 1, a 2/ })).toBeVisible({ timeout: 30_000 });
+
+  // Tab 2 by keyboard: the arrow key moves to and selects the next tab.
+  await tabs.getByRole('tab', { name: 'Filters and activation maps' }).focus();
+  await page.keyboard.press('ArrowRight');
+  const confusionTab = tabs.getByRole('tab', { name: 'Confusion matrices' });
+  await expect(confusionTab).toHaveAttribute('aria-selected', 'true');
+  await expect(confusionTab).toBeFocused();
+  await inside.getByRole('button', { name: /^Evaluate the digit classifiers/ }).click();
+  const supervised = inside.getByRole('table', { name: /^Supervised \(from scratch\): .* right on 300 test images/ });
+  await expect(supervised).toBeVisible({ timeout: 60_000 });
+  await expect(inside.getByRole('table', { name: /^Self-supervised \(rotation features, frozen\)/ })).toBeVisible();
+  // A mistake cell (true digit differs from the answer) shows the images behind its count.
+  const mistake = supervised.getByRole('button', { name: /^true digit (\d), answered (?!\1)\d: [1-9]/ }).first();
+  const label = (await mistake.getAttribute('aria-label')) ?? '';
+  const [, truth, answered, count] = /true digit (\d), answered (\d): (\d+)/.exec(label) ?? [];
+  await mistake.click();
+  await expect(inside.getByRole('heading', { name: `Supervised (from scratch): true ${truth}, answered ${answered} (${count} image${count === '1' ? '' : 's'})` })).toBeVisible();
+  await expect(inside.locator('.cell-images').getByRole('img')).toHaveCount(Math.min(60, Number(count)));
+  // Enter on a diagonal cell works the same way.
+  await supervised.getByRole('button', { name: /^true digit 1, answered 1:/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(inside.getByRole('heading', { name: /^Supervised \(from scratch\): true 1, answered 1/ })).toBeVisible();
+  // The rotation head per digit: ten 4x4 matrices.
+  await expect(inside.getByRole('table', { name: /^Digit \d: \d+% right/ })).toHaveCount(10, { timeout: 60_000 });
+  await expect(inside.getByText(/Half-turns answered correctly: \d+% for 0, 1, 6, 8 and 9/)).toBeVisible();
+  await inside.screenshot({ path: `${SCREENSHOT_DIR}/inside-confusion.png` });
+
+  // Tab 3: PCA at once, then a seeded UMAP of 300 digits with its progress.
+  await page.keyboard.press('Shift+Tab');
+  await confusionTab.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(tabs.getByRole('tab', { name: 'Embeddings' })).toHaveAttribute('aria-selected', 'true');
+  await expect(inside.getByLabel('Left trunk')).toHaveValue('rotation.pretext.s1');
+  await expect(inside.getByLabel('Right trunk')).toHaveValue('random.s1.n1000');
+  // A small subset keeps the spec quick; the layouts are the same code at any size.
+  await inside.getByRole('combobox', { name: 'Test digits' }).selectOption('300');
+  await inside.getByRole('button', { name: 'Lay out both trunks' }).click();
+  await expect(inside.getByRole('figure', { name: /: PCA$/ })).toHaveCount(2, { timeout: 60_000 });
+  await inside.getByRole('radio', { name: /UMAP/ }).check();
+  await inside.getByRole('button', { name: 'Lay out both trunks' }).click();
+  await expect(inside.getByRole('progressbar', { name: /^UMAP layout/ }).first()).toBeVisible({ timeout: 30_000 });
+  await expect(inside.getByRole('figure', { name: /: UMAP$/ })).toHaveCount(2, { timeout: 60_000 });
+  // Keyboard reaches the points: focus a chart, step to the first digit.
+  const chart = inside.getByRole('group', { name: /^Rotation pretext model: UMAP/ }).first();
+  await chart.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(inside.getByRole('img', { name: 'Chosen: test image 0, a 7' })).toBeVisible();
+  await inside.screenshot({ path: `${SCREENSHOT_DIR}/inside-embeddings.png` });
+  expect(errors).toEqual([]);
+});
