@@ -42,6 +42,8 @@ const breathe = (): Promise<void> => new Promise((resolve) => setTimeout(resolve
 export class Inspector {
   private readonly context: InspectorContext;
   private readonly stopRequests = new Set<number>();
+  /** Requests being answered: a Stop for any other (finished, or never asked) is ignored. */
+  private readonly active = new Set<number>();
 
   constructor(context: InspectorContext) {
     this.context = context;
@@ -49,12 +51,13 @@ export class Inspector {
 
   /** Asks a running UMAP layout to stop after its current slice (it then sends the layout so far). */
   stop(requestId: number): void {
-    this.stopRequests.add(requestId);
+    if (this.active.has(requestId)) this.stopRequests.add(requestId);
   }
 
   /** Answers one question; a problem becomes a `failed` answer for that request, never an exception. */
   async handle(requestId: number, query: InspectQuery): Promise<void> {
     const answer = (result: InspectResult, transfer: Transferable[] = []) => this.context.emit({ type: 'inspected', requestId, result }, transfer);
+    this.active.add(requestId);
     try {
       switch (query.kind) {
         case 'filters': {
@@ -88,6 +91,7 @@ export class Inspector {
     } catch (err) {
       answer({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
     } finally {
+      this.active.delete(requestId);
       this.stopRequests.delete(requestId);
     }
   }

@@ -51,7 +51,9 @@ function EmbeddingSide({ side, models, mnist, layout, chosen, onChoose, onReques
     // A new layout is made on request (the button), not whenever a picker moves.
   }, [layout]);
   const answer = useAnswer(request);
-  const name = chosen.label;
+  // Name a layout by the trunk it was made from: the picker may have moved on since the button was pressed.
+  const runOf = answer && 'run' in answer ? answer.run : run;
+  const name = models.find((m) => m.id === runOf)?.label ?? runOf;
   return (
     <div className="embedding-side">
       <RunPicker label={side === 'left' ? 'Left trunk' : 'Right trunk'} models={models} value={chosen.id} onChange={onChoose} />
