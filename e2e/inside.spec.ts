@@ -3,8 +3,15 @@
  * their verdict, a confusion cell opened by click and by Enter, the rotation head's per-digit matrices, and a
  * seeded UMAP layout of two trunks with its progress bar; the tabs driven by the arrow keys.
  */
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { collectPageErrors, SCREENSHOT_DIR } from './helpers';
+
+/** WCAG 2.1 A/AA problems inside the lesson's panel, one line per failing element. */
+async function violations(page: Page): Promise<string[]> {
+  const { violations: found } = await new AxeBuilder({ page }).include('#inside').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return found.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${n.failureSummary ?? ''}`));
+}
 
 test('look inside the shipped models: filters, confusions and embeddings', async ({ page }) => {
   test.setTimeout(120_000);
@@ -22,11 +29,27 @@ test('look inside the shipped models: filters, confusions and embeddings', async
   await expect(inside.getByText(/of 64 filters moved less than 10% of their length/)).toBeVisible();
   await inside.scrollIntoViewIfNeeded();
   await inside.screenshot({ path: `${SCREENSHOT_DIR}/inside-filters.png` });
+  expect(await violations(page)).toEqual([]);
   // The random control's trunk never trained: its filters are exactly the seed's.
   await inside.getByLabel('Model').selectOption({ label: 'Control: random features, frozen' });
   await expect(inside.getByText(/These filters are exactly their random start/)).toBeVisible({ timeout: 30_000 });
   await inside.getByRole('button', { name: 'Next test image' }).click();
   await expect(inside.getByRole('img', { name: /^The 64 feature maps of test image 1, a 2/ })).toBeVisible({ timeout: 30_000 });
+  // A digit drawn on the pad (a ring, a rough 0) can be looked at too.
+  const pad = page.locator('#draw').getByRole('img', { name: /Drawing area/ });
+  await pad.scrollIntoViewIfNeeded();
+  const box = await pad.boundingBox();
+  if (!box) throw new Error('the drawing pad has no box');
+  await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) {
+    const a = (i / 12) * 2 * Math.PI;
+    await page.mouse.move(box.x + box.width * (0.5 + 0.3 * Math.cos(a)), box.y + box.height * (0.5 + 0.35 * Math.sin(a)), { steps: 2 });
+  }
+  await page.mouse.up();
+  await inside.getByRole('checkbox', { name: /show the maps of your last drawing instead/ }).check();
+  await expect(inside.getByRole('img', { name: 'The 64 feature maps of your drawing' })).toBeVisible({ timeout: 30_000 });
+  await expect(inside.getByRole('heading', { name: 'What the 64 filters see in your drawing' })).toBeVisible();
 
   // Tab 2 by keyboard: the arrow key moves to and selects the next tab.
   await tabs.getByRole('tab', { name: 'Filters and activation maps' }).focus();
@@ -53,6 +76,7 @@ test('look inside the shipped models: filters, confusions and embeddings', async
   await expect(inside.getByRole('table', { name: /^Digit \d: \d+% right/ })).toHaveCount(10, { timeout: 60_000 });
   await expect(inside.getByText(/Half-turns answered correctly: \d+% for 0, 1, 6, 8 and 9/)).toBeVisible();
   await inside.screenshot({ path: `${SCREENSHOT_DIR}/inside-confusion.png` });
+  expect(await violations(page)).toEqual([]);
 
   // Tab 3: PCA at once, then a seeded UMAP of 300 digits with its progress.
   await page.keyboard.press('Shift+Tab');
@@ -75,5 +99,6 @@ test('look inside the shipped models: filters, confusions and embeddings', async
   await page.keyboard.press('ArrowRight');
   await expect(inside.getByRole('img', { name: 'Chosen: test image 0, a 7' })).toBeVisible();
   await inside.screenshot({ path: `${SCREENSHOT_DIR}/inside-embeddings.png` });
+  expect(await violations(page)).toEqual([]);
   expect(errors).toEqual([]);
 });

@@ -8,6 +8,8 @@ import { IMAGE_PIXELS } from '../../ml/data/mnist';
 import type { InputScaling } from '../../ml/train/batches';
 import { changeVerdict, filterChanges, median, type ChangeVerdict } from '../../ml/insight/filters';
 import { ask, forget, useAnswer } from '../../state/inspect';
+import { useLastDrawing } from '../../state/last-drawing';
+import { StepRef } from '../../app/StepRef';
 import { divergingColor, sequentialColor, sharedLimit } from '../../components/color-scales';
 import { ColorLegend } from '../../components/ColorLegend';
 import { TileCanvas } from '../../components/TileCanvas';
@@ -48,7 +50,12 @@ export function FiltersTab({ models, mnist, scaling }: FiltersTabProps) {
   const [request, setRequest] = useState<number | null>(null);
   const model = models.find((m) => m.id === chosen) ?? models[0];
   const safeIndex = Math.max(0, Math.min(mnist.test.count - 1, Number.isFinite(index) ? Math.floor(index) : 0));
-  const image = useMemo(() => mnist.test.images.slice(safeIndex * IMAGE_PIXELS, (safeIndex + 1) * IMAGE_PIXELS), [mnist, safeIndex]);
+  const testImage = useMemo(() => mnist.test.images.slice(safeIndex * IMAGE_PIXELS, (safeIndex + 1) * IMAGE_PIXELS), [mnist, safeIndex]);
+  const drawing = useLastDrawing();
+  const [useDrawing, setUseDrawing] = useState(false);
+  const fromDrawing = useDrawing && drawing !== null;
+  const image = fromDrawing ? drawing : testImage;
+  const imageName = fromDrawing ? 'your drawing' : `test image ${safeIndex}`;
   const version = model?.version;
   const run = model?.id;
 
@@ -84,7 +91,10 @@ export function FiltersTab({ models, mnist, scaling }: FiltersTabProps) {
         </label>
         <button type="button" onClick={() => setIndex(Math.max(0, safeIndex - 1))} aria-label="Previous test image">◀</button>
         <button type="button" onClick={() => setIndex(Math.min(mnist.test.count - 1, safeIndex + 1))} aria-label="Next test image">▶</button>
-        <DigitImage pixels={image} size={56} label={`Test image ${safeIndex}: a handwritten ${mnist.test.labels[safeIndex]}`} />
+        <DigitImage pixels={testImage} size={56} label={`Test image ${safeIndex}: a handwritten ${mnist.test.labels[safeIndex]}`} />
+        {drawing
+          ? <label><input type="checkbox" checked={useDrawing} onChange={(e) => setUseDrawing(e.target.checked)} /> show the maps of your last drawing instead <DigitImage pixels={drawing} size={56} label="Your last drawing, as the models see it" /></label>
+          : <span className="hint">Draw a digit in <StepRef id="draw" /> to see its maps here too.</span>}
       </div>
       <p className="hint">This model&apos;s first layer was {trunkStory(model.spec)}. Its starting filters are re-created from the seed ({model.spec.seed}): every run with that seed began from exactly these.</p>
       {answer?.kind === 'pending' && <p role="status">Reading the filters…</p>}
@@ -107,13 +117,13 @@ export function FiltersTab({ models, mnist, scaling }: FiltersTabProps) {
             {measures.small} of 64 filters moved less than 10% of their length; the least moved {formatPercent(measures.changes[measures.order[0]], 1)},
             the most {formatPercent(measures.changes[measures.order[63]], 0)} (change = length of after − before, over length of before).
           </p>
-          <h3>What the 64 filters see in test image {safeIndex}</h3>
+          <h3>What the 64 filters see in {imageName}</h3>
           <p className="hint">Each square is one filter&apos;s response (after its ReLU) at 14×14 positions, since the layer steps two pixels at a time. Dark means the filter fired there; a white square is a filter this digit does not excite at all.</p>
           <div className="filter-pair">
             <figure className="tiles">
               <figcaption>64 feature maps, filter by filter in the same order as above</figcaption>
               <TileCanvas values={filters.maps} side={filters.mapSize} columns={8} scale={3} color={mapColor}
-                label={`The 64 feature maps of test image ${safeIndex}, a ${mnist.test.labels[safeIndex]}`} />
+                label={fromDrawing ? 'The 64 feature maps of your drawing' : `The 64 feature maps of test image ${safeIndex}, a ${mnist.test.labels[safeIndex]}`} />
             </figure>
             <ColorLegend title="Activation" min={0} max={measures.mapLimit} color={mapColor} format={(v) => v.toFixed(v >= 10 ? 0 : 2)} />
           </div>
