@@ -44,3 +44,17 @@ export function sharedLimit(...arrays: readonly ArrayLike<number>[]): number {
   for (const values of arrays) for (let i = 0; i < values.length; i++) limit = Math.max(limit, Math.abs(values[i]));
   return limit;
 }
+
+function luminance([r, g, b]: Rgb): number {
+  const lin = (c: number) => { const s = c / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+/**
+ * White or black text, whichever contrasts more with the background. Against pure black and white one of the
+ * two always clears WCAG's 4.5:1 (the worst background, a mid grey, still gives 4.58:1); a softer dark ink would not.
+ */
+export function readableInk(background: Rgb): '#ffffff' | '#000000' {
+  const l = luminance(background);
+  return (1.05 / (l + 0.05)) >= ((l + 0.05) / 0.05) ? '#ffffff' : '#000000';
+}

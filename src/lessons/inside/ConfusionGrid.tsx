@@ -4,7 +4,7 @@
  * with examples are buttons, so a click or Enter shows the images behind the number.
  */
 import { cell, rowTotal, type ConfusionMatrix } from '../../ml/eval/confusion';
-import { cssColor, divergingColor } from '../../components/color-scales';
+import { cssColor, divergingColor, readableInk } from '../../components/color-scales';
 
 /** A chosen cell. */
 export interface PickedCell {
@@ -50,8 +50,7 @@ export function ConfusionGrid({ matrix, caption, names, rowWord, columnWord, onP
                 const share = total > 0 ? count / total : 0;
                 // Diagonal cells shade blue with their share (right answers), others red (mistakes, made vivid early).
                 const color = t === p ? divergingColor(-share, 1) : divergingColor(Math.min(1, share * 4), 1);
-                const dark = t === p ? share > 0.55 : share > 0.14;
-                const style = { background: cssColor(color), color: dark ? '#fff' : '#1b1b1f' };
+                const style = { background: cssColor(color), color: readableInk(color) };
                 const label = `${rowWord} ${names[t]}, ${columnWord} ${names[p]}: ${count} of ${total}`;
                 const on = picked?.truth === t && picked.predicted === p;
                 return (

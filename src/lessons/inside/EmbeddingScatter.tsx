@@ -73,7 +73,8 @@ export const EmbeddingScatter = memo(function EmbeddingScatter({ title, points, 
                 onClick={(item) => { const p = (item as { payload?: Point }).payload; if (p) setSelected(p.index); }} />
             ))}
             {chosen && <Scatter name="chosen" legendType="none" data={[chosen]} fill="none" stroke={INK.text} strokeWidth={2} shape="circle" isAnimationActive={false} />}
-            <Legend verticalAlign="bottom" />
+            {/* Legend text in ink, not in each digit's colour: orange or sky-blue letters on white are too faint to read. */}
+            <Legend verticalAlign="bottom" formatter={(value) => <span style={{ color: INK.text }}>{value}</span>} />
           </ScatterChart>
         </ResponsiveContainer>
       </div>
