@@ -83,7 +83,7 @@ export function FiltersTab({ models, mnist, scaling }: FiltersTabProps) {
   if (!model) return <p className="hint">No model is trained or loaded yet: load the pre-trained models above, or train one.</p>;
   return (
     <>
-      <p className="note"><strong>What to look for:</strong> do the &ldquo;after&rdquo; filters show structure (a light side against a dark side: an edge detector) that the &ldquo;before&rdquo; noise lacks, or do the two grids look nearly the same?</p>
+      <p className="note"><strong>What to look for:</strong> do the &ldquo;after&rdquo; filters show structure (a blue side against a red side: an edge detector) that the &ldquo;before&rdquo; noise lacks, or do the two grids look nearly the same?</p>
       <div className="controls">
         <RunPicker label="Model" models={models} value={model.id} onChange={setChosen} />
         <label className="field inline">Test image
