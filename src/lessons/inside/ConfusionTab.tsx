@@ -35,8 +35,8 @@ function DigitConfusion({ id, result, labels, onPick, picked }: {
   readonly id: RunId; readonly result: ArmEvaluation; readonly labels: Uint8Array;
   readonly onPick: (run: RunId, cell: PickedCell) => void; readonly picked: PickedCell | null;
 }) {
-  const runs = useLab((s) => s.runs);
-  const spec = runs[id]?.spec;
+  // The spec object survives training batches unchanged, so this does not re-render on every batch.
+  const spec = useLab((s) => s.runs[id]?.spec);
   const name = spec ? runLabel(spec) : id;
   const matrix = useMemo(() => confusionMatrix(labels, argmaxRows(result.probabilities, 10), 10), [labels, result]);
   const top = topConfusions(matrix, 3);
