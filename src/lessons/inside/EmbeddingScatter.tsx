@@ -4,7 +4,7 @@
  * student without a pointer can visit the same digits.
  */
 import { memo, useMemo, useState, type KeyboardEvent } from 'react';
-import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, ReferenceDot, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Mnist } from '../../ml/data/mnist';
 import { IMAGE_PIXELS } from '../../ml/data/mnist';
 import { DigitImage } from '../../components/DigitImage';
@@ -72,7 +72,8 @@ export const EmbeddingScatter = memo(function EmbeddingScatter({ title, points, 
               <Scatter key={d} name={String(d)} data={group} fill={DIGIT_COLORS[d]} shape={SHAPES[d % SHAPES.length]} isAnimationActive={false}
                 onClick={(item) => { const p = (item as { payload?: Point }).payload; if (p) setSelected(p.index); }} />
             ))}
-            {chosen && <Scatter name="chosen" legendType="none" data={[chosen]} fill="none" stroke={INK.text} strokeWidth={2} shape="circle" isAnimationActive={false} />}
+            {/* A ring wider than any marker, so the chosen digit stands out whatever its colour. */}
+            {chosen && <ReferenceDot x={chosen.x} y={chosen.y} r={10} fill="none" stroke={INK.text} strokeWidth={2.5} ifOverflow="extendDomain" />}
             {/* Legend text in ink, not in each digit's colour: orange or sky-blue letters on white are too faint to read. */}
             <Legend verticalAlign="bottom" formatter={(value) => <span style={{ color: INK.text }}>{value}</span>} />
           </ScatterChart>

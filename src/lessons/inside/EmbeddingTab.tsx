@@ -93,7 +93,7 @@ export function EmbeddingTab({ models, mnist }: EmbeddingTabProps) {
   const onRequest = (side: 'left' | 'right', id: number | null) => setRequests((r) => ({ ...r, [side]: id }));
   return (
     <>
-      <p className="note"><strong>What to look for:</strong> does each colour (a digit) gather in its own island on the left, and less so on the right? Tight, separate islands mean a simple head on these features has an easy job.</p>
+      <p className="note"><strong>What to look for:</strong> does each colour (a digit) gather in its own island? Compare the two sides: if the pretext task pulled each digit&apos;s images together, the trained trunk&apos;s islands are tighter and further apart than the random trunk&apos;s. Tight, separate islands mean a simple head on these features has an easy job.</p>
       <div className="controls">
         <fieldset className="choice inline">
           <legend>Flatten with</legend>
