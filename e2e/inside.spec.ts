@@ -14,8 +14,8 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 test('look inside the shipped models: filters, confusions and embeddings', async ({ page }) => {
-  // About 40 s on a quiet 2-core machine; the margin is for a busy one.
-  test.setTimeout(180_000);
+  // About 40 s on a quiet 2-core machine; the margin is for a busy one (axe over 460 table cells is slow there).
+  test.setTimeout(240_000);
   const errors = collectPageErrors(page);
   await page.goto('/');
   const inside = page.locator('#inside');
@@ -29,8 +29,8 @@ test('look inside the shipped models: filters, confusions and embeddings', async
   await expect(inside.getByRole('img', { name: /^The 64 feature maps of test image 0, a 7/ })).toBeVisible();
   await expect(inside.getByText(/of 64 filters moved less than 10% of their length/)).toBeVisible();
   await inside.scrollIntoViewIfNeeded();
+  // (axe sees this tab in accessibility.spec.ts, on the whole study page; here it checks the other two.)
   await inside.screenshot({ path: `${SCREENSHOT_DIR}/inside-filters.png` });
-  expect(await violations(page)).toEqual([]);
   // The random control's trunk never trained: its filters are exactly the seed's.
   await inside.getByLabel('Model').selectOption({ label: 'Control: random features, frozen' });
   await expect(inside.getByText(/These filters are exactly their random start/)).toBeVisible({ timeout: 30_000 });
