@@ -6,6 +6,12 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { collectPageErrors, SCREENSHOT_DIR } from './helpers';
+import { SLIDE_PLAN } from '../src/lecture/slide-plan';
+
+/** How many slides the lecture has: from the registry, so a new lesson's slide does not break every count below. */
+const SLIDES = SLIDE_PLAN.length;
+/** The 1-based number of a slide, by its id. */
+const slideNo = (id: string): number => SLIDE_PLAN.findIndex((s) => s.id === id) + 1;
 
 const counter = (page: Page) => page.getByTestId('slide-counter');
 const title = (page: Page) => page.getByRole('heading', { level: 1 });
@@ -16,22 +22,22 @@ test.describe('lecture mode', () => {
   test('moves by keyboard, hides its controls, and leaves with Escape', async ({ page }) => {
     const errors = collectPageErrors(page);
     await page.goto('/?preset=smoke&mode=lecture');
-    await expect(counter(page)).toHaveText('1 / 15');
+    await expect(counter(page)).toHaveText(`1 / ${SLIDES}`);
     await expect(title(page)).toHaveText('Supervised pretraining, and what it costs');
 
     await page.keyboard.press('ArrowRight');
-    await expect(counter(page)).toHaveText('2 / 15');
+    await expect(counter(page)).toHaveText(`2 / ${SLIDES}`);
     await expect(title(page)).toHaveText('Self-supervised learning: the data labels itself');
     await page.keyboard.press('PageDown');
-    await expect(counter(page)).toHaveText('3 / 15');
+    await expect(counter(page)).toHaveText(`3 / ${SLIDES}`);
     await expect(title(page)).toHaveText('Pretext task: context prediction');
     await expect(page).toHaveURL(/mode=lecture&slide=3/);
     await page.keyboard.press('ArrowLeft');
-    await expect(counter(page)).toHaveText('2 / 15');
+    await expect(counter(page)).toHaveText(`2 / ${SLIDES}`);
     await page.keyboard.press('PageUp');
-    await expect(counter(page)).toHaveText('1 / 15');
+    await expect(counter(page)).toHaveText(`1 / ${SLIDES}`);
     await page.keyboard.press('ArrowLeft');
-    await expect(counter(page)).toHaveText('1 / 15'); // no wrapping round to the end
+    await expect(counter(page)).toHaveText(`1 / ${SLIDES}`); // no wrapping round to the end
 
     // The slide menu is a select: keys typed there are the select's (h would hide the controls elsewhere).
     const menu = page.getByRole('combobox', { name: 'Go to slide' });
@@ -39,9 +45,9 @@ test.describe('lecture mode', () => {
     await page.keyboard.press('h');
     await page.keyboard.press(' ');
     await expect(page.getByRole('navigation', { name: 'Lecture controls' })).toBeVisible();
-    await expect(counter(page)).toHaveText('1 / 15');
+    await expect(counter(page)).toHaveText(`1 / ${SLIDES}`);
     await menu.selectOption({ label: '8. RotNet: which way is up?' });
-    await expect(counter(page)).toHaveText('8 / 15');
+    await expect(counter(page)).toHaveText(`8 / ${SLIDES}`);
     await expect(title(page)).toHaveText('RotNet: which way is up?');
 
     const controls = page.getByRole('navigation', { name: 'Lecture controls' });
@@ -62,13 +68,13 @@ test.describe('lecture mode', () => {
     expect([...seen].join('|')).toContain('Leave lecture');
 
     // On a live slide, arrows in a radio group move the radio, not the slide.
-    await menu.selectOption({ label: '13. Compare: did the pretext task help?' });
+    await menu.selectOption({ label: `${slideNo('compare')}. Compare: did the pretext task help?` });
     const fullTest = page.getByRole('radio', { name: /all 10,000 test images/ });
     await page.getByRole('radio', { name: /the lecture.s 300 test images/ }).focus();
     await page.keyboard.press('ArrowDown');
     await expect(fullTest).toBeChecked();
     await page.keyboard.press('ArrowRight');
-    await expect(counter(page)).toHaveText('13 / 15');
+    await expect(counter(page)).toHaveText(`${slideNo('compare')} / ${SLIDES}`);
 
     await page.getByRole('main').focus();
     await page.keyboard.press('Escape');
@@ -115,16 +121,16 @@ test.describe('lecture mode', () => {
     await expect(page.getByRole('list', { name: 'Messages' }).getByText(/did not allow full screen/)).toBeVisible();
     await page.getByRole('main').focus();
     await page.keyboard.press('ArrowRight');
-    await expect(counter(page)).toHaveText('3 / 15');
+    await expect(counter(page)).toHaveText(`3 / ${SLIDES}`);
   });
 
   test('a link opens the slide of a step, and leaving returns to the step on the page', async ({ page }) => {
     await page.goto('/?preset=smoke&mode=lecture#transfer');
     await expect(title(page)).toHaveText('Transfer: freeze the features, train a new head');
-    await expect(counter(page)).toHaveText('11 / 15');
-    await expect(page).toHaveURL(/mode=lecture&slide=11$/);
+    await expect(counter(page)).toHaveText(`${slideNo('transfer')} / ${SLIDES}`);
+    await expect(page).toHaveURL(new RegExp(`mode=lecture&slide=${slideNo('transfer')}$`));
     await page.keyboard.press('ArrowRight');
-    await expect(counter(page)).toHaveText('12 / 15');
+    await expect(counter(page)).toHaveText(`${slideNo('supervised')} / ${SLIDES}`);
     await page.getByRole('button', { name: 'Leave lecture (Esc)' }).click();
     await expect(page.locator('#supervised')).toBeInViewport();
     await expect(page).toHaveURL(/\?preset=smoke&seed=1#supervised$/);
@@ -133,7 +139,7 @@ test.describe('lecture mode', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await expect(page).toHaveURL(/seed=1$/);
     await page.getByRole('button', { name: 'Lecture mode', exact: true }).click();
-    await expect(counter(page)).toHaveText('1 / 15');
+    await expect(counter(page)).toHaveText(`1 / ${SLIDES}`);
   });
 });
 
@@ -143,8 +149,8 @@ test.describe('lecture slides, photographed', () => {
       await page.setViewportSize(size);
       await page.goto('/?preset=smoke&mode=lecture');
       await expect(page.getByRole('button', { name: 'Next →' })).toBeVisible();
-      for (let i = 1; i <= 15; i++) {
-        await expect(counter(page)).toHaveText(`${i} / 15`);
+      for (let i = 1; i <= SLIDES; i++) {
+        await expect(counter(page)).toHaveText(`${i} / ${SLIDES}`);
         // Live slides show data once MNIST has loaded; wait for it on the first of them.
         if (i === 9) await expect(page.getByText('pretext image #3')).toBeVisible({ timeout: 60_000 });
         await page.screenshot({ path: `${SCREENSHOT_DIR}/lecture-${size.width}-slide-${String(i).padStart(2, '0')}.png` });

@@ -25,6 +25,7 @@ import { holdIfFree } from './tab-locks';
 import { activateBackend } from '../ml/backends/activate';
 import { probeWebGL, startBackend } from './backends';
 import { evaluateRuns, predictRuns, reconstructWith } from './engine-queries';
+import { Inspector } from './engine-inspect';
 import type { BackendInfo, Command, EngineEvent, EngineMode, FaultName, ModelOrigin } from './messages';
 
 /** Said when the browser gives the page no storage: what is off, and what still works. */
@@ -58,6 +59,10 @@ export class Engine {
   private webglDisabled = false;
   /** True while the backend is being switched: no training may start in between. */
   private switching = false;
+  /** Answers the "what did the network learn" questions (engine-inspect.ts). */
+  private readonly inspector = new Inspector({
+    emit: (event, transfer) => this.emit(event, transfer), models: this.models, library: this.library, mnist: () => this.mnist, training: () => this.current,
+  });
 
   constructor(emit: Emit, mode: EngineMode) {
     this.emit = emit;
@@ -150,6 +155,9 @@ export class Engine {
       case 'deleteFromBrowser': await deleteFromBrowser(command.run, command.slot); await this.emitSaved(); return;
       case 'listSaved': await this.emitSaved(); return;
       case 'injectFault': await this.injectFault(command.fault); return;
+      // Not awaited: a long UMAP layout must not hold up the commands behind it (its own Stop among them).
+      case 'inspect': void this.inspector.handle(command.requestId, command.query); return;
+      case 'stopInspect': this.inspector.stop(command.requestId); return;
     }
   }
 

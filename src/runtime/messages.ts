@@ -10,6 +10,7 @@ import type { BatchEvent, EpochEvent, EpochRecord, RunState, TrainResult } from 
 import type { ModelMetadata, SerializedModel } from '../ml/models/persist';
 import type { RunId, RunSpec } from '../ml/experiment/runs';
 import type { TaskId } from '../ml/tasks/registry';
+import type { InspectQuery, InspectResult } from './inspect-messages';
 /** Where the engine runs. */
 export type EngineMode = 'worker' | 'main';
 /** The user's backend choice: a name, or let the app decide. */
@@ -72,7 +73,10 @@ export type Command =
   | { readonly type: 'deleteFromBrowser'; readonly run: RunId; readonly slot: BrowserSlot }
   | { readonly type: 'listSaved' }
   /** Makes one fault happen on purpose, so tests can check the lab survives it (see runtime/faults.ts). */
-  | { readonly type: 'injectFault'; readonly fault: FaultName };
+  | { readonly type: 'injectFault'; readonly fault: FaultName }
+  /** Questions about what a model learned (filters, rotation answers, embeddings): see inspect-messages.ts. */
+  | { readonly type: 'inspect'; readonly requestId: number; readonly query: InspectQuery }
+  | { readonly type: 'stopInspect'; readonly requestId: number };
 
 /**
  * The faults a test can cause: the worker crashing, a NaN loss at the next batch, the WebGL context lost
@@ -135,4 +139,5 @@ export type EngineEvent =
   | { readonly type: 'info'; readonly message: string }
   /** Sent by the page's own client, not the engine: the worker died and its models with it. */
   | { readonly type: 'engineLost'; readonly message: string }
-  | { readonly type: 'savedList'; readonly entries: readonly SavedEntry[]; readonly storageAvailable: boolean };
+  | { readonly type: 'savedList'; readonly entries: readonly SavedEntry[]; readonly storageAvailable: boolean }
+  | { readonly type: 'inspected'; readonly requestId: number; readonly result: InspectResult };

@@ -13,6 +13,7 @@ import { loadPretrainedModel, pretrainedConfig, pretrainedSpec, PRETRAINED_STEPS
 import { configProblem, getState, onEvent, send, setConfig, setState, validConfig } from './store';
 import { trainImageCount, withNotice } from './lab-state';
 import { downloadModel, readModelFiles } from './model-files';
+import { rememberDrawing } from './last-drawing';
 
 let requestCounter = 0;
 /** A run to continue once its autosaved weights are back in the engine. */
@@ -70,6 +71,7 @@ export function evaluateRuns(testSet: TestSetName): void {
 
 /** Asks every trained classifier for its answer on a drawn 28x28 digit. */
 export function predictDrawing(pixels: Uint8Array): void {
+  rememberDrawing(pixels);
   send({ type: 'predict', requestId: ++requestCounter, pixels, config: getState().config });
 }
 

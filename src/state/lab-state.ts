@@ -223,6 +223,7 @@ export function reduceEvent(state: LabState, event: EngineEvent): LabState {
     case 'reconstruction':
       return state.reconstruction && state.reconstruction.requestId > event.requestId ? state : { ...state, reconstruction: { requestId: event.requestId, run: event.run, pixels: event.pixels } };
     case 'modelExported':
+    case 'inspected': // The inspection lesson keeps its own answers (src/state/inspect.ts): they are big and per panel.
       return state;
     case 'savedList':
       return { ...state, saved: { available: event.storageAvailable, entries: event.entries } };
