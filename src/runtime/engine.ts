@@ -14,7 +14,7 @@ import { checkConfig } from '../ml/config/check-config';
 import type { ExperimentConfig } from '../ml/config/presets';
 import { SettingError } from '../ml/config/validate';
 import { pretextTestSet, pretextTrainSet } from '../ml/experiment/protocol';
-import { describeRun, exampleSeed, needsPretextMessage, runId, settingsFor, sourceOf, trainOptionsFor, type RunId, type RunSpec } from '../ml/experiment/runs';
+import { copiesTrunk, describeRun, exampleSeed, needsPretextMessage, runId, settingsFor, sourceOf, trainOptionsFor, type RunId, type RunSpec } from '../ml/experiment/runs';
 import { taskById } from '../ml/tasks/registry';
 import { ModelStore, architectureSummaries, buildFor } from './model-store';
 import { serializeModel } from '../ml/models/persist';
@@ -23,6 +23,7 @@ import { browserStorageAvailable, deleteFromBrowser, readFromBrowser, saveToBrow
 import { activateBackend } from '../ml/backends/activate';
 import { probeWebGL, startBackend } from './backends';
 import { evaluateRuns, predictRuns, reconstructWith } from './engine-queries';
+import { InsightBench } from './engine-curve';
 import type { BackendInfo, Command, EngineEvent, EngineMode, ModelOrigin } from './messages';
 
 /** Sends an event to the page; `transfer` lists buffers to move instead of copy. */
@@ -46,6 +47,10 @@ export class Engine {
   private webglDisabled = false;
   /** True while the backend is being switched: no training may start in between. */
   private switching = false;
+  /** Label-efficiency sweeps and probes on the models held here (engine-curve.ts). */
+  private readonly insight = new InsightBench((event) => this.emit(event), {
+    mnist: () => this.mnist, model: (run) => this.models.get(run), training: () => this.current,
+  });
 
   constructor(emit: Emit, mode: EngineMode) {
     this.emit = emit;
@@ -131,6 +136,7 @@ export class Engine {
       }
       case 'deleteFromBrowser': await deleteFromBrowser(command.run, command.slot); await this.emitSaved(); return;
       case 'listSaved': await this.emitSaved(); return;
+      case 'insight': await this.insight.handle(command.command); return;
     }
   }
 
@@ -176,8 +182,8 @@ export class Engine {
     try {
       const splits = this.prepare(config);
       const data = spec.use === 'pretext' ? this.pretextExamples(config) : splits.labelled;
-      const source = spec.use === 'transfer' ? this.models.get(runId(sourceOf(spec))) : undefined;
-      if (spec.use === 'transfer' && !source && !snapshot) throw new Error(needsPretextMessage(spec));
+      const source = copiesTrunk(spec.use) ? this.models.get(runId(sourceOf(spec))) : undefined;
+      if (copiesTrunk(spec.use) && !source && !snapshot) throw new Error(needsPretextMessage(spec));
       if (snapshot) this.models.rollback(id);
       else this.models.set(spec, buildFor(spec, config.seed, source));
       const model = this.models.get(id) as tf.Sequential;
