@@ -23,6 +23,10 @@ export interface CurveReport {
   readonly balancedUpTo: number;
   readonly backend: string;
   readonly elapsedMs: number;
+  /** When the curve was recorded (ISO 8601), so a shipped file says how old its numbers are. */
+  readonly recordedAt: string;
+  /** The command that recorded it, so anyone can record it again. */
+  readonly command: string;
 }
 
 /** Builds the report. */
