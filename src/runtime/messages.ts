@@ -10,6 +10,7 @@ import type { BatchEvent, EpochEvent, EpochRecord, RunState, TrainResult } from 
 import type { ModelMetadata, SerializedModel } from '../ml/models/persist';
 import type { RunId, RunSpec } from '../ml/experiment/runs';
 import type { TaskId } from '../ml/tasks/registry';
+import type { InsightCommand, InsightEvent } from './insight-messages';
 /** Where the engine runs. */
 export type EngineMode = 'worker' | 'main';
 /** The user's backend choice: a name, or let the app decide. */
@@ -69,7 +70,9 @@ export type Command =
   | { readonly type: 'saveToBrowser'; readonly run: RunId; readonly config: ExperimentConfig }
   | { readonly type: 'loadFromBrowser'; readonly spec: RunSpec; readonly slot: BrowserSlot; readonly config: ExperimentConfig }
   | { readonly type: 'deleteFromBrowser'; readonly run: RunId; readonly slot: BrowserSlot }
-  | { readonly type: 'listSaved' };
+  | { readonly type: 'listSaved' }
+  /** Label-efficiency sweeps and probes (insight-messages.ts). */
+  | { readonly type: 'insight'; readonly command: InsightCommand };
 
 /** Where a model's weights came from, so the page can label it honestly. */
 export type ModelOrigin = 'trained' | 'file' | 'browser' | 'autosave' | 'pretrained';
@@ -114,4 +117,5 @@ export type EngineEvent =
   | { readonly type: 'memory'; readonly numTensors: number; readonly numBytes: number }
   | { readonly type: 'modelExported'; readonly run: RunId; readonly model: SerializedModel }
   | { readonly type: 'modelLoaded'; readonly run: RunId; readonly spec: RunSpec; readonly origin: ModelOrigin; readonly summary: ModelSummary; readonly epochs: number; readonly epochsPlanned: number; readonly history: readonly EpochRecord[]; readonly testAccuracy: number | null; readonly testLoss: number | null; readonly metadata: ModelMetadata | null }
-  | { readonly type: 'savedList'; readonly entries: readonly SavedEntry[]; readonly storageAvailable: boolean };
+  | { readonly type: 'savedList'; readonly entries: readonly SavedEntry[]; readonly storageAvailable: boolean }
+  | { readonly type: 'insight'; readonly event: InsightEvent };

@@ -226,6 +226,8 @@ export function reduceEvent(state: LabState, event: EngineEvent): LabState {
       return state;
     case 'savedList':
       return { ...state, saved: { available: event.storageAvailable, entries: event.entries } };
+    case 'insight':
+      return state; // folded by src/state/insight.ts, which only the curve panel reads
     case 'modelLoaded': {
       const curve = event.history.map((r) => ({ x: r.epoch + 1, loss: r.loss, accuracy: r.accuracy }));
       const result: TrainResult = { reason: 'completed', epochsRun: event.epochs, history: event.history, examplesSeen: 0, elapsedMs: 0 };
