@@ -111,7 +111,7 @@ test('the address follows the settings and the step in view, and the link can be
 
 test('each step ends with a "Try this", and its button makes the change', async ({ page }) => {
   await page.goto('/?preset=smoke');
-  for (const step of ['intro', 'data', 'settings', 'rotation', 'pretext', 'transfer', 'supervised', 'compare', 'leaderboard', 'draw']) {
+  for (const step of ['intro', 'data', 'settings', 'rotation', 'pretext', 'transfer', 'supervised', 'compare', 'leaderboard', 'curve', 'draw']) {
     await expect(page.getByRole('complementary', { name: `Try this: ${step} step` })).toBeVisible();
   }
   // Steps are named through the lesson registry, as links to their panels.

@@ -13,6 +13,7 @@ import { TransferPanel } from '../lessons/transfer/TransferPanel';
 import { SupervisedPanel } from '../lessons/supervised/SupervisedPanel';
 import { ComparePanel } from '../lessons/compare/ComparePanel';
 import { LeaderboardPanel } from '../lessons/leaderboard/LeaderboardPanel';
+import { CurvePanel } from '../lessons/curve/CurvePanel';
 import { DrawPanel } from '../lessons/draw/DrawPanel';
 import type { LessonId } from './lessons';
 
@@ -27,5 +28,6 @@ export const LESSON_PANELS: Readonly<Record<LessonId, ComponentType>> = {
   supervised: SupervisedPanel,
   compare: ComparePanel,
   leaderboard: LeaderboardPanel,
+  curve: CurvePanel,
   draw: DrawPanel,
 };

@@ -9,15 +9,15 @@ describe('the lesson registry', () => {
   });
 
   it('keeps the ids that links already use', () => {
-    expect(LESSON_IDS).toEqual(['intro', 'data', 'settings', 'rotation', 'pretext', 'transfer', 'supervised', 'compare', 'leaderboard', 'draw']);
+    expect(LESSON_IDS).toEqual(['intro', 'data', 'settings', 'rotation', 'pretext', 'transfer', 'supervised', 'compare', 'leaderboard', 'curve', 'draw']);
   });
 
   it('numbers the steps in registry order, skipping the unnumbered settings', () => {
     const numbered = LESSONS.filter((l) => l.numbered).map((l) => stepNumber(l.id));
     expect(numbered).toEqual(numbered.map((_, i) => i + 1));
     expect(stepNumber('settings')).toBeNull();
-    // The numbers the page has always shown (the leaderboard, 8, came in before draw, now 9).
-    expect(LESSON_IDS.map(stepNumber)).toEqual([1, 2, null, 3, 4, 5, 6, 7, 8, 9]);
+    // The numbers the page has always shown (the leaderboard, 8, and the curve, 9, came in before draw, now 10).
+    expect(LESSON_IDS.map(stepNumber)).toEqual([1, 2, null, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
   it('gives every lesson a heading, a short name and a "Try this"', () => {

@@ -5,7 +5,6 @@ import type { Mnist } from '../data/mnist';
 import { presetConfig } from '../config/presets';
 import { CURVE_TRUNKS, checkCurveRequest } from './curve';
 import { gatherRows, isBalanced, labelPoolSize, labelRows } from './label-pool';
-import { TASK_IDS } from '../tasks/registry';
 
 let mnist: Mnist;
 beforeAll(async () => {

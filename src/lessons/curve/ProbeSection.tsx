@@ -1,0 +1,130 @@
+/**
+ * Probes, block by block: where in the trunk can the digit be read? For each trunk the page holds (a pretext
+ * model, a supervised network) and a random one, the worker runs a linear probe and a kNN probe after
+ * conv1 + pool, after conv2 + pool and, for a pretext model, after its conv3. A table, a small chart, and a
+ * sentence computed from the numbers.
+ */
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useLab } from '../../state/store';
+import { anyActive } from '../../state/lab-state';
+import { runProbes, useInsight } from '../../state/insight';
+import { probeKey, type ProbeSource } from '../../runtime/insight-messages';
+import type { ProbeRow } from '../../ml/features/probe-trunk';
+import { parseRunId } from '../../ml/experiment/runs';
+import { isTaskId } from '../../ml/tasks/registry';
+import { runLabel } from '../shared/run-display';
+import { INK, RUN_COLORS, TASK_ACCENTS } from '../../components/palette';
+
+/** A probed trunk in words. */
+export function probeTrunkName(key: string): string {
+  if (key.startsWith('random.s')) return `Random trunk (untrained, seed ${key.slice('random.s'.length)})`;
+  const spec = parseRunId(key, isTaskId);
+  return spec ? `${runLabel(spec)}, seed ${spec.seed}` : key;
+}
+
+/**
+ * What the probe table shows, in a sentence per trunk: the block where the linear probe reads the digit
+ * best, and whether the last block of a pretext model falls below the one before it.
+ */
+export function probeFindings(rows: Readonly<Record<string, readonly ProbeRow[]>>): string[] {
+  return Object.entries(rows).flatMap(([key, list]) => {
+    if (list.length === 0) return [];
+    const best = list.reduce((a, b) => (b.linear > a.linear ? b : a));
+    const last = list[list.length - 1];
+    const before = list[list.length - 2];
+    let s = `${probeTrunkName(key)}: the linear probe reads the digit best after ${best.block} (${(best.linear * 100).toFixed(1)}%).`;
+    if (last.block === 'conv3' && before) {
+      s += last.linear < before.linear
+        ? ` Its last block, conv3, reads it worse (${(last.linear * 100).toFixed(1)}%): the top of the network has specialised in the pretext task.`
+        : ` Its last block, conv3, reads it no worse (${(last.linear * 100).toFixed(1)}%).`;
+    }
+    return [s];
+  });
+}
+
+const COLORS = [RUN_COLORS.transfer, RUN_COLORS.random, RUN_COLORS.scratch, ...TASK_ACCENTS];
+
+/** The probes' button, table, chart and findings. */
+export function ProbeSection() {
+  const seed = useLab((s) => s.config.seed);
+  // Pretext models and supervised networks the page holds, finished (so their weights are not moving).
+  const held = useLab((s) => Object.entries(s.runs).filter(([, r]) => r.status === 'done' && (r.spec.use === 'pretext' || r.spec.use === 'scratch')).map(([id]) => id).sort().join('|'));
+  const busy = useLab(anyActive);
+  const ready = useLab((s) => s.engine.status === 'ready' && s.data.status === 'ready');
+  const probe = useInsight((s) => s.probe);
+  const sweepRunning = useInsight((s) => s.sweep.status === 'running' || s.sweep.status === 'stopping');
+  const sources: ProbeSource[] = [...(held === '' ? [] : held.split('|')).map((run): ProbeSource => ({ kind: 'run', run })), { kind: 'random', seed }];
+  const rows = probe.status === 'idle' ? {} : probe.rows;
+  const keys = Object.keys(rows);
+  const blocks = ['conv1 + pool', 'conv2 + pool', 'conv3'];
+  const chartRows = blocks.map((block) => {
+    const row: Record<string, string | number> = { block };
+    for (const key of keys) {
+      const r = rows[key].find((x) => x.block === block);
+      if (r) row[key] = Math.round(r.linear * 1000) / 10;
+    }
+    return row;
+  }).filter((r) => Object.keys(r).length > 1);
+  const findings = probeFindings(rows);
+
+  return (
+    <div className="probe-section">
+      <p>
+        Will trunk: {sources.map((s) => probeTrunkName(probeKey(s))).join('; ')}. Each probe trains on the lecture&apos;s 1,000 labelled digits
+        and is scored on the first 2,000 test images; features are standardised (each feature scaled to mean 0, spread 1) so one learning
+        rate suits every block. The kNN probe trains nothing: a test digit takes the majority label of its 5 nearest training digits.
+      </p>
+      <button type="button" disabled={!ready || busy || sweepRunning || probe.status === 'running'} onClick={() => runProbes(sources)}>
+        Run the probes
+      </button>
+      {probe.status === 'running' && <p role="status">Probing… {keys.length} of {probe.trunks.length || sources.length} trunks started.</p>}
+      {probe.status === 'failed' && <p role="alert">The probes failed: {probe.message}</p>}
+      {keys.length > 0 && (
+        <>
+          <div className="leaderboard-wrap">
+            <table className="results probe-table">
+              <caption>Probe accuracy on {probe.status === 'idle' ? 0 : probe.testCount.toLocaleString('en-US')} test digits, block by block</caption>
+              <thead><tr><th scope="col">trunk</th><th scope="col">after block</th><th scope="col" className="num">features</th><th scope="col" className="num">linear probe</th><th scope="col" className="num">kNN probe (k = 5)</th></tr></thead>
+              <tbody>
+                {keys.flatMap((key) => rows[key].map((r, i) => (
+                  <tr key={`${key}:${r.depth}`}>
+                    {i === 0 ? <th scope="row" rowSpan={rows[key].length}>{probeTrunkName(key)}</th> : null}
+                    <td>{r.block}</td>
+                    <td className="num">{r.width.toLocaleString('en-US')}</td>
+                    <td className="num">{(r.linear * 100).toFixed(1)}%</td>
+                    <td className="num">{(r.knn * 100).toFixed(1)}%</td>
+                  </tr>
+                )))}
+              </tbody>
+            </table>
+          </div>
+          <figure className="chart">
+            <figcaption>Linear-probe accuracy after each block</figcaption>
+            <div role="img" aria-label={`Linear probe accuracy by block. ${findings.join(' ')}`}>
+              <ResponsiveContainer width="100%" height={240}>
+                <BarChart data={chartRows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+                  <CartesianGrid stroke={INK.grid} vertical={false} />
+                  <XAxis dataKey="block" tick={{ fill: INK.muted }} />
+                  <YAxis domain={[50, 100]} unit="%" tick={{ fill: INK.muted }} width={52} allowDataOverflow />
+                  <Tooltip formatter={(v) => `${String(v)}%`} />
+                  {keys.map((key, i) => <Bar key={key} dataKey={key} name={probeTrunkName(key)} fill={COLORS[i % COLORS.length]} isAnimationActive={false} />)}
+                  <Legend />
+                </BarChart>
+              </ResponsiveContainer>
+            </div>
+          </figure>
+          {probe.status === 'done' && (
+            <div className="probe-words">
+              {findings.map((f) => <p key={f}>{f}</p>)}
+              <p className="hint">
+                Gidaris et al. (2018), who introduced RotNet, probed it block by block and found the best features for other tasks in a middle
+                block: the last one specialises in telling rotations apart. Here the trunk is tiny and the digits are easy, so look at the
+                numbers rather than the story: a drop at conv3 is the paper&apos;s effect; no drop means this trunk did not specialise that far.
+              </p>
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
