@@ -15,6 +15,8 @@ import { useRecordedCurve } from './useRecordedCurve';
 import { CurveChart, trunkColor, type DrawnCurve } from './CurveChart';
 import { SweepForm, sweepTrunkName } from './SweepForm';
 import { ProbeSection } from './ProbeSection';
+import { PretrainedOffer } from '../shared/PretrainedOffer';
+import { useCurrentSpecs } from '../shared/useRuns';
 import './curve.css';
 
 const PRESET_WORDS: Record<string, string> = { lecture: 'Lecture', quick: 'Quick', smoke: 'Tiny' };
@@ -23,6 +25,7 @@ type Tab = 'curve' | 'probes';
 /** The curve panel. */
 export function CurvePanel() {
   const recorded = useRecordedCurve();
+  const specs = useCurrentSpecs();
   const [tab, setTab] = useState<Tab>('curve');
   const points = useInsight((s) => (s.sweep.status === 'idle' ? null : s.sweep.points));
   const result = recorded.status === 'ready' ? recorded.result : null;
@@ -37,12 +40,13 @@ export function CurvePanel() {
   }, [result, points]);
   const findings = result ? curveFindings(result) : [];
   const balancedUpTo = result?.balancedUpTo ?? 100;
+  const span = result ? `${result.labels[0].toLocaleString('en-US')} labelled digits up to ${result.labels[result.labels.length - 1].toLocaleString('en-US')}` : 'a handful of labelled digits up to thousands';
 
   return (
     <Panel id="curve">
       <p>
         Self-supervision is meant to pay off when labels are scarce, so one accuracy at 1,000 labels cannot show it. Here the same
-        head learns on top of each trunk from 10 labelled digits up to 9,000, several times with different seeds. A trunk whose curve
+        head learns on top of each trunk from {span}, several times with different seeds. A trunk whose curve
         sits higher on the left needs fewer labels for the same accuracy. Read each band as the spread between seeds: where two bands
         overlap, the seeds cannot tell the trunks apart.
       </p>
@@ -83,9 +87,11 @@ export function CurvePanel() {
           smaller than the supervised network&apos;s, so the new head&apos;s first random gradients cannot wash out what the pretext task
           taught; it and <em>from scratch</em> train every layer and take much longer.
         </p>
+        <PretrainedOffer spec={{ ...specs.pretext, task: 'rotation', seed: 1 }} />
         <SweepForm />
       </div>
       <div role="tabpanel" id="curve-tabpanel-probes" aria-labelledby="curve-tab-probes" hidden={tab !== 'probes'}>
+        <PretrainedOffer spec={{ ...specs.pretext, task: 'rotation', seed: 1 }} />
         <ProbeSection />
       </div>
     </Panel>

@@ -54,6 +54,9 @@ describe('merging recorded curves', () => {
     expect(parseCurveFile(merged)).toBe(merged);
     expect(formatCurveReport(merged)).toMatch(/1000 .* not measured/);
     expect(() => mergeCurveReports([a, { ...b, seedList: [1, 2] }])).toThrow(/cannot merge curves measured differently/);
-    expect(() => mergeCurveReports([a, a])).toThrow('the trunk "rotation" appears in more than one file');
+    expect(() => mergeCurveReports([a, a])).toThrow('the trunk "rotation" has a point at 10 labels in more than one file');
+    // A trunk recorded in two parts becomes one curve.
+    const c = parseCurveFile({ ...file, curves: [{ ...file.curves[2], points: file.curves[2].points.slice(2) }], labels: [1000], command: 'C' });
+    expect(mergeCurveReports([a, b, c]).curves.find((x) => x.trunk === 'scratch')?.points.map((p) => p.labels)).toEqual([10, 100, 1000]);
   });
 });

@@ -34,8 +34,9 @@ export interface CurveReport {
 /**
  * Puts curves recorded by separate runs into one report, e.g. frozen trunks at every label count and the
  * costly scratch arm at fewer. Refused unless every part was measured the same way (preset, seeds, validation,
- * test set, label pool, backend), since the curves must be comparable point by point; a trunk may appear once.
- * The label counts are the union; a curve lacking a count simply has no point there.
+ * test set, label pool, backend), since the curves must be comparable point by point. A trunk recorded in
+ * several parts (e.g. scratch's largest count on its own) is joined into one curve; the same point twice is
+ * refused. The label counts are the union; a curve lacking a count simply has no point there.
  */
 export function mergeCurveReports(parts: readonly CurveReport[], note?: string): CurveReport {
   if (parts.length === 0) throw new Error('nothing to merge');
@@ -44,9 +45,14 @@ export function mergeCurveReports(parts: readonly CurveReport[], note?: string):
   for (const r of parts) {
     if (same(r) !== same(first)) throw new Error(`cannot merge curves measured differently: ${same(r)} vs ${same(first)}`);
   }
-  const curves = parts.flatMap((r) => r.curves);
-  const twice = curves.find((c, i) => curves.findIndex((d) => d.trunk === c.trunk) !== i);
-  if (twice) throw new Error(`the trunk "${twice.trunk}" appears in more than one file`);
+  const curves: Curve[] = [];
+  for (const c of parts.flatMap((r) => r.curves)) {
+    const k = curves.findIndex((d) => d.trunk === c.trunk);
+    if (k < 0) { curves.push(c); continue; }
+    const seen = curves[k].points.find((p) => c.points.some((q) => q.labels === p.labels));
+    if (seen) throw new Error(`the trunk "${c.trunk}" has a point at ${seen.labels} labels in more than one file`);
+    curves[k] = { ...curves[k], points: [...curves[k].points, ...c.points].sort((a, b) => a.labels - b.labels) };
+  }
   return {
     ...first,
     curves,
