@@ -9,40 +9,19 @@ import { useLab } from '../../state/store';
 import { anyActive } from '../../state/lab-state';
 import { runProbes, useInsight } from '../../state/insight';
 import { probeKey, type ProbeSource } from '../../runtime/insight-messages';
-import type { ProbeRow } from '../../ml/features/probe-trunk';
 import { parseRunId } from '../../ml/experiment/runs';
 import { isTaskId } from '../../ml/tasks/registry';
-import { runLabel } from '../shared/run-display';
+import { probeFindings, probeTrunkName } from './probe-words';
 import { INK, RUN_COLORS, TASK_ACCENTS } from '../../components/palette';
 
-/** A probed trunk in words. */
-export function probeTrunkName(key: string): string {
-  if (key.startsWith('random.s')) return `Random trunk (untrained, seed ${key.slice('random.s'.length)})`;
+/** A probed trunk's colour: the colour of its use everywhere else in the app. */
+function probeColor(key: string, index: number): string {
+  if (key.startsWith('random.')) return RUN_COLORS.random;
   const spec = parseRunId(key, isTaskId);
-  return spec ? `${runLabel(spec)}, seed ${spec.seed}` : key;
+  if (spec?.use === 'scratch') return RUN_COLORS.scratch;
+  if (spec?.use === 'pretext' && spec.task === 'rotation') return RUN_COLORS.transfer;
+  return TASK_ACCENTS[index % TASK_ACCENTS.length];
 }
-
-/**
- * What the probe table shows, in a sentence per trunk: the block where the linear probe reads the digit
- * best, and whether the last block of a pretext model falls below the one before it.
- */
-export function probeFindings(rows: Readonly<Record<string, readonly ProbeRow[]>>): string[] {
-  return Object.entries(rows).flatMap(([key, list]) => {
-    if (list.length === 0) return [];
-    const best = list.reduce((a, b) => (b.linear > a.linear ? b : a));
-    const last = list[list.length - 1];
-    const before = list[list.length - 2];
-    let s = `${probeTrunkName(key)}: the linear probe reads the digit best after ${best.block} (${(best.linear * 100).toFixed(1)}%).`;
-    if (last.block === 'conv3' && before) {
-      s += last.linear < before.linear
-        ? ` Its last block, conv3, reads it worse (${(last.linear * 100).toFixed(1)}%): the top of the network has specialised in the pretext task.`
-        : ` Its last block, conv3, reads it no worse (${(last.linear * 100).toFixed(1)}%).`;
-    }
-    return [s];
-  });
-}
-
-const COLORS = [RUN_COLORS.transfer, RUN_COLORS.random, RUN_COLORS.scratch, ...TASK_ACCENTS];
 
 /** The probes' button, table, chart and findings. */
 export function ProbeSection() {
@@ -107,7 +86,7 @@ export function ProbeSection() {
                   <XAxis dataKey="block" tick={{ fill: INK.muted }} />
                   <YAxis domain={[50, 100]} unit="%" tick={{ fill: INK.muted }} width={52} allowDataOverflow />
                   <Tooltip formatter={(v) => `${String(v)}%`} />
-                  {keys.map((key, i) => <Bar key={key} dataKey={key} name={probeTrunkName(key)} fill={COLORS[i % COLORS.length]} isAnimationActive={false} />)}
+                  {keys.map((key, i) => <Bar key={key} dataKey={key} name={probeTrunkName(key)} fill={probeColor(key, i)} isAnimationActive={false} />)}
                   <Legend />
                 </BarChart>
               </ResponsiveContainer>

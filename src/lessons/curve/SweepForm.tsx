@@ -47,6 +47,7 @@ export function SweepForm() {
   const pool = useLab((s) => labelPoolSize(s.data.status === 'ready' ? s.data.mnist.train.count : 20_000));
   const ids = { labels: useId(), seeds: useId(), error: useId() };
   const running = sweep.status === 'running' || sweep.status === 'stopping';
+  const presetName = useLab((s) => (s.config.preset === 'smoke' ? 'Tiny' : s.config.preset === 'custom' ? 'custom' : s.config.preset === 'quick' ? 'Quick' : 'Lecture'));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -99,7 +100,7 @@ export function SweepForm() {
           <p role="status">
             {sweep.status === 'stopping' ? 'Stopping after the current step…'
               : sweep.status === 'running' ? `Measured ${sweep.points.length} of ${sweep.request.trunks.length * sweep.request.labels.length * sweep.request.seeds.length} points.`
-                : sweep.end === 'completed' ? `Sweep finished in ${formatDuration(sweep.elapsedMs / 1000)}: ${sweep.points.length} points.`
+                : sweep.end === 'completed' ? `Sweep finished in ${formatDuration(sweep.elapsedMs / 1000)}: ${sweep.points.length} points, with the ${presetName} preset's head settings.`
                   : sweep.end === 'stopped' ? `Sweep stopped after ${sweep.points.length} points; they are kept below.`
                     : `The sweep failed: ${sweep.failure ?? 'unknown error'}`}
           </p>
