@@ -98,7 +98,8 @@ export function ProbeSection() {
               <p className="hint">
                 Gidaris et al. (2018), who introduced RotNet, probed it block by block and found the best features for other tasks in a middle
                 block: the last one specialises in telling rotations apart. Here the trunk is tiny and the digits are easy, so look at the
-                numbers rather than the story: a drop at conv3 is the paper&apos;s effect; no drop means this trunk did not specialise that far.
+                numbers rather than the story: conv3 keeps only 64 numbers per digit against 288, so compare its drop
+                with the untrained trunk&apos;s; only a drop beyond that one is the paper&apos;s effect.
               </p>
             </div>
           )}
