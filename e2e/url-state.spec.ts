@@ -4,6 +4,8 @@
  * settings and the step in view; "Copy link to this setup" copies it; "Try this" can make its change.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { SLIDE_PLAN } from '../src/lecture/slide-plan';
+import { LESSON_IDS } from '../src/app/lessons';
 import { collectPageErrors, SCREENSHOT_DIR } from './helpers';
 
 const messages = (page: Page) => page.getByRole('list', { name: 'Messages' });
@@ -111,7 +113,7 @@ test('the address follows the settings and the step in view, and the link can be
 
 test('each step ends with a "Try this", and its button makes the change', async ({ page }) => {
   await page.goto('/?preset=smoke');
-  for (const step of ['intro', 'data', 'settings', 'rotation', 'pretext', 'transfer', 'supervised', 'compare', 'leaderboard', 'curve', 'draw']) {
+  for (const step of LESSON_IDS) {
     await expect(page.getByRole('complementary', { name: `Try this: ${step} step` })).toBeVisible();
   }
   // Steps are named through the lesson registry, as links to their panels.
@@ -140,7 +142,7 @@ test('everything in the header is reachable by Tab, with a visible focus ring', 
   // Enter on the focused lecture button opens lecture mode; Escape brings the page back.
   await page.getByRole('button', { name: 'Lecture mode', exact: true }).focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('slide-counter')).toHaveText('1 / 15');
+  await expect(page.getByTestId('slide-counter')).toHaveText(`1 / ${SLIDE_PLAN.length}`);
   await page.keyboard.press('Escape');
   await expect(page.getByRole('button', { name: 'Lecture mode', exact: true })).toBeVisible();
 });
