@@ -52,6 +52,11 @@ export class InsightBench {
     this.emit({ type: 'insight', event });
   }
 
+  /** What runs now, if anything: training must wait, since a sweep or probe reads the models it would replace. */
+  get busy(): 'sweep' | 'probe' | null {
+    return this.job;
+  }
+
   /** Handles one insight command; a sweep is started and left running. */
   async handle(command: InsightCommand): Promise<void> {
     switch (command.type) {

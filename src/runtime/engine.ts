@@ -170,6 +170,10 @@ export class Engine {
   private async train(spec: RunSpec, requested: ExperimentConfig, resume: boolean): Promise<void> {
     const id = runId(spec);
     // `this.run` stays set until the previous run has completely finished (its final evaluation included).
+    if (this.insight.busy) {
+      this.emit({ type: 'error', message: `A ${this.insight.busy} is running in the curve step: wait for it, or stop it first.` });
+      return;
+    }
     if (this.run || this.switching) {
       const running = this.current ? this.models.spec(this.current) : undefined;
       const what = this.switching ? 'The backend is being switched' : `Training of ${running ? describeRun(running) : 'another model'} is still running`;
