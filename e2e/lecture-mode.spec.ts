@@ -144,6 +144,8 @@ test.describe('lecture mode', () => {
 test.describe('lecture slides, photographed', () => {
   for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
     test(`every slide at ${size.width}x${size.height}`, async ({ page }) => {
+      // A second or two per slide, and the slide count grows with the registry: 30 s was too tight at 16 slides.
+      test.setTimeout(120_000);
       await page.setViewportSize(size);
       await page.goto('/?preset=smoke&mode=lecture');
       await expect(page.getByRole('button', { name: 'Next →' })).toBeVisible();
