@@ -35,8 +35,10 @@ describe('the recorded curve file', () => {
 
   it('says, from the numbers, where one trunk beats, ties with or trails another', () => {
     const [rotation, random, scratch] = file.curves;
-    expect(compareSentence(rotation, random)).toBe('The rotation (frozen) beats random frozen trunk at 10 labels, ties with it (within twice the noise between seeds) at 100, and falls behind it at 1,000.');
-    expect(compareSentence(rotation, scratch)).toMatch(/^The rotation \(frozen\) beats supervised from scratch at 10 and 100 labels/);
+    expect(compareSentence(rotation, random)).toBe('The frozen rotation trunk beats the random frozen trunk at 10 labels, ties with it (within twice the noise between seeds) at 100, and falls behind it at 1,000.');
+    expect(compareSentence(rotation, scratch)).toMatch(/^The frozen rotation trunk beats the network trained from scratch at 10 and 100 labels/);
+    expect(compareSentence(random, rotation)).toBe('The random frozen trunk beats the frozen rotation trunk at 1,000 labels, ties with it (within twice the noise between seeds) at 100, and falls behind it at 10.');
+    expect(compareSentence({ ...random, points: random.points.slice(1, 2) }, rotation)).toBe('The random frozen trunk ties with the frozen rotation trunk (within twice the noise between seeds) at 100 labels.');
     expect(curveFindings(file as never)).toHaveLength(3);
     expect(curveTrunkTitle('finetune-rotation')).toBe('rotation fine-tuned');
     const one = { ...rotation, points: rotation.points.map((p) => ({ ...p, accuracies: [p.mean] })) };

@@ -44,6 +44,14 @@ export function curveTrunkTitle(trunk: CurveTrunk | string): string {
   return `${trunk} (frozen)`;
 }
 
+/** A trunk's name inside a sentence: "the frozen rotation trunk", "the network trained from scratch". */
+function sentenceName(trunk: string): string {
+  if (trunk === 'random') return 'the random frozen trunk';
+  if (trunk === 'scratch') return 'the network trained from scratch';
+  if (trunk.startsWith('finetune-')) return `the fine-tuned ${trunk.slice('finetune-'.length)} trunk`;
+  return `the frozen ${trunk} trunk`;
+}
+
 /** How trunk `a` compares with trunk `b` at each label count they share, seed by seed. */
 export function compareCurves(a: Curve, b: Curve): { readonly labels: number; readonly verdict: Verdict; readonly gain: number }[] {
   return a.points.flatMap((p) => {
@@ -69,14 +77,17 @@ export function compareSentence(a: Curve, b: Curve): string {
   const better = at('better');
   const tie = at('tie');
   const worse = at('worse');
-  const name = curveTrunkTitle(a.trunk);
-  const other = curveTrunkTitle(b.trunk);
+  const name = sentenceName(a.trunk);
+  const other = sentenceName(b.trunk);
   if (rows.every((r) => r.verdict === 'unknown')) return `With one seed, ${name} and ${other} cannot be told apart from noise at any label count.`;
   const parts: string[] = [];
-  if (better.length > 0) parts.push(`beats ${other} at ${listCounts(better)} labels`);
-  if (tie.length > 0) parts.push(`ties with it (within twice the noise between seeds) at ${listCounts(tie)}`);
-  if (worse.length > 0) parts.push(`${parts.length > 0 ? 'and ' : ''}falls behind it at ${listCounts(worse)}`);
-  return `The ${name} ${parts.join(', ')}.`;
+  // The other trunk is named in the first clause, and "it" after that.
+  const them = () => (parts.length === 0 ? other : 'it');
+  if (better.length > 0) parts.push(`beats ${them()} at ${listCounts(better)} labels`);
+  if (tie.length > 0) parts.push(`ties with ${them()} (within twice the noise between seeds) at ${listCounts(tie)}${parts.length === 0 ? ' labels' : ''}`);
+  if (worse.length > 0) parts.push(`${parts.length > 0 ? 'and ' : ''}falls behind ${them()} at ${listCounts(worse)}${parts.length === 0 ? ' labels' : ''}`);
+  const sentence = `${name} ${parts.join(', ')}.`;
+  return sentence[0].toUpperCase() + sentence.slice(1);
 }
 
 /**
