@@ -22,7 +22,9 @@ export function trunkColor(trunk: string, index: number): string {
   if (trunk === 'scratch') return RUN_COLORS.scratch;
   if (trunk.startsWith('finetune')) return RUN_COLORS.finetune;
   if (trunk.startsWith('rotation')) return RUN_COLORS.transfer;
-  return TASK_ACCENTS[(index + 1) % TASK_ACCENTS.length];
+  // Other tasks take the accents from reddish purple on: the recorded contrastive curve (second) should not
+  // sit in a blue beside rotation's.
+  return TASK_ACCENTS[(index + 3) % TASK_ACCENTS.length];
 }
 
 const pct = (v: number) => Math.round(v * 1000) / 10;
