@@ -62,10 +62,17 @@ export function CurvePanel() {
           <p className="note">
             <strong>Recorded</strong> on {new Date(result.recordedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })} with
             the {PRESET_WORDS[result.preset] ?? result.preset} preset, seed{result.seedList.length === 1 ? '' : 's'} {result.seedList.join(', ')}, on
-            all {result.testCount.toLocaleString('en-US')} test images ({result.backend.toUpperCase()} in Node, <code>{result.command}</code>). The labelled
+            all {result.testCount.toLocaleString('en-US')} test images ({result.backend.toUpperCase()} in Node, <code>npm run curve</code>). The labelled
             digits are training images {result.labelPool.start.toLocaleString('en-US')}–{(result.labelPool.start + result.labelPool.size - 1).toLocaleString('en-US')},
             never the pretext images or the test set; up to {balancedUpTo} labels are drawn balanced ({balancedUpTo / 10} of each digit at most), larger counts are the first N in order.
           </p>
+        )}
+        {result && (
+          <details className="hint">
+            <summary>How it was recorded</summary>
+            <p><code>{result.command}</code></p>
+            {result.note && <p>{result.note}</p>}
+          </details>
         )}
         {drawn.length > 0 && <CurveChart curves={drawn} caption="Test accuracy against labelled digits (mean over seeds, band ± 1 standard deviation; dashed: your sweep)" />}
         {result && (
