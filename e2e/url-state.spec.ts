@@ -4,8 +4,8 @@
  * settings and the step in view; "Copy link to this setup" copies it; "Try this" can make its change.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { LESSON_IDS } from '../src/app/lessons';
 import { SLIDE_PLAN } from '../src/lecture/slide-plan';
+import { LESSON_IDS } from '../src/app/lessons';
 import { collectPageErrors, SCREENSHOT_DIR } from './helpers';
 
 const messages = (page: Page) => page.getByRole('list', { name: 'Messages' });
@@ -113,7 +113,6 @@ test('the address follows the settings and the step in view, and the link can be
 
 test('each step ends with a "Try this", and its button makes the change', async ({ page }) => {
   await page.goto('/?preset=smoke');
-  // Every registered lesson, read from the registry, so a new lesson is checked without editing this list.
   for (const step of LESSON_IDS) {
     await expect(page.getByRole('complementary', { name: `Try this: ${step} step` })).toBeVisible();
   }

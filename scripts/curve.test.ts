@@ -23,7 +23,9 @@ describe('npm run curve: arguments', () => {
 
   it('refuses an unknown trunk, naming the allowed ones', () => {
     expect(() => parseCurveArgs(['--trunks', 'rotation,imagenet'], POOL))
-      .toThrow(`--trunks must be among ${[...TASK_IDS, 'random', 'scratch'].join(', ')}, got "imagenet"`);
+      .toThrow(`--trunks must be among ${[...TASK_IDS, 'random', 'scratch', ...TASK_IDS.map((t) => `finetune-${t}`)].join(', ')}, got "imagenet"`);
+    expect(() => parseCurveArgs(['--trunks', 'finetune-imagenet'], POOL)).toThrow(/got "finetune-imagenet"/);
+    expect(parseCurveArgs(['--trunks', 'finetune-rotation,rotation'], POOL).trunks).toEqual(['finetune-rotation', 'rotation']);
   });
 
   it('refuses label counts the pool cannot give, naming the allowed ones', () => {
@@ -60,6 +62,9 @@ describe('npm run curve: end to end', () => {
     const report = JSON.parse(await readFile(json, 'utf8')) as CurveReport;
     expect(report).toMatchObject({ preset: 'smoke', seeds: 2, seedList: [1, 2], labels: [10, 20], testCount: 10_000, labelPool: { start: 10_000, size: 10_000 } });
     expect(report.curves.map((c) => c.trunk)).toEqual(['random', 'scratch']);
+    // Provenance: when, and the very command, so a shipped file can be recorded again.
+    expect(Number.isNaN(Date.parse(report.recordedAt))).toBe(false);
+    expect(report.command).toBe(`npm run curve -- --trunks random,scratch --labels 10,20 --seeds 2 --preset smoke --json ${json}`);
     for (const curve of report.curves) {
       expect(curve.points.map((p) => p.labels)).toEqual([10, 20]);
       for (const p of curve.points) {

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   const report = buildCurveReport({
     curves, preset: args.preset, seedList, labels: args.labels, validation: args.validation, testCount: mnist.test.count,
     backend: args.backend, elapsedMs: performance.now() - started, poolSize,
+    recordedAt: new Date().toISOString(), command: ['npm run curve --', ...process.argv.slice(2)].join(' '),
   });
   await printAndSave(formatCurveReport(report), report.elapsedMs, args.json, report);
 }

@@ -14,6 +14,7 @@ import { SupervisedPanel } from '../lessons/supervised/SupervisedPanel';
 import { ComparePanel } from '../lessons/compare/ComparePanel';
 import { LeaderboardPanel } from '../lessons/leaderboard/LeaderboardPanel';
 import { InsidePanel } from '../lessons/inside/InsidePanel';
+import { CurvePanel } from '../lessons/curve/CurvePanel';
 import { DrawPanel } from '../lessons/draw/DrawPanel';
 import type { LessonId } from './lessons';
 
@@ -29,5 +30,6 @@ export const LESSON_PANELS: Readonly<Record<LessonId, ComponentType>> = {
   compare: ComparePanel,
   leaderboard: LeaderboardPanel,
   inside: InsidePanel,
+  curve: CurvePanel,
   draw: DrawPanel,
 };

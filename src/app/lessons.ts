@@ -16,6 +16,7 @@ import { transferLesson } from '../lessons/transfer/lesson';
 import { supervisedLesson } from '../lessons/supervised/lesson';
 import { compareLesson } from '../lessons/compare/lesson';
 import { leaderboardLesson } from '../lessons/leaderboard/lesson';
+import { curveLesson } from '../lessons/curve/lesson';
 import { insideLesson } from '../lessons/inside/lesson';
 import { drawLesson } from '../lessons/draw/lesson';
 import type { LessonMeta, Prose, StepMention } from './lesson-meta';
@@ -31,6 +32,7 @@ export const LESSONS = [
   supervisedLesson,
   compareLesson,
   leaderboardLesson,
+  curveLesson,
   insideLesson,
   drawLesson,
 ] as const;

@@ -14,7 +14,7 @@ import { checkConfig } from '../ml/config/check-config';
 import type { ExperimentConfig } from '../ml/config/presets';
 import { SettingError } from '../ml/config/validate';
 import { pretextTestSet, pretextTrainSet } from '../ml/experiment/protocol';
-import { describeRun, exampleSeed, needsPretextMessage, runId, settingsFor, sourceOf, trainOptionsFor, type RunId, type RunSpec } from '../ml/experiment/runs';
+import { copiesTrunk, describeRun, exampleSeed, needsPretextMessage, runId, settingsFor, sourceOf, trainOptionsFor, type RunId, type RunSpec } from '../ml/experiment/runs';
 import { taskById } from '../ml/tasks/registry';
 import { ModelStore, architectureSummaries, buildFor } from './model-store';
 import { serializeModel } from '../ml/models/persist';
@@ -25,6 +25,7 @@ import { holdIfFree } from './tab-locks';
 import { activateBackend } from '../ml/backends/activate';
 import { probeWebGL, startBackend } from './backends';
 import { evaluateRuns, predictRuns, reconstructWith } from './engine-queries';
+import { InsightBench } from './engine-curve';
 import { Inspector } from './engine-inspect';
 import type { BackendInfo, Command, EngineEvent, EngineMode, FaultName, ModelOrigin } from './messages';
 
@@ -62,6 +63,10 @@ export class Engine {
   /** Answers the "what did the network learn" questions (engine-inspect.ts). */
   private readonly inspector = new Inspector({
     emit: (event, transfer) => this.emit(event, transfer), models: this.models, library: this.library, mnist: () => this.mnist, training: () => this.current,
+  });
+  /** Label-efficiency sweeps and probes on the models held here (engine-curve.ts). */
+  private readonly insight = new InsightBench((event) => this.emit(event), {
+    mnist: () => this.mnist, model: (run) => this.models.get(run), training: () => this.current,
   });
 
   constructor(emit: Emit, mode: EngineMode) {
@@ -158,6 +163,7 @@ export class Engine {
       // Not awaited: a long UMAP layout must not hold up the commands behind it (its own Stop among them).
       case 'inspect': void this.inspector.handle(command.requestId, command.query); return;
       case 'stopInspect': this.inspector.stop(command.requestId); return;
+      case 'insight': await this.insight.handle(command.command); return;
     }
   }
 
@@ -220,6 +226,10 @@ export class Engine {
   private async train(spec: RunSpec, requested: ExperimentConfig, resume: boolean): Promise<void> {
     const id = runId(spec);
     // `this.run` stays set until the previous run has completely finished (its final evaluation included).
+    if (this.insight.busy) {
+      this.emit({ type: 'error', message: `A ${this.insight.busy} is running in the curve step: wait for it, or stop it first.` });
+      return;
+    }
     if (this.run || this.switching) {
       const running = this.current ? this.models.spec(this.current) : undefined;
       const what = this.switching ? 'The backend is being switched' : `Training of ${running ? describeRun(running) : 'another model'} is still running`;
@@ -249,8 +259,8 @@ export class Engine {
     try {
       const splits = this.prepare(config);
       const data = spec.use === 'pretext' ? this.pretextExamples(config) : splits.labelled;
-      const source = spec.use === 'transfer' ? this.models.get(runId(sourceOf(spec))) : undefined;
-      if (spec.use === 'transfer' && !source && !snapshot) throw new Error(needsPretextMessage(spec));
+      const source = copiesTrunk(spec.use) ? this.models.get(runId(sourceOf(spec))) : undefined;
+      if (copiesTrunk(spec.use) && !source && !snapshot) throw new Error(needsPretextMessage(spec));
       if (snapshot) this.models.rollback(id);
       else this.models.set(spec, buildFor(spec, config.seed, source));
       const model = this.models.get(id) as tf.Sequential;

@@ -11,6 +11,7 @@ import type { ModelMetadata, SerializedModel } from '../ml/models/persist';
 import type { RunId, RunSpec } from '../ml/experiment/runs';
 import type { TaskId } from '../ml/tasks/registry';
 import type { InspectQuery, InspectResult } from './inspect-messages';
+import type { InsightCommand, InsightEvent } from './insight-messages';
 /** Where the engine runs. */
 export type EngineMode = 'worker' | 'main';
 /** The user's backend choice: a name, or let the app decide. */
@@ -76,7 +77,9 @@ export type Command =
   | { readonly type: 'injectFault'; readonly fault: FaultName }
   /** Questions about what a model learned (filters, rotation answers, embeddings): see inspect-messages.ts. */
   | { readonly type: 'inspect'; readonly requestId: number; readonly query: InspectQuery }
-  | { readonly type: 'stopInspect'; readonly requestId: number };
+  | { readonly type: 'stopInspect'; readonly requestId: number }
+  /** Label-efficiency sweeps and probes (insight-messages.ts). */
+  | { readonly type: 'insight'; readonly command: InsightCommand };
 
 /**
  * The faults a test can cause: the worker crashing, a NaN loss at the next batch, the WebGL context lost
@@ -140,4 +143,5 @@ export type EngineEvent =
   /** Sent by the page's own client, not the engine: the worker died and its models with it. */
   | { readonly type: 'engineLost'; readonly message: string }
   | { readonly type: 'savedList'; readonly entries: readonly SavedEntry[]; readonly storageAvailable: boolean }
-  | { readonly type: 'inspected'; readonly requestId: number; readonly result: InspectResult };
+  | { readonly type: 'inspected'; readonly requestId: number; readonly result: InspectResult }
+  | { readonly type: 'insight'; readonly event: InsightEvent };

@@ -7,7 +7,7 @@ import type { ExperimentConfig } from '../ml/config/presets';
 import { configProblem } from '../ml/config/check-config';
 import type { EpochRecord } from '../ml/train/events';
 import type { TaskSet } from '../ml/train/objective';
-import { runId, sourceOf, type RunId, type RunSpec } from '../ml/experiment/runs';
+import { copiesTrunk, runId, sourceOf, type RunId, type RunSpec } from '../ml/experiment/runs';
 import { taskById } from '../ml/tasks/registry';
 import { summarizeModel } from '../ml/models/summary';
 import { evaluate } from '../ml/eval/evaluate';
@@ -137,7 +137,7 @@ export class ModelLibrary {
     isTraining: () => boolean,
   ): Promise<Extract<EngineEvent, { type: 'modelLoaded' }>> {
     const run = runId(spec);
-    const expected = buildFor(spec, 0, spec.use === 'transfer' ? this.models.get(runId(sourceOf(spec))) : undefined);
+    const expected = buildFor(spec, 0, copiesTrunk(spec.use) ? this.models.get(runId(sourceOf(spec))) : undefined);
     const want = summarizeModel(expected);
     expected.dispose();
     const model = await deserializeModel({

@@ -43,6 +43,8 @@ export function buildFor(spec: RunSpec, seed: number, source?: tf.LayersModel): 
     case 'transfer': return source ? buildDigitClassifier('transfer', seed, source) : buildDigitClassifier('random', seed);
     case 'scratch': return buildDigitClassifier('scratch', seed);
     case 'random': return buildDigitClassifier('random', seed);
+    // Without a source (a model about to be loaded from a file) the trunk starts random, as for transfer.
+    case 'finetune': return buildDigitClassifier(source ? 'finetune' : 'scratch', seed, source);
   }
 }
 

@@ -242,6 +242,8 @@ export function reduceEvent(state: LabState, event: EngineEvent): LabState {
       }
       return withNotice({ ...state, runs, engine: { status: 'starting' }, evaluation: { status: 'idle' }, examples: { status: 'idle' } }, 'error', event.message);
     }
+    case 'insight':
+      return state; // folded by src/state/insight.ts, which only the curve panel reads
     case 'modelLoaded': {
       if (event.restored) return restoredModel(state, event);
       const curve = event.history.map((r) => ({ x: r.epoch + 1, loss: r.loss, accuracy: r.accuracy }));

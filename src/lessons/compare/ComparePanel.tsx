@@ -19,6 +19,7 @@ import type { TestSetName } from '../../ml/data/splits';
 import { runId, type RunSpec } from '../../ml/experiment/runs';
 import { accuracyStandardError } from '../../ml/experiment/statistics';
 import { ResultsTable } from './ResultsTable';
+import { FinetuneTrainer } from './FinetuneTrainer';
 import { StemExplorer } from './StemExplorer';
 
 /** A run's history, or undefined: a reference that changes once per epoch, not once per batch. */
@@ -43,6 +44,7 @@ export function ComparePanel() {
   const self = useLab((s) => historyOf(runState(s, runId(specs.transfer))));
   const supervised = useLab((s) => historyOf(runState(s, runId(specs.scratch))));
   const random = useLab((s) => historyOf(runState(s, runId(specs.random))));
+  const finetune = useLab((s) => historyOf(runState(s, runId(specs.finetune))));
   const selfStatus = useLab((s) => runState(s, runId(specs.transfer)).status);
   const supervisedStatus = useLab((s) => runState(s, runId(specs.scratch)).status);
   const runs = useLab((s) => s.runs);
@@ -53,7 +55,8 @@ export function ComparePanel() {
   const seed = useLab((s) => s.config.seed);
   const shown = useMemo(() => [
     { spec: specs.transfer, history: self }, { spec: specs.scratch, history: supervised }, { spec: specs.random, history: random },
-  ], [specs, self, supervised, random]);
+    { spec: specs.finetune, history: finetune },
+  ], [specs, self, supervised, random, finetune]);
   const trainRuns = useMemo(() => accuracyRuns(shown, 'accuracy'), [shown]);
   const valRuns = useMemo(() => accuracyRuns(shown, 'valAccuracy'), [shown]);
   const ready = selfStatus === 'done' && supervisedStatus === 'done';
@@ -100,6 +103,7 @@ export function ComparePanel() {
         Then open the <StepRef id="leaderboard" />: does any pretext task beat this control by more than the noise?
       </p>
       <StepTrainer spec={specs.random} label="random-features control" color={RUN_COLORS.random} testDescription="test images" />
+      <FinetuneTrainer />
       <h3>Predictions, image by image</h3>
       {evaluation.status === 'ready' && data.status === 'ready'
         ? <StemExplorer mnist={data.mnist} startIndex={evaluation.startIndex} labels={evaluation.labels} results={evaluation.runs} specs={specs} />

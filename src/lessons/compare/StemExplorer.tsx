@@ -33,7 +33,7 @@ export function StemExplorer({ mnist, startIndex, labels, results, specs }: Stem
   useEffect(() => setPosition(0), [filter]);
   if (!self || !supervised) return <p className="hint">Train both models, then evaluate, to see their predictions.</p>;
   const row = rows.length ? rows[Math.min(position, rows.length - 1)] : null;
-  const shown = [specs.transfer, specs.scratch, specs.random].filter((spec) => results[runId(spec)]);
+  const shown = [specs.transfer, specs.scratch, specs.random, specs.finetune].filter((spec) => results[runId(spec)]);
   return (
     <div className="stem-explorer">
       <div className="controls" role="group" aria-label="Choose a test image">

@@ -38,5 +38,6 @@ export function trunkStory(spec: RunSpec): string {
     case 'transfer': return 'copied from the pretext model, then frozen';
     case 'scratch': return 'trained on the digit labels';
     case 'random': return 'never trained: frozen at its random start';
+    case 'finetune': return 'copied from the pretext model, then trained further on the digit labels';
   }
 }

@@ -11,6 +11,7 @@ export function runLabel(spec: RunSpec, seedInView?: number): string {
   const title = taskById(spec.task).title.toLowerCase();
   const base = spec.use === 'pretext' ? `${taskById(spec.task).title} pretext model`
     : spec.use === 'transfer' ? `Self-supervised (${title} features, frozen)`
+      : spec.use === 'finetune' ? `Fine-tuned (from ${title} features)`
       : spec.use === 'scratch' ? 'Supervised (from scratch)'
         : 'Control: random features, frozen';
   return seedInView !== undefined && spec.seed !== seedInView ? `${base}, seed ${spec.seed}` : base;
@@ -23,8 +24,9 @@ export function runColor(spec: RunSpec, taskInView: TaskId): string {
   return TASK_ACCENTS[others.indexOf(spec.task) % TASK_ACCENTS.length];
 }
 
-/** Display order: self-supervised runs (registry order), then supervised, then the random control; by seed within. */
+/** Display order: self-supervised runs (registry order), then fine-tuned, supervised, the random control; by seed within. */
 export function compareRuns(a: RunSpec, b: RunSpec): number {
-  const rank = (s: RunSpec) => (s.use === 'transfer' ? TASK_IDS.indexOf(s.task) : s.use === 'scratch' ? 100 : s.use === 'random' ? 200 : -1);
+  const rank = (s: RunSpec) => (s.use === 'transfer' ? TASK_IDS.indexOf(s.task) : s.use === 'finetune' ? 50 + TASK_IDS.indexOf(s.task)
+    : s.use === 'scratch' ? 100 : s.use === 'random' ? 200 : -1);
   return rank(a) - rank(b) || a.seed - b.seed || a.labels - b.labels;
 }

@@ -23,6 +23,45 @@ export interface CurveReport {
   readonly balancedUpTo: number;
   readonly backend: string;
   readonly elapsedMs: number;
+  /** When the curve was recorded (ISO 8601), so a shipped file says how old its numbers are. */
+  readonly recordedAt: string;
+  /** The command that recorded it, so anyone can record it again (several joined by " && " for a merged file). */
+  readonly command: string;
+  /** What the recording left out and why (e.g. a trunk's largest label counts), when anything. */
+  readonly note?: string;
+}
+
+/**
+ * Puts curves recorded by separate runs into one report, e.g. frozen trunks at every label count and the
+ * costly scratch arm at fewer. Refused unless every part was measured the same way (preset, seeds, validation,
+ * test set, label pool, backend), since the curves must be comparable point by point. A trunk recorded in
+ * several parts (e.g. scratch's largest count on its own) is joined into one curve; the same point twice is
+ * refused. The label counts are the union; a curve lacking a count simply has no point there.
+ */
+export function mergeCurveReports(parts: readonly CurveReport[], note?: string): CurveReport {
+  if (parts.length === 0) throw new Error('nothing to merge');
+  const [first] = parts;
+  const same = (r: CurveReport) => JSON.stringify([r.preset, r.seedList, r.validation, r.testCount, r.labelPool, r.backend]);
+  for (const r of parts) {
+    if (same(r) !== same(first)) throw new Error(`cannot merge curves measured differently: ${same(r)} vs ${same(first)}`);
+  }
+  const curves: Curve[] = [];
+  for (const c of parts.flatMap((r) => r.curves)) {
+    const k = curves.findIndex((d) => d.trunk === c.trunk);
+    if (k < 0) { curves.push(c); continue; }
+    const seen = curves[k].points.find((p) => c.points.some((q) => q.labels === p.labels));
+    if (seen) throw new Error(`the trunk "${c.trunk}" has a point at ${seen.labels} labels in more than one file`);
+    curves[k] = { ...curves[k], points: [...curves[k].points, ...c.points].sort((a, b) => a.labels - b.labels) };
+  }
+  return {
+    ...first,
+    curves,
+    labels: [...new Set(parts.flatMap((r) => r.labels))].sort((a, b) => a - b),
+    elapsedMs: parts.reduce((sum, r) => sum + r.elapsedMs, 0),
+    recordedAt: parts.map((r) => r.recordedAt).sort().at(-1) as string,
+    command: parts.map((r) => r.command).join(' && '),
+    ...(note ? { note } : {}),
+  };
 }
 
 /** Builds the report. */
@@ -37,10 +76,10 @@ const pct = (v: number) => (v * 100).toFixed(2);
 export function formatCurveReport(report: CurveReport): string {
   const width = 18;
   const header = ['labels'.padStart(8), ...report.curves.map((c) => c.trunk.padStart(width))].join('');
-  const rows = report.labels.map((n, k) => {
+  const rows = report.labels.map((n) => {
     const cells = report.curves.map((c) => {
-      const p = c.points[k];
-      return `${pct(p.mean)}% ± ${pct(p.std)}`.padStart(width);
+      const p = c.points.find((q) => q.labels === n);
+      return (p ? `${pct(p.mean)}% ± ${pct(p.std)}` : 'not measured').padStart(width);
     });
     return [`${n}${n <= report.balancedUpTo ? '*' : ' '}`.padStart(8), ...cells].join('');
   });
@@ -51,5 +90,6 @@ export function formatCurveReport(report: CurveReport): string {
     ...rows,
     `* drawn balanced, N/10 of each digit; the others are training images ${report.labelPool.start}-${report.labelPool.start + report.labelPool.size - 1} in order`,
     'mean ± sample standard deviation over seeds, test accuracy in %',
+    ...(report.note ? [report.note] : []),
   ].join('\n');
 }

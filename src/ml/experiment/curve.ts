@@ -25,15 +25,27 @@ import { experimentSpecs, trainOptionsFor, type TrunkUse } from './runs';
 import { pretextTrainSet } from './protocol';
 import { LABEL_POOL_START, checkLabelCount, gatherRows, isBalanced, labelPoolSize, labelRows } from './label-pool';
 
-/** A trunk on the curve: a pretext task's, the random control, or none (the supervised baseline from scratch). */
-export type CurveTrunk = TaskId | 'random' | 'scratch';
+/** A pretext task's trunk fine-tuned on the labels (every layer trains, from the pretext weights). */
+export type FinetuneTrunk = `finetune-${TaskId}`;
 
-/** Every trunk name the curve accepts, tasks first. */
-export const CURVE_TRUNKS: readonly CurveTrunk[] = [...TASK_IDS, 'random', 'scratch'];
+/**
+ * A trunk on the curve: a pretext task's (frozen), the random control, none (the supervised baseline from
+ * scratch), or a pretext task's trunk fine-tuned (`finetune-rotation`).
+ */
+export type CurveTrunk = TaskId | 'random' | 'scratch' | FinetuneTrunk;
+
+/** Every trunk name the curve accepts: tasks first, then the references, then the fine-tuned tasks. */
+export const CURVE_TRUNKS: readonly CurveTrunk[] = [...TASK_IDS, 'random', 'scratch', ...TASK_IDS.map((t): FinetuneTrunk => `finetune-${t}`)];
 
 /** True when `name` is a trunk the curve knows. */
 export function isCurveTrunk(name: string): name is CurveTrunk {
-  return name === 'random' || name === 'scratch' || isTaskId(name);
+  return name === 'random' || name === 'scratch' || isTaskId(name) || (name.startsWith('finetune-') && isTaskId(name.slice('finetune-'.length)));
+}
+
+/** The pretext task a curve trunk trains first, or null for the random and scratch references. */
+export function pretextTaskOf(trunk: CurveTrunk): TaskId | null {
+  if (trunk === 'random' || trunk === 'scratch') return null;
+  return trunk.startsWith('finetune-') ? (trunk.slice('finetune-'.length) as TaskId) : (trunk as TaskId);
 }
 
 /**
@@ -148,14 +160,19 @@ async function frozenAccuracies(
   return out;
 }
 
-/** The supervised baseline at one seed: the whole network trained from scratch on each label count. */
-async function scratchAccuracies(seed: number, mnist: Mnist, request: CurveRequest, callbacks: CurveCallbacks): Promise<number[]> {
+/**
+ * Every layer trained on each label count at one seed: the supervised baseline from scratch, or (with a
+ * pretext `source`) the pretext trunk fine-tuned. Neither can cache features, since the trunk moves.
+ */
+async function throughTrunkAccuracies(
+  use: 'scratch' | 'finetune', task: TaskId, seed: number, mnist: Mnist, request: CurveRequest, callbacks: CurveCallbacks, source?: tf.LayersModel,
+): Promise<number[]> {
   const out: number[] = [];
   for (const n of request.labels) {
-    callbacks.onProgress?.(`scratch, seed ${seed}: ${n} labels`);
-    const model = buildDigitClassifier('scratch', seed);
+    callbacks.onProgress?.(`${use === 'scratch' ? 'scratch' : `${task} fine-tuned`}, seed ${seed}: ${n} labels`);
+    const model = buildDigitClassifier(use, seed, source);
     try {
-      await new TrainingRun(model, gatherRows(mnist.train, labelRows(mnist, n, seed)), headOptions('scratch', 'rotation', seed, n, request)).run();
+      await new TrainingRun(model, gatherRows(mnist.train, labelRows(mnist, n, seed)), headOptions(use, task, seed, n, request)).run();
       out.push((await evaluate(model, mnist.test, { scaling: request.config.scaling, batchSize: 64 })).accuracy);
     } finally {
       model.dispose();
@@ -175,8 +192,9 @@ export async function runCurve(mnist: Mnist, request: CurveRequest, callbacks: C
     const bySeed: number[][] = [];
     const pretextScores: number[] = [];
     for (const seed of request.seeds) {
+      const task = pretextTaskOf(trunk);
       if (trunk === 'scratch') {
-        bySeed.push(await scratchAccuracies(seed, mnist, request, callbacks));
+        bySeed.push(await throughTrunkAccuracies('scratch', 'rotation', seed, mnist, request, callbacks));
       } else if (trunk === 'random') {
         callbacks.onProgress?.(`random, seed ${seed}: heads on cached features`);
         const model = buildDigitClassifier('random', seed);
@@ -185,12 +203,16 @@ export async function runCurve(mnist: Mnist, request: CurveRequest, callbacks: C
         } finally {
           model.dispose();
         }
-      } else {
-        const { model, score } = await trainPretextTrunk(mnist, { ...request.config, task: trunk, seed }, callbacks);
+      } else if (task !== null) {
+        const { model, score } = await trainPretextTrunk(mnist, { ...request.config, task, seed }, callbacks);
         pretextScores.push(score);
         try {
-          callbacks.onProgress?.(`${trunk}, seed ${seed}: heads on cached features`);
-          bySeed.push(await frozenAccuracies(model, 'transfer', trunk, seed, mnist, request));
+          if (trunk === task) {
+            callbacks.onProgress?.(`${trunk}, seed ${seed}: heads on cached features`);
+            bySeed.push(await frozenAccuracies(model, 'transfer', task, seed, mnist, request));
+          } else {
+            bySeed.push(await throughTrunkAccuracies('finetune', task, seed, mnist, request, callbacks, model));
+          }
         } finally {
           model.dispose();
         }
@@ -200,7 +222,7 @@ export async function runCurve(mnist: Mnist, request: CurveRequest, callbacks: C
       const accuracies = bySeed.map((row) => row[k]);
       return { labels, balanced: isBalanced(labels), ...meanStd(accuracies), accuracies };
     });
-    curves.push({ trunk, points, ...(trunk !== 'scratch' && trunk !== 'random' ? { pretextScores } : {}) });
+    curves.push({ trunk, points, ...(pretextTaskOf(trunk) !== null ? { pretextScores } : {}) });
   }
   return curves;
 }

@@ -3,9 +3,8 @@ import { loadMnistFromDisk } from '../data/node-assets';
 import { makeSplits, LECTURE_SPLITS } from '../data/splits';
 import type { Mnist } from '../data/mnist';
 import { presetConfig } from '../config/presets';
-import { checkCurveRequest } from './curve';
+import { CURVE_TRUNKS, checkCurveRequest } from './curve';
 import { gatherRows, isBalanced, labelPoolSize, labelRows } from './label-pool';
-import { TASK_IDS } from '../tasks/registry';
 
 let mnist: Mnist;
 beforeAll(async () => {
@@ -55,7 +54,7 @@ describe('the labelled pool of the curve', () => {
     expect(() => checkCurveRequest({ ...request, labels: [10_001] }, mnist.train.count)).toThrow(/or 101-10000 .*got 10001/);
     expect(() => checkCurveRequest({ ...request, labels: [] }, mnist.train.count)).toThrow('labels must list at least one label count');
     expect(() => checkCurveRequest({ ...request, trunks: ['imagenet' as 'random'] }, mnist.train.count))
-      .toThrow(`trunks must be among ${[...TASK_IDS, 'random', 'scratch'].join(', ')}, got "imagenet"`);
+      .toThrow(`trunks must be among ${CURVE_TRUNKS.join(', ')}, got "imagenet"`);
     expect(() => checkCurveRequest({ ...request, seeds: [] }, mnist.train.count)).toThrow('seeds must list at least one seed');
   });
 });

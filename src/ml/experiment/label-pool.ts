@@ -13,8 +13,13 @@
 import { IMAGE_PIXELS, type ImageSet, type Mnist } from '../data/mnist';
 import { LECTURE_SPLITS } from '../data/splits';
 import { SettingError } from '../config/validate';
-import { DIGIT_CLASSES } from '../models/architecture';
 import { createRng, deriveSeed, shuffledIndices } from '../train/random';
+
+/**
+ * The ten digits. The same constant as models/architecture.ts, written here again because the page imports
+ * this file to check a sweep's label counts, and importing architecture.ts would pull tfjs into the page.
+ */
+const DIGIT_CLASSES = 10;
 
 /** The first training image of the pool: right after the lecture's 10,000 pretext images. */
 export const LABEL_POOL_START = LECTURE_SPLITS.pretextCount;

@@ -71,7 +71,8 @@ export interface FinishedRun {
 export function yourRows(runs: readonly FinishedRun[], labels: number): YourRow[] {
   const groups = new Map<YourRow['id'], Map<number, number>>();
   for (const { spec, testAccuracy } of runs) {
-    if (spec.labels !== labels || spec.use === 'pretext') continue;
+    // The leaderboard compares frozen trunks; fine-tuned networks belong to the compare and curve panels.
+    if (spec.labels !== labels || spec.use === 'pretext' || spec.use === 'finetune') continue;
     const id = spec.use === 'transfer' ? spec.task : spec.use;
     const seeds = groups.get(id) ?? new Map<number, number>();
     seeds.set(spec.seed, testAccuracy);

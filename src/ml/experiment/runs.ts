@@ -20,10 +20,29 @@ export type TrunkUse =
   /** Trained from scratch with the digit head on the labelled digits: the supervised baseline. */
   | 'scratch'
   /** Random, untrained and frozen under the digit head: the control. */
-  | 'random';
+  | 'random'
+  /**
+   * Copied from that task's pretext run like `transfer`, but every layer keeps learning on the labels, with a
+   * smaller step (FINETUNE_LR_FACTOR): the lecture's "transferred to downstream tasks and fine-tuned".
+   */
+  | 'finetune';
 
 /** The digit classifiers' uses, in display order. */
-export const HEAD_USES: readonly Exclude<TrunkUse, 'pretext'>[] = ['transfer', 'scratch', 'random'];
+export const HEAD_USES: readonly Exclude<TrunkUse, 'pretext'>[] = ['transfer', 'scratch', 'random', 'finetune'];
+
+/** The uses whose trunk is copied from a pretext run (so they need one first). */
+export function copiesTrunk(use: TrunkUse): use is 'transfer' | 'finetune' {
+  return use === 'transfer' || use === 'finetune';
+}
+
+/**
+ * Fine-tuning trains every layer with the baseline's settings but a tenth of its learning rate. Why smaller:
+ * the trunk already holds features worth keeping, while the new head starts random; its first, large and
+ * mostly wrong gradients flow back into the convolutions, and at the baseline's full step they can scramble
+ * what the pretext task taught before the head has learned anything (the "forgetting" fine-tuning guards
+ * against). A small step lets the trunk move only as far as the labels really ask.
+ */
+export const FINETUNE_LR_FACTOR = 0.1;
 
 /** A run's description. `task` matters for pretext and transfer runs; scratch and random runs ignore it. */
 export interface RunSpec {
@@ -41,7 +60,8 @@ export type RunId = string;
 export function runId(spec: RunSpec): RunId {
   switch (spec.use) {
     case 'pretext': return `${spec.task}.pretext.s${spec.seed}`;
-    case 'transfer': return `${spec.task}.transfer.s${spec.seed}.n${spec.labels}`;
+    case 'transfer':
+    case 'finetune': return `${spec.task}.${spec.use}.s${spec.seed}.n${spec.labels}`;
     default: return `${spec.use}.s${spec.seed}.n${spec.labels}`;
   }
 }
@@ -54,8 +74,8 @@ export function parseRunId(id: string, isTask: (t: string) => t is TaskId): RunS
   if (parts.length === 3 && parts[1] === 'pretext' && isTask(parts[0]) && seed(parts[2]) !== null) {
     return { task: parts[0], use: 'pretext', seed: seed(parts[2]) as number, labels: 0 };
   }
-  if (parts.length === 4 && parts[1] === 'transfer' && isTask(parts[0]) && seed(parts[2]) !== null && labels(parts[3]) !== null) {
-    return { task: parts[0], use: 'transfer', seed: seed(parts[2]) as number, labels: labels(parts[3]) as number };
+  if (parts.length === 4 && (parts[1] === 'transfer' || parts[1] === 'finetune') && isTask(parts[0]) && seed(parts[2]) !== null && labels(parts[3]) !== null) {
+    return { task: parts[0], use: parts[1], seed: seed(parts[2]) as number, labels: labels(parts[3]) as number };
   }
   if (parts.length === 3 && (parts[0] === 'scratch' || parts[0] === 'random') && seed(parts[1]) !== null && labels(parts[2]) !== null) {
     return { task: 'rotation', use: parts[0], seed: seed(parts[1]) as number, labels: labels(parts[2]) as number };
@@ -66,7 +86,7 @@ export function parseRunId(id: string, isTask: (t: string) => t is TaskId): RunS
 /** The four specs of the lecture's experiment under a configuration, for its task. */
 export function experimentSpecs(config: ExperimentConfig): Record<TrunkUse, RunSpec> {
   const at = (use: TrunkUse): RunSpec => ({ task: config.task, use, seed: config.seed, labels: use === 'pretext' ? 0 : config.splits.labelledCount });
-  return { pretext: at('pretext'), transfer: at('transfer'), scratch: at('scratch'), random: at('random') };
+  return { pretext: at('pretext'), transfer: at('transfer'), scratch: at('scratch'), random: at('random'), finetune: at('finetune') };
 }
 
 /** The pretext run a transfer run copies its trunk from. */
@@ -75,8 +95,9 @@ export function sourceOf(spec: RunSpec): RunSpec {
 }
 
 // Salts for the training seeds. Rotation's pretext and the three heads keep the salts they had before
-// tasks existed (100-103), so the numbers the README and the shipped models quote do not move.
-const USE_SALT: Record<TrunkUse, number> = { pretext: 100, transfer: 101, scratch: 102, random: 103 };
+// tasks existed (100-103), so the numbers the README and the shipped models quote do not move. Fine-tuning
+// came later and takes the next salt, leaving the other four untouched.
+const USE_SALT: Record<TrunkUse, number> = { pretext: 100, transfer: 101, scratch: 102, random: 103, finetune: 104 };
 
 /** A stable number per task (0 for rotation, whose seeds predate the registry). */
 export function taskSalt(task: TaskId): number {
@@ -105,9 +126,14 @@ export function testExampleSeed(task: TaskId): number {
   return deriveSeed(0, 300 + taskSalt(task));
 }
 
-/** The settings of a run: the task's pretext settings, the frozen heads' (`downstream`), or the baseline's. */
+/**
+ * The settings of a run: the task's pretext settings, the frozen heads' (`downstream`), or the baseline's;
+ * fine-tuning trains every layer, so it takes the baseline's settings with a smaller learning rate, and the
+ * two differ only in where the trunk starts and how far each step moves it.
+ */
 export function settingsFor(use: TrunkUse, config: ExperimentConfig): StepSettings {
   if (use === 'pretext') return taskById(config.task).settings(config.preset === 'custom' ? 'lecture' : config.preset, config.pretext);
+  if (use === 'finetune') return { ...config.supervised, learningRate: config.supervised.learningRate * FINETUNE_LR_FACTOR };
   return use === 'scratch' ? config.supervised : config.downstream;
 }
 
@@ -137,10 +163,12 @@ export function describeRun(spec: RunSpec, titleOf: (task: TaskId) => string = (
     case 'transfer': return `the self-supervised head on ${titleOf(spec.task)} features`;
     case 'scratch': return 'the supervised baseline';
     case 'random': return 'the random-features control';
+    case 'finetune': return `the network fine-tuned from ${titleOf(spec.task)} features`;
   }
 }
 
-/** Why a transfer run cannot start yet: its task's pretext model does not exist. */
+/** Why a transfer or fine-tune run cannot start yet: its task's pretext model does not exist. */
 export function needsPretextMessage(spec: RunSpec): string {
-  return `Train ${describeRun(sourceOf(spec))} first: the self-supervised head reuses its convolutions.`;
+  const who = spec.use === 'finetune' ? 'the fine-tuned network starts from' : 'the self-supervised head reuses';
+  return `Train ${describeRun(sourceOf(spec))} first: ${who} its convolutions.`;
 }

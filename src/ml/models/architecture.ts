@@ -25,7 +25,17 @@ export type FeatureSource =
   /** Freshly initialised and trained with the head (the lecture's supervised baseline). */
   | 'scratch'
   /** Freshly initialised and frozen: the control the lecture lacks. */
-  | 'random';
+  | 'random'
+  /**
+   * Copied from a trained pretext model like `transfer`, but left trainable: the lecture's "transferred to
+   * downstream tasks and fine-tuned". The head starts where every other head starts.
+   */
+  | 'finetune';
+
+/** The classifiers' model names (the first three are the names their saved files have always had). */
+const MODEL_NAMES: Readonly<Record<FeatureSource, string>> = {
+  transfer: 'downstream', scratch: 'supervised', random: 'random_frozen', finetune: 'finetuned',
+};
 
 /** Turns a described head layer into a tfjs layer, seeded from the run's seed and the layer's salt. */
 export function buildLayer(spec: LayerSpec, seed: number): tf.layers.Layer {
@@ -50,18 +60,19 @@ export function buildTaskModel(task: PretextTask, seed: number): tf.Sequential {
  * A 10-digit classifier: conv, pool, conv, pool, Flatten, Dense(10) (21,994 parameters).
  * With `transfer`, `source` must be given: its trunk convolutions (layers 0 and 2) are copied in and frozen,
  * exactly the lecture's `model_pretext.get_layer(index = 0..3)` with `trainable = False`. Any task's pretext
- * model will do, since every task trains the same trunk.
+ * model will do, since every task trains the same trunk. With `finetune` the same weights are copied in and
+ * stay trainable.
  */
 export function buildDigitClassifier(features: FeatureSource, seed: number, source?: tf.LayersModel): tf.Sequential {
-  const frozen = features !== 'scratch';
+  const frozen = features === 'transfer' || features === 'random';
   // Same seed, same initial convolutions as the pretext model had before it trained: so the random control
   // is literally "the transferred layers minus what the pretext task taught them".
   const model = tf.sequential({
-    name: features === 'transfer' ? 'downstream' : features === 'random' ? 'random_frozen' : 'supervised',
+    name: MODEL_NAMES[features],
     layers: [...trunkLayers(seed, !frozen), tf.layers.flatten(), denseLayer(DIGIT_CLASSES, deriveSeed(seed, 16))],
   });
-  if (features === 'transfer') {
-    if (!source) throw new Error('buildDigitClassifier("transfer") needs a trained pretext model');
+  if (features === 'transfer' || features === 'finetune') {
+    if (!source) throw new Error(`buildDigitClassifier("${features}") needs a trained pretext model`);
     for (const index of TRUNK_WEIGHT_LAYERS) {
       // setWeights copies values into this model's own variables: later pretext training cannot leak in.
       model.layers[index].setWeights(source.layers[index].getWeights());

@@ -1,0 +1,67 @@
+/**
+ * The label-efficiency lesson: the recorded curve is drawn at once with what it shows; a live sweep of the
+ * shipped rotation trunk runs in the worker with progress and joins the chart; a label count the pool cannot
+ * give is refused with its message; and the probes fill their table block by block.
+ */
+import { expect, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { collectPageErrors, SCREENSHOT_DIR } from './helpers';
+
+interface Recorded { curves: { trunk: string }[]; seedList: number[]; testCount: number }
+
+test('the recorded curve, a live sweep, a refused label count and the probes', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors = collectPageErrors(page);
+  const recorded = JSON.parse(await readFile('public/pretrained/curve.json', 'utf8')) as Recorded;
+  await page.goto('/?preset=smoke#curve');
+  const panel = page.locator('#curve');
+  await expect(panel.getByRole('heading', { name: /How many labels\?/ })).toBeVisible();
+  await expect(panel.getByRole('img', { name: /Test accuracy against labelled digits/ })).toBeVisible({ timeout: 30_000 });
+  await expect(panel.getByText(/^Recorded$/)).toBeVisible();
+  await expect(panel.getByText(new RegExp(`seeds? ${recorded.seedList.join(', ')}, on all ${recorded.testCount.toLocaleString('en-US')} test`))).toBeVisible();
+  await expect(panel.getByRole('heading', { name: 'What to look for, and what the data shows' })).toBeVisible();
+  await expect(panel.locator('.curve-words li').first()).toBeVisible();
+  await panel.locator('.curve-chart').scrollIntoViewIfNeeded();
+  await panel.screenshot({ path: `${SCREENSHOT_DIR}/curve.png` });
+
+  // The shipped lecture models give the page a rotation trunk to sweep.
+  await expect(page.getByTestId('backend-name')).not.toBeEmpty({ timeout: 60_000 });
+  const tab = panel.getByRole('tabpanel', { name: 'Label-efficiency curve' });
+  await tab.getByRole('button', { name: 'Load the pre-trained lecture models' }).click();
+  const rotation = tab.getByRole('checkbox', { name: /Self-supervised \(rotation features, frozen\), seed 1/ });
+  await expect(rotation).toBeVisible({ timeout: 60_000 });
+
+  // Refused before anything runs: the setting named, with its allowed values.
+  const labels = tab.getByLabel('Label counts');
+  await labels.fill('10, 20000');
+  await tab.getByRole('button', { name: 'Run the sweep' }).click();
+  await expect(tab.getByRole('alert')).toHaveText("label counts must be 10-100 in steps of 10 (balanced per digit), or 101-10000 (the pool's first N), got 20000");
+  await expect(labels).toHaveAttribute('aria-invalid', 'true');
+  await labels.fill('10,,20');
+  await tab.getByRole('button', { name: 'Run the sweep' }).click();
+  await expect(tab.getByRole('alert')).toContainText('without empty items');
+
+  // One frozen trunk, two small label counts, one seed.
+  await labels.fill('10, 20');
+  await tab.getByLabel('Seeds').fill('1');
+  await tab.getByRole('checkbox', { name: 'Random trunk, frozen' }).uncheck();
+  await rotation.check();
+  await tab.getByRole('button', { name: 'Run the sweep' }).click();
+  await expect(tab.getByRole('alert')).toHaveCount(0);
+  await expect(tab.getByRole('status').filter({ hasText: /Sweep finished/ })).toBeVisible({ timeout: 90_000 });
+  const results = tab.getByRole('table', { name: /Your sweep/ });
+  await expect(results.getByRole('row', { name: /rotation features, frozen/ })).toContainText(/\d+\.\d%.*\d+\.\d%/);
+  await expect(panel.getByRole('img', { name: /Test accuracy against labelled digits.*yours: Self-supervised \(rotation features, frozen\)/ })).toBeVisible();
+  await tab.locator('.sweep-form').screenshot({ path: `${SCREENSHOT_DIR}/curve-sweep.png` });
+
+  // The probes, in their own tab.
+  await panel.getByRole('tab', { name: 'Probes, block by block' }).click();
+  const probes = panel.getByRole('tabpanel', { name: 'Probes, block by block' });
+  await probes.getByRole('button', { name: 'Run the probes' }).click();
+  const table = probes.getByRole('table', { name: /Probe accuracy/ });
+  // The rotation model is probed first (its three blocks, conv3 included); rows appear as they are measured.
+  await expect(table.getByRole('rowheader', { name: /Rotation pretext model, seed 1/ })).toBeVisible({ timeout: 120_000 });
+  await expect(table.getByRole('cell', { name: 'conv3' }).first()).toBeVisible({ timeout: 120_000 });
+  await probes.screenshot({ path: `${SCREENSHOT_DIR}/curve-probes.png` });
+  expect(errors).toEqual([]);
+});
