@@ -1,10 +1,8 @@
 /**
  * End-to-end tests: a real Chromium drives the built app the way a student
- * would (by role and label). Two workers: each page trains with one WASM thread
- * (the engine leaves a core to the page), so two spec files at once use the two
- * cores of a small machine instead of one, and no spec asserts a speed (speed is
- * the benchmark's job, `npm run bench`). Each test has its own browser context,
- * so storage, locks and service workers never cross between them.
+ * would (by role and label). One worker: tried with two on 2 cores, every test
+ * took twice as long (page loads and training are both CPU-bound), so the suite
+ * was no faster and its waits were tighter. Speed is the benchmark's job.
  */
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/chromium';
@@ -14,9 +12,8 @@ export default defineConfig({
   testDir: 'e2e',
   forbidOnly: !!process.env.CI,
   retries: 0,
-  workers: 2,
-  // Two pages loading and training at once on two cores: give each test and each expectation room, so a
-  // busy machine makes the suite slower, not red.
+  workers: 1,
+  // Room for a busy machine: it should make the suite slower, not red.
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['html', { open: 'never' }]],

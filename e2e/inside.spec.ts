@@ -48,7 +48,7 @@ test('look inside the shipped models: filters, confusions and embeddings', async
     await page.mouse.move(box.x + box.width * (0.5 + 0.3 * Math.cos(a)), box.y + box.height * (0.5 + 0.35 * Math.sin(a)), { steps: 2 });
   }
   await page.mouse.up();
-  await inside.getByRole('checkbox', { name: /show the maps of your last drawing instead/ }).check();
+  await inside.getByRole('checkbox', { name: /show the maps of the digit you last drew/ }).check();
   await expect(inside.getByRole('img', { name: 'The 64 feature maps of your drawing' })).toBeVisible({ timeout: 30_000 });
   await expect(inside.getByRole('heading', { name: 'What the 64 filters see in your drawing' })).toBeVisible();
 

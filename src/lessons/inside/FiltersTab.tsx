@@ -92,9 +92,18 @@ export function FiltersTab({ models, mnist, scaling }: FiltersTabProps) {
         <button type="button" onClick={() => setIndex(Math.max(0, safeIndex - 1))} aria-label="Previous test image">◀</button>
         <button type="button" onClick={() => setIndex(Math.min(mnist.test.count - 1, safeIndex + 1))} aria-label="Next test image">▶</button>
         <DigitImage pixels={testImage} size={56} label={`Test image ${safeIndex}: a handwritten ${mnist.test.labels[safeIndex]}`} />
+      </div>
+      {/* One slot laid out the same whether or not a digit has been drawn: this panel sits above the drawing
+          pad, and a row that grew at the first stroke would shift the pad under the student's pen. */}
+      <div className="drawing-source">
+        {/* The same words and an empty frame of the thumbnail's size before the first drawing. */}
         {drawing
-          ? <label><input type="checkbox" checked={useDrawing} onChange={(e) => setUseDrawing(e.target.checked)} /> show the maps of your last drawing instead <DigitImage pixels={drawing} size={56} label="Your last drawing, as the models see it" /></label>
-          : <span className="hint">Draw a digit in <StepRef id="draw" /> to see its maps here too.</span>}
+          ? <DigitImage pixels={drawing} size={56} label="Your last drawing, as the models see it" />
+          : <span className="thumb-placeholder" aria-hidden="true" />}
+        <label>
+          <input type="checkbox" checked={fromDrawing} disabled={drawing === null} onChange={(e) => setUseDrawing(e.target.checked)} />
+          {' '}show the maps of the digit you last drew in <StepRef id="draw" /> instead
+        </label>
       </div>
       <p className="hint">This model&apos;s first layer was {trunkStory(model.spec)}. Its starting filters are re-created from the seed ({model.spec.seed}): every run with that seed began from exactly these.</p>
       {answer?.kind === 'pending' && <p role="status">Reading the filters…</p>}

@@ -35,7 +35,8 @@ export function ModelFiles({ spec, label }: ModelFilesProps) {
   return (
     <div className="model-files">
       {origin && origin !== 'trained' && <p className="origin" role="note">This is {ORIGIN_TEXT[origin]}.</p>}
-      {autosave && !busy && status !== 'done' && (
+      {/* Only for a run this page has not seen (after a reload): a failed run's own controls already offer to continue. */}
+      {autosave && !busy && status === 'idle' && (
         <p className="note" role="note">
           An interrupted training of the {label} was found: {autosave.metadata.epochs} of {autosave.metadata.epochsPlanned} epochs, saved {when(autosave.metadata.savedAt)}.{' '}
           <button type="button" onClick={() => continueInterrupted(spec)}>Continue from epoch {autosave.metadata.epochs}</button>{' '}
