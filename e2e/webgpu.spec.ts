@@ -3,7 +3,7 @@
  * e2e/chromium.ts, used by this file only).
  * That adapter is software, so the app must not choose it by itself, and must say why; asked for by link
  * (?backend=webgpu) it must pass the training check (every kernel of a training step, numbers equal to the
- * CPU's on a small case) and train. Functional only: how fast is `npm run bench`'s business.
+ * CPU's on a small case: itself a training step) and be used. Functional only: how fast is `npm run bench`'s business.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { collectPageErrors } from './helpers';
@@ -29,8 +29,12 @@ test('a software WebGPU adapter is offered but not chosen automatically, and the
   expect(errors).toEqual([]);
 });
 
-test('?backend=webgpu passes the training check and trains the Tiny preset\'s pretext step on SwiftShader', async ({ page }) => {
-  test.setTimeout(400_000);
+test('?backend=webgpu passes the training check on SwiftShader and is used, in the worker', async ({ page }) => {
+  // The training check is itself a training step on the backend: every kernel of forward and backward pass
+  // present, and a small case's numbers equal to the CPU's (src/ml/backends/training-check.ts). A whole Tiny
+  // pretext step on SwiftShader's WebGPU added about 50 s to the suite and tested nothing more; the runtime
+  // specs train end to end on WASM and WebGL.
+  test.setTimeout(200_000);
   const errors = collectPageErrors(page);
   await page.goto('/?backend=webgpu');
   const status = page.getByRole('status').filter({ hasText: 'Training on' });
@@ -39,16 +43,7 @@ test('?backend=webgpu passes the training check and trains the Tiny preset\'s pr
   await expect(status).toContainText(/chosen by you; webgpu has all \d+ kernels of a training step and matches cpu on a small case/);
   await expect(status).toContainText(/in a background worker/);
   await expect(page.getByText(/WebGPU here is software-rendered \(google swiftshader/)).toBeVisible();
-
   await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
-  await page.getByRole('radio', { name: /Tiny/ }).check();
-  // SwiftShader's WebGPU trains this network at ~7-20 images/s on 2 busy cores: the Tiny preset's 8,000 rotated
-  // images would take ten minutes, so the step trains on 96 of its images (384 rotated: two full batches, the
-  // fewest that draw a line on the live chart).
-  await page.getByRole('spinbutton', { name: 'Unlabelled pretext images' }).fill('96');
-  const pretext = page.locator('#pretext');
-  await pretext.getByRole('button', { name: 'Train the rotation pretext model' }).click();
-  await expect(pretext.getByText(/Trained for 1 epoch/)).toBeVisible({ timeout: 300_000 });
-  await expect(pretext.locator('.recharts-line-curve').first()).toBeVisible();
+  await expect(page.locator('#pretext').getByRole('button', { name: 'Train the rotation pretext model' })).toBeEnabled();
   expect(errors).toEqual([]);
 });

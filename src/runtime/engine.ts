@@ -296,16 +296,18 @@ export class Engine {
       });
       this.run = trainer;
       this.emit({ type: 'runStarted', run: id, spec, summary: summarizeModel(model), epochs: settings.epochs, trainCount, initialEpoch });
-      const result = await Promise.race([trainer.run(), lost]);
-      await this.library.settled(id);
-      await this.models.checkpoint(id, result.epochsRun, config.seed);
+      // Every wait on the backend races the lost context: none of them would return after it.
+      const unlessLost = <T>(work: Promise<T>): Promise<T> => Promise.race([work, lost]);
+      const result = await unlessLost(trainer.run());
+      await unlessLost(this.library.settled(id));
+      await unlessLost(this.models.checkpoint(id, result.epochsRun, config.seed));
       // The run ended cleanly: nothing to continue after a reload.
       if (browserStorageAvailable() && ownsSave) {
         await deleteFromBrowser(id, 'autosave').catch(() => undefined);
         await this.emitSaved();
       }
       const objective = spec.use === 'pretext' ? taskById(spec.task).objective : undefined;
-      const test = await evaluate(model, this.testSetOf(spec, config), { scaling: config.scaling, batchSize: spec.use === 'pretext' ? 192 : 64, ...(objective ? { objective } : {}) });
+      const test = await unlessLost(evaluate(model, this.testSetOf(spec, config), { scaling: config.scaling, batchSize: spec.use === 'pretext' ? 192 : 64, ...(objective ? { objective } : {}) }));
       this.emit({ type: 'runEnded', run: id, result, testAccuracy: test.accuracy, testLoss: test.loss });
       this.emitBackup(id, 'trained', config);
     } catch (err) {
@@ -314,6 +316,7 @@ export class Engine {
       if (err instanceof SettingError || this.run === null) {
         this.emit({ type: 'error', message, ...(err instanceof SettingError ? { setting: err.setting } : {}) });
       } else {
+        if (this.contextLost) this.library.abandon(id);
         try {
           this.models.rollback(id);
         } catch {

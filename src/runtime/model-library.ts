@@ -85,6 +85,15 @@ export class ModelLibrary {
     return next;
   }
 
+  /**
+   * Forgets the checkpoints and saves still queued for `run`. After a lost GPU context they wait on the dead
+   * context for ever, and a continued run must not wait behind them.
+   */
+  abandon(run: RunId): void {
+    this.pending.delete(run);
+    this.wanted.delete(run);
+  }
+
   /** Resolves once every checkpoint and autosave started for `run` has finished. */
   settled(run: RunId): Promise<void> {
     return this.pending.get(run) ?? Promise.resolve();
