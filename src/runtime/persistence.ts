@@ -25,7 +25,7 @@ export function browserStorageAvailable(): boolean {
 
 /**
  * Treats IndexedDB as absent from now on: what a private window or a blocked-storage setting looks like.
- * The fault tests use it; the engine also calls it when opening the database fails outright.
+ * Only the fault tests call it (a database that fails to open is reported by ModelLibrary.savedList instead).
  */
 export function turnOffBrowserStorage(): void {
   storageTurnedOff = true;
