@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Mnist } from '../../ml/data/mnist';
 import { IMAGE_PIXELS } from '../../ml/data/mnist';
 import type { InputScaling } from '../../ml/train/batches';
-import { changeVerdict, filterChanges, median, type ChangeVerdict } from '../../ml/insight/filters';
+import { changeVerdict, filterChanges, median, type ChangeVerdict } from '../../ml/insight/filter-math';
 import { ask, forget, useAnswer } from '../../state/inspect';
 import { useLastDrawing } from '../../state/last-drawing';
 import { StepRef } from '../../app/StepRef';

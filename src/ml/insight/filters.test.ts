@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { changeVerdict, filterChanges, filterMajor, firstLayerFilters, firstLayerMaps, initialFilters, median } from './filters';
+import { changeVerdict, filterChanges, filterMajor, median } from './filter-math';
+import { firstLayerFilters, firstLayerMaps, initialFilters } from './filters';
 import { buildDigitClassifier, buildTaskModel } from '../models/architecture';
 import { taskById } from '../tasks/registry';
 import { useCpuBackend } from '../testing/fixtures';

@@ -1,0 +1,73 @@
+/**
+ * The page's first load carries no TensorFlow.js: every tensor lives in the worker, and the page only draws.
+ * A single value import of a module that imports tfjs (it happened once, through a helper for the filters tab)
+ * makes the built page preload ~780 KB of tfjs and parse it before the first panel appears. This walks the
+ * page's static value imports from src/main.tsx, as the bundler does, and names the chain to any that reaches
+ * a worker-only package. Type-only imports and dynamic import() calls are fine: neither is in the first load.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+/** Packages only the worker may load (the main-thread fallback loads them with import()). */
+const WORKER_ONLY = /^(@tensorflow\/|umap-js)/;
+
+function resolveLocal(from: string, spec: string): string | null {
+  const base = join(dirname(from), spec);
+  for (const ext of ['', '.ts', '.tsx', '/index.ts', '/index.tsx']) {
+    if (existsSync(base + ext) && statSync(base + ext).isFile()) return base + ext;
+  }
+  return null;
+}
+
+/** The modules a file imports for their values (not `import type`, not all-`type` named imports). */
+function valueImports(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
+  const specs: string[] = [];
+  for (const statement of source.statements) {
+    if (ts.isImportDeclaration(statement)) {
+      const clause = statement.importClause;
+      const typeOnly = clause !== undefined && (clause.isTypeOnly || (clause.name === undefined && clause.namedBindings !== undefined
+        && ts.isNamedImports(clause.namedBindings) && clause.namedBindings.elements.length > 0
+        && clause.namedBindings.elements.every((e) => e.isTypeOnly)));
+      if (!typeOnly) specs.push((statement.moduleSpecifier as ts.StringLiteral).text);
+    } else if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && !statement.isTypeOnly) {
+      specs.push((statement.moduleSpecifier as ts.StringLiteral).text);
+    }
+  }
+  return specs;
+}
+
+/** Every chain of static value imports from `entry` that ends in a worker-only package. */
+function chainsToWorkerOnly(entry: string): string[] {
+  const parent = new Map<string, string | null>([[entry, null]]);
+  const queue = [entry];
+  const found: string[] = [];
+  while (queue.length > 0) {
+    const file = queue.shift() as string;
+    for (const spec of valueImports(file)) {
+      const target = spec.startsWith('.') ? resolveLocal(file, spec) : spec;
+      if (target === null || parent.has(target)) continue;
+      parent.set(target, file);
+      if (WORKER_ONLY.test(target)) {
+        const chain = [target];
+        for (let at = parent.get(target); at; at = parent.get(at)) chain.unshift(relative('.', at));
+        found.push(chain.join(' -> '));
+      } else if (target.startsWith('src') || target.startsWith('/')) {
+        queue.push(target);
+      }
+    }
+  }
+  return found;
+}
+
+describe("the page's first load", () => {
+  it('imports no tfjs and no umap-js (only the worker does)', () => {
+    expect(chainsToWorkerOnly('src/main.tsx')).toEqual([]);
+  });
+
+  it('would notice one (the walk finds the worker entry reaching tfjs)', () => {
+    expect(chainsToWorkerOnly('src/runtime/worker.ts').some((c) => c.endsWith('@tensorflow/tfjs'))).toBe(true);
+  });
+});
