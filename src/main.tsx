@@ -4,7 +4,7 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { App, bootLab } from './App';
 import { UpdatePrompt } from './app/UpdatePrompt';
 import './styles.css';
 
@@ -13,6 +13,7 @@ if (container === null) {
   throw new Error('index.html must contain an element with id="root"');
 }
 
+bootLab();
 createRoot(container).render(
   <StrictMode>
     <App />

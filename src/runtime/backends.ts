@@ -114,6 +114,16 @@ export function plan(choice: BackendChoice, probe: WebGLProbe, gpu: WebGPUProbe)
   return { order: ['wasm', 'cpu'], reason: withNote('WebGL2 is not available here') };
 }
 
+let lastProbe: WebGLProbe | null = null;
+
+/**
+ * What the last {@link startBackend} found of WebGL2 in this context, or null before the first. Asking again
+ * would create and throw away another context, which takes 0.3-1 s on a software renderer.
+ */
+export function lastWebGLProbe(): WebGLProbe | null {
+  return lastProbe;
+}
+
 /** The training check's verdict on WebGPU, once per context (it takes a few seconds on the CPU backend). */
 let webgpuCheck: Promise<TrainingCheck> | null = null;
 
@@ -147,12 +157,16 @@ export async function startBackend(choice: BackendChoice, webglDisabled = false)
     wantedThreads = threadOverride ?? threadBudget();
     setThreadsCount(wantedThreads);
   }
-  const probe = probeWebGL(webglDisabled);
   // webgl=off is for a GPU whose driver misbehaves: the same driver is behind WebGPU, so it is off by itself too.
   // Another backend asked for by name never falls back to WebGPU, so the adapter need not be asked for then.
-  const gpu: WebGPUProbe = (choice === 'auto' && !webglDisabled) || choice === 'webgpu'
-    ? await probeWebGPU()
-    : { available: false, adapter: null, software: false, problem: webglDisabled ? 'the GPU is turned off (webgl=off in the address)' : 'not asked for' };
+  // The adapter is asked for first and awaited after the WebGL probe, so the two waits overlap (each costs a
+  // few hundred milliseconds of a page's start-up on a software renderer).
+  const askedGpu: Promise<WebGPUProbe> = (choice === 'auto' && !webglDisabled) || choice === 'webgpu'
+    ? probeWebGPU()
+    : Promise.resolve({ available: false, adapter: null, software: false, problem: webglDisabled ? 'the GPU is turned off (webgl=off in the address)' : 'not asked for' });
+  const probe = probeWebGL(webglDisabled);
+  lastProbe = probe;
+  const gpu = await askedGpu;
   const { order, reason } = plan(choice, probe, gpu);
   const failures: string[] = [];
   for (const name of order) {

@@ -23,7 +23,7 @@ import { browserStorageAvailable, deleteFromBrowser, isQuotaError, readFromBrows
 import { crashSoon, loseWebGLContext, poisonWeights, watchWebGLContext } from './faults';
 import { holdIfFree } from './tab-locks';
 import { activateBackend } from '../ml/backends/activate';
-import { probeWebGL, startBackend } from './backends';
+import { lastWebGLProbe, startBackend } from './backends';
 import { evaluateRuns, predictRuns, reconstructWith } from './engine-queries';
 import { InsightBench } from './engine-curve';
 import { Inspector } from './engine-inspect';
@@ -89,7 +89,7 @@ export class Engine {
       case 'init': {
         this.webglDisabled = command.webglDisabled;
         this.backend = await startBackend(command.backend, this.webglDisabled);
-        const webgl2InWorker = this.mode === 'worker' ? probeWebGL(this.webglDisabled).available : false;
+        const webgl2InWorker = this.mode === 'worker' ? lastWebGLProbe()?.available === true : false;
         this.emit({ type: 'ready', backend: this.backend, mode: this.mode, webgl2InWorker, summaries: architectureSummaries() });
         return;
       }
