@@ -6,27 +6,23 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Mnist } from '../ml/data/mnist';
 import { makeSplits, type Splits } from '../ml/data/splits';
-import { summarizeModel } from '../ml/models/summary';
-import { TrainingRun, trainRowCount } from '../ml/train/trainer';
 import type { TaskSet } from '../ml/train/objective';
-import { evaluate } from '../ml/eval/evaluate';
 import { checkConfig } from '../ml/config/check-config';
 import type { ExperimentConfig } from '../ml/config/presets';
 import { SettingError } from '../ml/config/validate';
 import { pretextTestSet, pretextTrainSet } from '../ml/experiment/protocol';
-import { copiesTrunk, describeRun, exampleSeed, needsPretextMessage, runId, settingsFor, sourceOf, trainOptionsFor, type RunId, type RunSpec } from '../ml/experiment/runs';
-import { taskById } from '../ml/tasks/registry';
-import { ModelStore, architectureSummaries, buildFor } from './model-store';
+import { describeRun, exampleSeed, runId, type RunId, type RunSpec } from '../ml/experiment/runs';
+import { ModelStore, architectureSummaries } from './model-store';
 import { serializeModel } from '../ml/models/persist';
 import { ModelLibrary } from './model-library';
 import { browserStorageAvailable, deleteFromBrowser, isQuotaError, readFromBrowser, saveToBrowser, toSerialized, turnOffBrowserStorage } from './persistence';
-import { crashSoon, loseWebGLContext, poisonWeights, watchWebGLContext } from './faults';
-import { holdIfFree } from './tab-locks';
+import { crashSoon, loseWebGLContext } from './faults';
 import { activateBackend } from '../ml/backends/activate';
 import { lastWebGLProbe, startBackend } from './backends';
 import { evaluateRuns, predictRuns, reconstructWith } from './engine-queries';
 import { InsightBench } from './engine-curve';
 import { Inspector } from './engine-inspect';
+import { RunTrainer } from './engine-train';
 import type { BackendInfo, Command, EngineEvent, EngineMode, FaultName, ModelOrigin } from './messages';
 
 /** Said when the browser gives the page no storage: what is off, and what still works. */
@@ -45,28 +41,31 @@ export class Engine {
   /** The pretext examples of the last task prepared, keyed by what they depend on. */
   private examples: { readonly key: string; readonly set: TaskSet } | null = null;
   private readonly models = new ModelStore();
-  private run: TrainingRun | null = null;
-  private current: RunId | null = null;
   private backend: BackendInfo | null = null;
   /** Per run: the history and settings behind the current weights, saved along with them. */
   private readonly library = new ModelLibrary(
     this.models, () => this.backend?.name ?? tf.getBackend(), () => this.mnist?.train.count ?? 20_000,
     (message) => this.emit({ type: 'info', message }),
   );
-  /** Set by a fault test: the next batch end writes NaN into the training model. */
-  private poisonNextBatch = false;
-  /** Set when the browser took the WebGL context away during the current run. */
-  private contextLost = false;
   private webglDisabled = false;
   /** True while the backend is being switched: no training may start in between. */
   private switching = false;
   /** Answers the "what did the network learn" questions (engine-inspect.ts). */
   private readonly inspector = new Inspector({
-    emit: (event, transfer) => this.emit(event, transfer), models: this.models, library: this.library, mnist: () => this.mnist, training: () => this.current,
+    emit: (event, transfer) => this.emit(event, transfer), models: this.models, library: this.library, mnist: () => this.mnist, training: (): RunId | null => this.trainer.current,
   });
   /** Label-efficiency sweeps and probes on the models held here (engine-curve.ts). */
   private readonly insight = new InsightBench((event) => this.emit(event), {
-    mnist: () => this.mnist, model: (run) => this.models.get(run), training: () => this.current,
+    mnist: () => this.mnist, model: (run) => this.models.get(run), training: (): RunId | null => this.trainer.current,
+  });
+
+  /** The run in progress, from its locks to its final score (engine-train.ts). */
+  private readonly trainer: RunTrainer = new RunTrainer({
+    emit: (event, transfer) => this.emit(event, transfer), models: this.models, library: this.library,
+    prepare: (config) => this.prepare(config), pretextExamples: (config) => this.pretextExamples(config),
+    testSetOf: (spec, config) => this.testSetOf(spec, config), emitBackup: (run, origin, config) => this.emitBackup(run, origin, config),
+    emitSaved: () => this.emitSaved(), emitMemory: () => this.emitMemory(),
+    backendName: () => this.backend?.name ?? 'this backend', busyWith: (): string | null => this.insight.busy, switching: () => this.switching,
   });
 
   constructor(emit: Emit, mode: EngineMode) {
@@ -112,26 +111,26 @@ export class Engine {
         return;
       }
       case 'train':
-        this.train(command.spec, command.config, command.resume === true).catch((err: unknown) => {
+        this.trainer.train(command.spec, command.config, command.resume === true).catch((err: unknown) => {
           this.emit({ type: 'error', message: `Training stopped unexpectedly: ${err instanceof Error ? err.message : String(err)}` });
         });
         return;
-      case 'pause': this.run?.pause(); return;
-      case 'resume': this.run?.resume(); return;
-      case 'step': this.run?.step(); return;
-      case 'stop': this.run?.stop(); return;
+      case 'pause': this.trainer.pause(); return;
+      case 'resume': this.trainer.resume(); return;
+      case 'step': this.trainer.step(); return;
+      case 'stop': this.trainer.stop(); return;
       case 'evaluate': {
         const config = { ...command.config, splits: { ...command.config.splits, testSet: command.testSet } };
-        const runs = command.runs.filter((id) => id !== this.current);
+        const runs = command.runs.filter((id) => id !== this.trainer.current);
         const { event, transfer } = await evaluateRuns(this.models, this.library, runs, this.prepare(config), config);
         this.emit(event, transfer);
         return;
       }
       case 'predict':
-        this.emit({ type: 'prediction', requestId: command.requestId, predictions: await predictRuns(this.models, this.library, command.pixels, command.config, this.current) });
+        this.emit({ type: 'prediction', requestId: command.requestId, predictions: await predictRuns(this.models, this.library, command.pixels, command.config, this.trainer.current) });
         return;
       case 'reconstruct': {
-        const pixels = await reconstructWith(this.models, this.library, command.run, command.pixels, this.current);
+        const pixels = await reconstructWith(this.models, this.library, command.run, command.pixels, this.trainer.current);
         this.emit({ type: 'reconstruction', requestId: command.requestId, run: command.run, pixels }, [pixels.buffer]);
         return;
       }
@@ -175,8 +174,7 @@ export class Engine {
         crashSoon();
         return;
       case 'nanLoss':
-        if (!this.run) throw new Error('Nothing is training: a NaN loss needs a run in progress.');
-        this.poisonNextBatch = true;
+        this.trainer.poisonNext();
         return;
       case 'webglContextLoss':
         if (!loseWebGLContext()) throw new Error(`The WebGL context can only be lost on WebGL; this is ${tf.getBackend()}.`);
@@ -223,123 +221,11 @@ export class Engine {
     return spec.use === 'pretext' ? pretextTestSet(spec.task, splits) : splits.test;
   }
 
-  private async train(spec: RunSpec, requested: ExperimentConfig, resume: boolean): Promise<void> {
-    const id = runId(spec);
-    // `this.run` stays set until the previous run has completely finished (its final evaluation included).
-    if (this.insight.busy) {
-      this.emit({ type: 'error', message: `A ${this.insight.busy} is running in the curve step: wait for it, or stop it first.` });
-      return;
-    }
-    if (this.run || this.switching) {
-      const running = this.current ? this.models.spec(this.current) : undefined;
-      const what = this.switching ? 'The backend is being switched' : `Training of ${running ? describeRun(running) : 'another model'} is still running`;
-      this.emit({ type: 'error', message: `${what}: wait for it, or stop it first.` });
-      return;
-    }
-    // Other tabs of the lab: one training too shares the processor; one training this very run would
-    // overwrite our autosave (and we theirs), so only the tab holding the run's lock saves it.
-    let finish = (): void => undefined;
-    const finished = new Promise<void>((resolve) => { finish = resolve; });
-    const [alone, ownsSave] = await Promise.all([holdIfFree('pretext-lab:training', finished), holdIfFree(`pretext-lab:autosave:${id}`, finished)]);
-    if (!alone) this.emit({ type: 'info', message: 'Another tab of the lab is training at the same time. The two share this computer\'s processor, so each trains more slowly; pause one to speed up the other.' });
-    if (!ownsSave) this.emit({ type: 'info', message: `Another tab is training ${describeRun(spec)} too, so this tab does not save it after each epoch: the two would overwrite each other's saves. Use Download when it is done to keep it.` });
-    this.contextLost = false;
-    // When the browser takes the GPU away, the batch in flight may never finish (its read-back waits on a
-    // context that is gone), so the run is abandoned at once rather than stopped at the next batch.
-    let abandon = (_err: Error): void => undefined;
-    const lost = new Promise<never>((_resolve, reject) => { abandon = reject; });
-    lost.catch(() => undefined);
-    const unwatch = watchWebGLContext(() => {
-      this.contextLost = true;
-      abandon(new Error('the browser took the WebGL context away (a GPU reset, or too many GPU pages open)'));
-    });
-    const snapshot = resume ? this.models.snapshot(id) : undefined;
-    // A continued run keeps the settings it started with (seed, sizes, scaling), whatever the form shows now.
-    const config = (snapshot && this.library.configOf(id)) || { ...requested, task: spec.task, seed: spec.seed };
-    try {
-      const splits = this.prepare(config);
-      const data = spec.use === 'pretext' ? this.pretextExamples(config) : splits.labelled;
-      const source = copiesTrunk(spec.use) ? this.models.get(runId(sourceOf(spec))) : undefined;
-      if (copiesTrunk(spec.use) && !source && !snapshot) throw new Error(needsPretextMessage(spec));
-      if (snapshot) this.models.rollback(id);
-      else this.models.set(spec, buildFor(spec, config.seed, source));
-      const model = this.models.get(id) as tf.Sequential;
-      const settings = settingsFor(spec.use, config);
-      const initialEpoch = snapshot?.epochs ?? 0;
-      const record = this.library.startRecord(id, initialEpoch, settings.epochs, config);
-      const options = { ...trainOptionsFor(spec, config), initialEpoch };
-      const trainCount = trainRowCount(data.count, settings.validationSplit, options.groupSize);
-      this.current = id;
-      // Callbacks check they still belong to the current run: an abandoned run (lost GPU) must stay silent.
-      const mine = (): boolean => this.run === trainer;
-      const trainer: TrainingRun = new TrainingRun(model, data, options, {
-        onBatchEnd: (event) => {
-          if (!mine()) return;
-          this.emit({ type: 'batch', run: id, event });
-          if (this.poisonNextBatch) {
-            this.poisonNextBatch = false;
-            poisonWeights(model);
-          }
-        },
-        onEpochEnd: (event) => {
-          if (!mine()) return;
-          this.emit({ type: 'epoch', run: id, event });
-          const { type: _type, elapsedMs: _elapsed, ...epoch } = event;
-          record.history.push(epoch);
-          void this.library.checkpointAndAutosave(id, event.epoch + 1, config, ownsSave).then(() => {
-            if (this.current === id && !this.contextLost) this.emitBackup(id, 'autosave', config);
-          });
-        },
-        onStateChange: (state) => {
-          if (mine()) this.emit({ type: 'runState', run: id, state });
-        },
-      });
-      this.run = trainer;
-      this.emit({ type: 'runStarted', run: id, spec, summary: summarizeModel(model), epochs: settings.epochs, trainCount, initialEpoch });
-      // Every wait on the backend races the lost context: none of them would return after it.
-      const unlessLost = <T>(work: Promise<T>): Promise<T> => Promise.race([work, lost]);
-      const result = await unlessLost(trainer.run());
-      await unlessLost(this.library.settled(id));
-      await unlessLost(this.models.checkpoint(id, result.epochsRun, config.seed));
-      // The run ended cleanly: nothing to continue after a reload.
-      if (browserStorageAvailable() && ownsSave) {
-        await deleteFromBrowser(id, 'autosave').catch(() => undefined);
-        await this.emitSaved();
-      }
-      const objective = spec.use === 'pretext' ? taskById(spec.task).objective : undefined;
-      const test = await unlessLost(evaluate(model, this.testSetOf(spec, config), { scaling: config.scaling, batchSize: spec.use === 'pretext' ? 192 : 64, ...(objective ? { objective } : {}) }));
-      this.emit({ type: 'runEnded', run: id, result, testAccuracy: test.accuracy, testLoss: test.loss });
-      this.emitBackup(id, 'trained', config);
-    } catch (err) {
-      // A lost WebGL context or another backend fault: go back to the last good weights and say so.
-      const message = err instanceof Error ? err.message : String(err);
-      if (err instanceof SettingError || this.run === null) {
-        this.emit({ type: 'error', message, ...(err instanceof SettingError ? { setting: err.setting } : {}) });
-      } else {
-        if (this.contextLost) this.library.abandon(id);
-        try {
-          this.models.rollback(id);
-        } catch {
-          // The faulty backend may refuse even the restore; the snapshot stays for a switch of backend.
-        }
-        const kept = this.models.snapshot(id)?.epochs ?? 0;
-        this.emit({ type: 'runFailed', run: id, epochsKept: kept, message: `Training ${describeRun(spec)} failed on ${this.backend?.name ?? 'this backend'}: ${message}` });
-      }
-    } finally {
-      this.run = null;
-      this.current = null;
-      this.poisonNextBatch = false;
-      unwatch();
-      finish();
-      this.emitMemory();
-    }
-  }
-
   private requireModel(run: RunId): tf.LayersModel {
     const model = this.models.get(run);
     const spec = this.models.spec(run);
     if (!model || !spec) throw new Error(`There is no model for ${run} yet: train or load it first.`);
-    if (this.current === run) throw new Error(`${describeRun(spec)} is training: stop it first.`);
+    if (this.trainer.current === run) throw new Error(`${describeRun(spec)} is training: stop it first.`);
     return model;
   }
 
@@ -350,9 +236,9 @@ export class Engine {
   /** Loads a model into a run (refused while that run trains), scoring it on the current test images. */
   private async importModel(spec: RunSpec, model: Parameters<ModelLibrary['importModel']>[1], origin: ModelOrigin, config: ExperimentConfig, restored: boolean): Promise<void> {
     const id = runId(spec);
-    if (this.current === id) throw new Error(`Stop training ${describeRun(spec)} before loading another model into it.`);
+    if (this.trainer.current === id) throw new Error(`Stop training ${describeRun(spec)} before loading another model into it.`);
     const testSet = this.mnist ? this.testSetOf(spec, config) : null;
-    const loaded = await this.library.importModel(spec, model, origin, config, testSet, () => this.current === id);
+    const loaded = await this.library.importModel(spec, model, origin, config, testSet, () => this.trainer.current === id);
     this.emit(restored ? { ...loaded, restored } : loaded);
     // A restored model's copy is already on the page; any other is sent, so a later crash loses nothing.
     if (!restored) this.emitBackup(id, origin, config);
@@ -360,7 +246,7 @@ export class Engine {
   }
 
   private async switchBackend(name: BackendInfo['name']): Promise<void> {
-    if (this.run || this.switching) throw new Error('Stop training before switching backend.');
+    if (this.trainer.busy || this.switching) throw new Error('Stop training before switching backend.');
     const previous = this.backend?.name ?? tf.getBackend();
     this.switching = true;
     try {
