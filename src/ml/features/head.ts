@@ -4,13 +4,13 @@
  * The lecture's downstream model is conv, pool, conv, pool (frozen), Flatten, Dense(10). With the trunk frozen,
  * only the Dense layer learns, and what it learns depends only on the 288 numbers the trunk hands it. So we
  * build that Dense layer on its own, with the same seed (hence the same initial weights), and train it with the
- * same training loop, options and shuffles on the cached features: the same arithmetic, minus the convolutions
- * repeated every epoch. features.test.ts checks that the two give the same weights and accuracy to the last
- * digit (CPU, and WASM with untrained trunks). One caveat, measured there too: on WASM with a *trained* trunk the
- * through-the-trunk gradient differs from this one by float rounding (a few ulps; the WASM kernels sum in a
- * different order once the convolutions sit on the gradient tape), and the lecture's raw-pixel head training is
- * chaotic enough to turn that into a different final accuracy, as a different seed would. So the protocol, whose
- * published numbers must not move, still trains frozen heads through the trunk; the curve uses this path.
+ * same algorithm, options and shuffles on the cached features: the same arithmetic, minus the convolutions
+ * repeated every epoch. The head trains in plain JavaScript on typed arrays (js-fit.ts), following tfjs's CPU
+ * backend operation by operation, so on the CPU backend it gives the through-the-trunk weights and accuracy to
+ * the last digit (features.test.ts). On WASM it agrees to float rounding only (the WASM kernels add in another
+ * order; js-fit.test.ts bounds it), and the lecture's raw-pixel head training is chaotic enough to turn that
+ * rounding into a different final accuracy, as a different seed would. So the protocol, whose published numbers
+ * must not move, still trains frozen heads through the trunk with tfjs; the curve and the sweep use this path.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ImageSet } from '../data/mnist';
@@ -18,7 +18,7 @@ import { DIGIT_CLASSES } from '../models/architecture';
 import { denseLayer } from '../models/trunk';
 import { deriveSeed } from '../train/random';
 import type { TrainOptions } from '../train/trainer';
-import { fitHead } from './fit';
+import { fitHeadInJs } from './js-fit';
 import type { TrainCallbacks, TrainResult } from '../train/events';
 import { evaluate, type Evaluation } from '../eval/evaluate';
 import { extractFeatures, featureTaskSet, type FeatureMatrix } from './extract';
@@ -51,7 +51,7 @@ export interface FeatureHeadResult {
 /**
  * Trains a fresh head (seeded by `seed`, the classifier's model seed) on `trainFeatures` with `labels`, using
  * `options` exactly as a TrainingRun of the whole classifier would (`options.seed` drives the shuffles; see
- * fit.ts), then evaluates it on the test features. Only `onEpochEnd` is called: there are no per-batch events. `keep` sees the trained head before it is disposed (e.g. to install it).
+ * js-fit.ts), then evaluates it on the test features (with tfjs, on the trained weights written back). Only `onEpochEnd` is called: there are no per-batch events. `keep` sees the trained head before it is disposed (e.g. to install it).
  */
 export async function trainFeatureHead(
   seed: number,
@@ -63,7 +63,7 @@ export async function trainFeatureHead(
 ): Promise<FeatureHeadResult> {
   const head = buildFeatureHead(seed, trainSet.features.width);
   try {
-    const train = await fitHead(head, trainSet.features, trainSet.labels, options, callbacks.onEpochEnd);
+    const train = await fitHeadInJs(head, trainSet.features, trainSet.labels, options, callbacks.onEpochEnd);
     const test = await evaluate(head, featureTaskSet(testSet.features, testSet.labels), { scaling: options.scaling, batchSize: 64 });
     await keep?.(head, { train, test });
     return { train, test };
