@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -89,5 +90,9 @@ export default defineConfig({
     // Training a small model on the CPU backend takes tens of seconds on 2 cores.
     testTimeout: 120_000,
     pool: 'threads',
+    // Vitest's default is one worker fewer than the cores: on a 2-core machine that is one, and the 58 files ran
+    // one after another (163 s). The tests are CPU-bound with idle gaps (spawned CLIs, awaited reads), so two
+    // workers keep both cores busy.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
