@@ -130,6 +130,9 @@ test('each step ends with a "Try this", and its button makes the change', async 
 
 test('everything in the header is reachable by Tab, with a visible focus ring', async ({ page }) => {
   await page.goto('/');
+  // As a student would: Tab once the header is there and settled (the engine's status line gains a Backend
+  // choice when it is ready). A Tab pressed before React's first render lands nowhere in the page.
+  await expect(page.getByText(/Training on/)).toBeVisible({ timeout: 60_000 });
   const names: string[] = [];
   for (let i = 0; i < 4; i++) {
     await page.keyboard.press('Tab');

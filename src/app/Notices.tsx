@@ -18,8 +18,10 @@ export function Notices() {
   return (
     <ul className="notices" aria-label="Messages">
       {notices.map((n) => (
-        <li key={n.id} className={n.kind} role={n.kind === 'error' ? 'alert' : 'status'}>
-          <span>{n.text}</span>
+        <li key={n.id} className={n.kind}>
+          {/* The live role sits on the text, not the item: a list item may not be an alert or a status (axe
+              flagged it whenever a notice was on screen), and the list would then hold a non-item. */}
+          <span role={n.kind === 'error' ? 'alert' : 'status'}>{n.text}</span>
           <button type="button" className="dismiss" onClick={() => dismissNotice(n.id)} aria-label={`Dismiss: ${n.text}`}>×</button>
         </li>
       ))}
