@@ -91,7 +91,7 @@ export class RunTrainer {
       emit({ type: 'error', message: `A ${busy} is running in the curve step: wait for it, or stop it first.` });
       return;
     }
-    if (this.run || this.host.switching()) {
+    if (this.busy || this.host.switching()) {
       const running = this.current ? models.spec(this.current) : undefined;
       const what = this.host.switching() ? 'The backend is being switched' : `Training of ${running ? describeRun(running) : 'another model'} is still running`;
       emit({ type: 'error', message: `${what}: wait for it, or stop it first.` });

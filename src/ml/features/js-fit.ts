@@ -147,10 +147,11 @@ export async function fitHeadInJs(
   if (variables.length !== 2 || kernelVar.rank !== 2 || biasVar.rank !== 1 || biasVar.shape[0] !== kernelVar.shape[1]) {
     throw new Error(`fitHeadInJs trains a single Dense layer (a kernel and a bias); this model has ${variables.length} trainable weights.`);
   }
-  // dataSync may hand back the backend's own array (CPU); slice so training never writes into a tensor.
+  // The read may hand back the backend's own array (CPU); slice so training never writes into a tensor.
+  const [kernel, bias] = await Promise.all([kernelVar.data(), biasVar.data()]);
   const weights: DenseWeights = {
-    kernel: (kernelVar.dataSync() as Float32Array).slice(),
-    bias: (biasVar.dataSync() as Float32Array).slice(),
+    kernel: (kernel as Float32Array).slice(),
+    bias: (bias as Float32Array).slice(),
     inputs: kernelVar.shape[0],
     classes: kernelVar.shape[1],
   };
