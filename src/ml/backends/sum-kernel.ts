@@ -4,6 +4,7 @@
  */
 import { util, type KernelFunc, type SumAttrs, type TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { heapOffset, simdKernels } from './simd-kernels';
 
 /** How many leading axes `axis` names, if it names exactly axes 0..k-1 of a rank-`rank` tensor (k < rank); else 0. */
 export function leadingAxes(axis: number | number[], rank: number): number {
@@ -26,6 +27,12 @@ export function sumLeadingAxes(backend: BackendWasm, x: TensorInfo, count: numbe
   const width = util.sizeFromShape(kept);
   const rows = util.sizeFromShape(x.shape.slice(0, count));
   const out = backend.makeOutput(keepDims ? [...x.shape.slice(0, count).map(() => 1), ...kept] : kept, 'float32');
+  // The SIMD kernel keeps the same running sum per output, four outputs at a time.
+  const simd = simdKernels(backend);
+  if (simd) {
+    simd.sumRows(heapOffset(backend, x), heapOffset(backend, out), rows, width);
+    return out;
+  }
   const src = backend.typedArrayFromHeap(x) as Float32Array;
   const dst = backend.typedArrayFromHeap(out) as Float32Array;
   const acc = new Float32Array(width); // each += rounds to float32, as the stock kernel's running sum does

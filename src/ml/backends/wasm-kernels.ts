@@ -12,6 +12,8 @@ import {
 } from '@tensorflow/tfjs';
 // Side effect: registers the wasm backend and its kernels, which we wrap below.
 import '@tensorflow/tfjs-backend-wasm';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { firstLayerFilterGrad, fitsFirstLayerGrad } from './first-layer-grad';
 import { makeMaxPoolGrad } from './pool-kernels';
 import { makeSum } from './sum-kernel';
 
@@ -63,6 +65,10 @@ const conv2DBackpropFilter: KernelFunc = ({ inputs, backend: b, attrs }) => {
     throw new Error(`wasm Conv2DBackpropFilter only supports dataFormat 'NHWC', got '${a.dataFormat}'`);
   }
   const info = convInfo(x.shape, a.filterShape, a);
+  if (fitsFirstLayerGrad(info)) {
+    const dw = firstLayerFilterGrad(backend as BackendWasm, x, dy, info);
+    if (dw) return dw;
+  }
   const [kh, kw] = a.filterShape;
   const { top, left } = info.padInfo;
   // Padding (or cropping, if negative) so that the last window ends exactly at the edge.
@@ -116,6 +122,21 @@ function makeConv2DBackpropInput(original: KernelFunc): KernelFunc {
   };
 }
 
+/**
+ * tfjs clones every tensor a gradient will need (the engine's "save for backward" is an Identity), and the
+ * stock WASM Identity copies the data: 2.4M floats per training step at the lecture's first layer. No
+ * WASM kernel writes into its inputs, so a clone can share the data and count one more reference, as
+ * the backend's own Reshape does (and tfjs's CPU backend's Identity).
+ */
+function makeIdentity(original: KernelFunc): KernelFunc {
+  return (args) => {
+    const { x } = args.inputs as { x: TensorInfo };
+    if (x.dtype === 'string') return original(args);
+    (args.backend as BackendWasm).incRef(x.dataId);
+    return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
+  };
+}
+
 /** Replaces a stock wasm kernel by `make(original)`, keeping its setup (needed if the backend initialises later). */
 function wrapKernel(name: string, make: (original: KernelFunc) => KernelFunc): void {
   const original = getKernel(name, WASM);
@@ -132,7 +153,8 @@ function wrapKernel(name: string, make: (original: KernelFunc) => KernelFunc): v
  * (Conv2D, Transpose, Reverse, Slice): no per-element JavaScript, and the heavy
  * arithmetic always lands in XNNPACK's SIMD convolution. It also replaces
  * `MaxPoolGrad` for the 2x2 stride-2 pool by a single pass (pool-kernels.ts), and
- * `Sum` over leading axes (bias gradients) by one without a transpose (sum-kernel.ts).
+ * `Sum` over leading axes (bias gradients) by one without a transpose (sum-kernel.ts), and lets `Identity`
+ * share its input's data instead of copying it.
  *
  * Safe to call more than once, and before or after `tf.setBackend('wasm')`.
  */
@@ -142,4 +164,5 @@ export function registerWasmTrainingKernels(): void {
   wrapKernel('Conv2DBackpropInput', makeConv2DBackpropInput);
   wrapKernel('MaxPoolGrad', makeMaxPoolGrad);
   wrapKernel('Sum', makeSum);
+  wrapKernel('Identity', makeIdentity);
 }

@@ -1,0 +1,177 @@
+// Pretext Lab's own WebAssembly SIMD kernels, written in AssemblyScript and compiled by
+// scripts/build-kernels.ts into src/ml/backends/kernels/kernels-wasm.ts.
+//
+// The module owns no memory: it imports the WASM backend's own heap (`env.memory`), and every function
+// takes byte offsets of tensors that backend allocated. So it must never write anywhere it was not given:
+// no runtime, no static data, no stack (build-kernels.ts refuses a module with a data segment).
+//
+// Each kernel does the same float32 additions, in the same order per output, as the kernel it replaces,
+// so training gives the same numbers to the bit (the tests in kernels.test.ts check that). Lecture-sized
+// training is chaotic enough that a different summation order moves the Quick preset's accuracies by
+// whole points, so "close" is not good enough here.
+
+const NEG_INF = f32x4.splat(-Infinity);
+
+/**
+ * dL/dx of a 2x2, stride-2, unpadded max pool over float32 NHWC. Each window passes its output gradient
+ * to the tap that was its maximum; among equal maxima the last one wins (tfjs's WASM kernel picks it, and
+ * after a ReLU equal values are common); a window of NaNs passes nothing. Four channels at a time.
+ */
+export function maxPoolGrad2x2(x: usize, dy: usize, dx: usize, batch: i32, height: i32, width: i32, channels: i32): void {
+  const outHeight = height >> 1;
+  const outWidth = width >> 1;
+  if ((height & 1) != 0 || (width & 1) != 0) {
+    memory.fill(dx, 0, <usize>batch * height * width * channels * 4);
+  }
+  const row = <usize>width * channels * 4;
+  const pixel = <usize>channels * 4;
+  const vectorEnd = channels & ~3;
+  let o = dy;
+  for (let b = 0; b < batch; b++) {
+    for (let oh = 0; oh < outHeight; oh++) {
+      const top = (<usize>(b * height + 2 * oh)) * row;
+      for (let ow = 0; ow < outWidth; ow++) {
+        const p = top + <usize>(2 * ow) * pixel;
+        let c = 0;
+        for (; c < vectorEnd; c += 4, o += 16) {
+          const q = p + (<usize>c << 2);
+          const a = v128.load(x + q);
+          const bb = v128.load(x + q + pixel);
+          const cc = v128.load(x + q + row);
+          const d = v128.load(x + q + row + pixel);
+          const ka = f32x4.ge(a, NEG_INF);
+          let best = v128.bitselect(a, NEG_INF, ka);
+          const kb = f32x4.ge(bb, best);
+          best = v128.bitselect(bb, best, kb);
+          const kc = f32x4.ge(cc, best);
+          best = v128.bitselect(cc, best, kc);
+          const kd = f32x4.ge(d, best);
+          // The last tap that passed its test wins.
+          const wc = v128.andnot(kc, kd);
+          const wb = v128.andnot(v128.andnot(kb, kc), kd);
+          const wa = v128.andnot(v128.andnot(v128.andnot(ka, kb), kc), kd);
+          const g = v128.load(o);
+          v128.store(dx + q, v128.and(g, wa));
+          v128.store(dx + q + pixel, v128.and(g, wb));
+          v128.store(dx + q + row, v128.and(g, wc));
+          v128.store(dx + q + row + pixel, v128.and(g, kd));
+        }
+        for (; c < channels; c++, o += 4) {
+          const q = p + (<usize>c << 2);
+          const a = load<f32>(x + q);
+          const bb = load<f32>(x + q + pixel);
+          const cc = load<f32>(x + q + row);
+          const d = load<f32>(x + q + row + pixel);
+          let best: f32 = -Infinity;
+          let k = -1;
+          if (a >= best) { best = a; k = 0; }
+          if (bb >= best) { best = bb; k = 1; }
+          if (cc >= best) { best = cc; k = 2; }
+          if (d >= best) k = 3;
+          const g = load<f32>(o);
+          store<f32>(dx + q, k == 0 ? g : 0);
+          store<f32>(dx + q + pixel, k == 1 ? g : 0);
+          store<f32>(dx + q + row, k == 2 ? g : 0);
+          store<f32>(dx + q + row + pixel, k == 3 ? g : 0);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * out[t] = sum over r of x[r * width + t]: a running float32 sum per output, rows in order (the order of
+ * tfjs's own Sum kernel), four outputs at a time.
+ */
+export function sumRows(x: usize, out: usize, rows: i32, width: i32): void {
+  memory.fill(out, 0, <usize>width * 4);
+  const vectorEnd = width & ~3;
+  let p = x;
+  for (let r = 0; r < rows; r++) {
+    let t = 0;
+    for (; t < vectorEnd; t += 4, p += 16) {
+      const q = out + (<usize>t << 2);
+      v128.store(q, f32x4.add(v128.load(q), v128.load(p)));
+    }
+    for (; t < width; t++, p += 4) {
+      const q = out + (<usize>t << 2);
+      store<f32>(q, load<f32>(q) + load<f32>(p));
+    }
+  }
+}
+
+/**
+ * Copies one-channel images x[B, H, W] into xp[Hp, Wp, B]: the batch last, with `top` rows and `left`
+ * columns of zero padding before the image and zeros after it up to Hp x Wp (rows or columns past Hp or
+ * Wp are dropped, as no window reaches them).
+ */
+export function padTransposeImages(x: usize, xp: usize, batch: i32, height: i32, width: i32, paddedHeight: i32, paddedWidth: i32, top: i32, left: i32): void {
+  memory.fill(xp, 0, <usize>paddedHeight * paddedWidth * batch * 4);
+  for (let b = 0; b < batch; b++) {
+    for (let h = 0; h < height; h++) {
+      const ph = h + top;
+      if (ph < 0 || ph >= paddedHeight) continue;
+      for (let w = 0; w < width; w++) {
+        const pw = w + left;
+        if (pw < 0 || pw >= paddedWidth) continue;
+        store<f32>(xp + ((<usize>(ph * paddedWidth + pw) * batch + b) << 2), load<f32>(x + ((<usize>((b * height + h) * width + w)) << 2)));
+      }
+    }
+  }
+}
+
+/** Copies dy[B, P, C] (P output pixels) into dyt[P, B, C]: whole C-float rows move, so it is a gather of rows. */
+export function batchToMiddle(dy: usize, dyt: usize, batch: i32, pixels: i32, channels: i32): void {
+  const rowBytes = <usize>channels * 4;
+  for (let b = 0; b < batch; b++) {
+    for (let p = 0; p < pixels; p++) {
+      memory.copy(dyt + (<usize>(p * batch + b)) * rowBytes, dy + (<usize>(b * pixels + p)) * rowBytes, rowBytes);
+    }
+  }
+}
+
+/**
+ * dL/dW of a one-input-channel convolution with 3-wide kernels and 16k output channels:
+ *
+ *   dw[kh, kw, co] = sum over (oh, ow, b), in that order, of xp[oh*s + kh, ow*s + kw, b] * dyt[oh, ow, b, co]
+ *
+ * with xp the padded, batch-last images (padTransposeImages) and dyt the batch-middle output gradient
+ * (batchToMiddle). That order, each product rounded to float32 and then added, is the order XNNPACK's
+ * convolution follows when our older kernel computed this same sum as a convolution of x with dy, so the
+ * result is the same to the bit. A register tile of 3 taps x 16 channels: 12 running sums, one per lane.
+ */
+export function conv1FilterGrad3(xp: usize, dyt: usize, dw: usize, batch: i32, outHeight: i32, outWidth: i32, paddedWidth: i32, kernelHeight: i32, stride: i32, channels: i32): void {
+  const dyRow = <usize>channels * 4;
+  const xRow = <usize>batch * 4;
+  for (let kh = 0; kh < kernelHeight; kh++) {
+    for (let co = 0; co < channels; co += 16) {
+      let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0);
+      let b0 = f32x4.splat(0), b1 = f32x4.splat(0), b2 = f32x4.splat(0), b3 = f32x4.splat(0);
+      let c0 = f32x4.splat(0), c1 = f32x4.splat(0), c2 = f32x4.splat(0), c3 = f32x4.splat(0);
+      for (let oh = 0; oh < outHeight; oh++) {
+        const xLine = xp + (<usize>(oh * stride + kh) * paddedWidth) * xRow;
+        for (let ow = 0; ow < outWidth; ow++) {
+          let xq = xLine + <usize>(ow * stride) * xRow;
+          let g = dyt + (<usize>((oh * outWidth + ow) * batch)) * dyRow + (<usize>co << 2);
+          for (let b = 0; b < batch; b++, xq += 4, g += dyRow) {
+            const g0 = v128.load(g), g1 = v128.load(g, 16), g2 = v128.load(g, 32), g3 = v128.load(g, 48);
+            const u = f32x4.splat(load<f32>(xq));
+            const v = f32x4.splat(load<f32>(xq + xRow));
+            const w = f32x4.splat(load<f32>(xq + 2 * xRow));
+            a0 = f32x4.add(a0, f32x4.mul(u, g0)); a1 = f32x4.add(a1, f32x4.mul(u, g1));
+            a2 = f32x4.add(a2, f32x4.mul(u, g2)); a3 = f32x4.add(a3, f32x4.mul(u, g3));
+            b0 = f32x4.add(b0, f32x4.mul(v, g0)); b1 = f32x4.add(b1, f32x4.mul(v, g1));
+            b2 = f32x4.add(b2, f32x4.mul(v, g2)); b3 = f32x4.add(b3, f32x4.mul(v, g3));
+            c0 = f32x4.add(c0, f32x4.mul(w, g0)); c1 = f32x4.add(c1, f32x4.mul(w, g1));
+            c2 = f32x4.add(c2, f32x4.mul(w, g2)); c3 = f32x4.add(c3, f32x4.mul(w, g3));
+          }
+        }
+      }
+      // dw[kh, kw, 0, co]: three taps of one kernel row, 16 channels each.
+      const out = dw + ((<usize>(kh * 3) * channels + co) << 2);
+      v128.store(out, a0); v128.store(out, a1, 16); v128.store(out, a2, 32); v128.store(out, a3, 48);
+      v128.store(out + dyRow, b0); v128.store(out + dyRow, b1, 16); v128.store(out + dyRow, b2, 32); v128.store(out + dyRow, b3, 48);
+      v128.store(out + 2 * dyRow, c0); v128.store(out + 2 * dyRow, c1, 16); v128.store(out + 2 * dyRow, c2, 32); v128.store(out + 2 * dyRow, c3, 48);
+    }
+  }
+}

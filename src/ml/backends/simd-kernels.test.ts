@@ -1,0 +1,83 @@
+// @vitest-environment node
+import * as tf from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { registerWasmTrainingKernels } from './wasm-kernels';
+import { simdKernels, useSimdKernels } from './simd-kernels';
+import { createRng } from '../train/random';
+
+/** Seeded values with ties and zeros, as ReLU outputs have. */
+function values(n: number, seed: number, zeros = 0.3): Float32Array {
+  const rand = createRng(seed);
+  return Float32Array.from({ length: n }, () => (rand() < zeros ? 0 : Math.round(rand() * 40 - 10) / 4 + rand() * 1e-3));
+}
+
+function size(shape: readonly number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+/** Runs `f` with the SIMD kernels on and off, returning both results' values. */
+async function bothWays(f: () => tf.Tensor): Promise<[Float32Array, Float32Array]> {
+  useSimdKernels(true);
+  const a = f();
+  useSimdKernels(false);
+  const b = f();
+  useSimdKernels(true);
+  const out: [Float32Array, Float32Array] = [await a.data() as Float32Array, await b.data() as Float32Array];
+  tf.dispose([a, b]);
+  return out;
+}
+
+describe('SIMD kernels on the WASM heap', () => {
+  beforeAll(async () => {
+    registerWasmTrainingKernels();
+    await tf.setBackend('wasm');
+    await tf.ready();
+  });
+  afterEach(() => useSimdKernels(true));
+
+  it('instantiate on the backend heap, once per heap', () => {
+    const backend = tf.backend() as BackendWasm;
+    const kernels = simdKernels(backend);
+    expect(kernels).not.toBeNull();
+    expect(simdKernels(backend)).toBe(kernels);
+    useSimdKernels(false);
+    expect(simdKernels(backend)).toBeNull();
+  });
+
+  it.each([
+    ['the lecture first layer (stride 2, same)', [6, 28, 28, 1], [3, 3, 1, 64], 2, 'same'],
+    ['stride 1, valid, odd size', [3, 9, 7, 1], [3, 3, 1, 16], 1, 'valid'],
+    ['stride 2, same, odd size', [2, 11, 13, 1], [3, 3, 1, 32], 2, 'same'],
+    ['a 5-high kernel', [2, 10, 10, 1], [5, 3, 1, 16], 1, 'same'],
+  ] as const)('compute the first layer filter gradient to the bit: %s', async (_name, xShape, wShape, stride, pad) => {
+    const x = tf.tensor(values(size(xShape), 1, 0.5), [...xShape]);
+    const w = tf.tensor(values(size(wShape), 2, 0), [...wShape]) as tf.Tensor4D;
+    const y = tf.conv2d(x as tf.Tensor4D, w, stride, pad);
+    const dy = tf.tensor(values(y.size, 3), y.shape);
+    const [simd, xnnpack] = await bothWays(() => tf.grad((filter: tf.Tensor) => tf.conv2d(x as tf.Tensor4D, filter as tf.Tensor4D, stride, pad).mul(dy).sum())(w));
+    expect(Array.from(simd)).toEqual(Array.from(xnnpack));
+    tf.dispose([x, w, y, dy]);
+  });
+
+  it.each([
+    ['the lecture first pool', [4, 14, 14, 64]],
+    ['odd sizes and channels', [2, 7, 9, 6]],
+  ] as const)('compute the 2x2 max-pool gradient to the bit: %s', async (_name, shape) => {
+    const x = tf.tensor(values(size(shape), 4, 0.6), [...shape]) as tf.Tensor4D;
+    const dy = tf.tensor(values(tf.maxPool(x, 2, 2, 'valid').size, 5, 0), tf.maxPool(x, 2, 2, 'valid').shape);
+    const [simd, js] = await bothWays(() => tf.grad((input: tf.Tensor) => tf.maxPool(input as tf.Tensor4D, 2, 2, 'valid').mul(dy).sum())(x));
+    expect(Array.from(simd)).toEqual(Array.from(js));
+    tf.dispose([x, dy]);
+  });
+
+  it('sums leading axes to the bit, with a tail that is not a multiple of four', async () => {
+    for (const shape of [[192, 14, 14, 64], [5, 3, 7]] as const) {
+      const x = tf.tensor(values(size(shape), 6, 0.2), [...shape]);
+      const axes = shape.length === 4 ? [0, 1, 2] : [0, 1];
+      const [simd, js] = await bothWays(() => tf.sum(x, axes));
+      expect(Array.from(simd)).toEqual(Array.from(js));
+      x.dispose();
+    }
+  });
+});
