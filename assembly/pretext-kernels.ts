@@ -175,3 +175,42 @@ export function conv1FilterGrad3(xp: usize, dyt: usize, dw: usize, batch: i32, o
     }
   }
 }
+
+/**
+ * One Adam update of n weights, element by element the arithmetic of tfjs's AdamOptimizer (each operation
+ * rounded to float32, in its order), into fresh outputs: weights w2 and moments m2, v2. `acc1` and `acc2`
+ * point at the optimiser's running powers beta1^t and beta2^t (float32 scalars on the heap).
+ *
+ *   m2 = m*b1 + g*c1;  v2 = v*b2 + (g*g)*c2;  w2 = (m2/(1-acc1)) / (sqrt(v2/(1-acc2)) + eps) * nlr + w
+ *
+ * with c1 = 1-b1, c2 = 1-b2 and nlr = -learning rate, as tfjs rounds them to float32.
+ */
+export function adamStep(w: usize, m: usize, v: usize, g: usize, acc1: usize, acc2: usize, w2: usize, m2: usize, v2: usize,
+  n: i32, b1: f32, c1: f32, b2: f32, c2: f32, eps: f32, nlr: f32): void {
+  const omb1 = <f32>1 - load<f32>(acc1);
+  const omb2 = <f32>1 - load<f32>(acc2);
+  const vb1 = f32x4.splat(b1), vc1 = f32x4.splat(c1), vb2 = f32x4.splat(b2), vc2 = f32x4.splat(c2);
+  const veps = f32x4.splat(eps), vnlr = f32x4.splat(nlr), vomb1 = f32x4.splat(omb1), vomb2 = f32x4.splat(omb2);
+  const vectorEnd = n & ~3;
+  let i = 0;
+  for (; i < vectorEnd; i += 4) {
+    const o = <usize>i << 2;
+    const gi = v128.load(g + o);
+    const mi = f32x4.add(f32x4.mul(v128.load(m + o), vb1), f32x4.mul(gi, vc1));
+    const vi = f32x4.add(f32x4.mul(v128.load(v + o), vb2), f32x4.mul(f32x4.mul(gi, gi), vc2));
+    const step = f32x4.div(f32x4.div(mi, vomb1), f32x4.add(f32x4.sqrt(f32x4.div(vi, vomb2)), veps));
+    v128.store(m2 + o, mi);
+    v128.store(v2 + o, vi);
+    v128.store(w2 + o, f32x4.add(f32x4.mul(step, vnlr), v128.load(w + o)));
+  }
+  for (; i < n; i++) {
+    const o = <usize>i << 2;
+    const gi = load<f32>(g + o);
+    const mi = load<f32>(m + o) * b1 + gi * c1;
+    const vi = load<f32>(v + o) * b2 + (gi * gi) * c2;
+    const step = (mi / omb1) / (Mathf.sqrt(vi / omb2) + eps);
+    store<f32>(m2 + o, mi);
+    store<f32>(v2 + o, vi);
+    store<f32>(w2 + o, step * nlr + load<f32>(w + o));
+  }
+}

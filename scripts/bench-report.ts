@@ -247,6 +247,7 @@ export function formatReport(report: BenchReport, records: readonly RunRecord[])
       r.mode !== record.mode ? `ran in ${r.mode} (asked ${record.mode})` : '',
       r.backend.name === 'webgl' && r.backend.renderer ? r.backend.renderer : '',
       r.backend.name === 'wasm' && r.backend.threads !== null ? `${r.backend.threads} wasm threads` : '',
+      r.backend.simdKernels === true ? 'own SIMD kernels' : r.backend.simdKernels === false ? 'WITHOUT own SIMD kernels' : '',
     ].filter(Boolean).join('; ');
     const load = `${fmt(record.load.start, 1)}-${fmt(record.load.end, 1)}`;
     const mode = record.threads === null ? r.mode : `${r.mode}, ${record.threads}t`;

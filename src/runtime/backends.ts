@@ -11,6 +11,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { activateBackend, type BackendName } from '../ml/backends/activate';
+import { simdKernelsActive } from '../ml/backends/simd-kernels';
 import { checkTraining, type TrainingCheck } from '../ml/backends/training-check';
 import type { BackendChoice, BackendInfo } from './messages';
 import { probeWebGPU, type WebGPUProbe } from './webgpu-probe';
@@ -180,7 +181,11 @@ export async function startBackend(choice: BackendChoice, webglDisabled = false)
       const why = failures.length ? `${failures.join('; ')}, so the app fell back to ${name}` : checked ? `${reason}; ${checked}` : reason;
       const renderer = name === 'webgpu' ? gpu.adapter : probe.renderer;
       const softwareRenderer = name === 'webgpu' ? gpu.software : probe.software;
-      return { name, reason: why, renderer, softwareRenderer, threads: wasmThreads() };
+      const simd = name === 'wasm' ? simdKernelsActive(tf.backend()) : null;
+      const reasonWithKernels = simd === false
+        ? `${why}; Pretext Lab's own faster training kernels need WebAssembly SIMD, which this browser lacks, so training is slower`
+        : why;
+      return { name, reason: reasonWithKernels, renderer, softwareRenderer, threads: wasmThreads(), simdKernels: simd };
     } catch (err) {
       failures.push(`${name} failed to start (${err instanceof Error ? err.message : String(err)})`);
     }

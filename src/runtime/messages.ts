@@ -30,6 +30,8 @@ export interface BackendInfo {
   readonly softwareRenderer: boolean;
   /** WASM threads in use (needs a cross-origin isolated page). */
   readonly threads: number | null;
+  /** On WASM: whether Pretext Lab's own SIMD training kernels run (they need WebAssembly SIMD); null elsewhere. */
+  readonly simdKernels: boolean | null;
 }
 
 /**

@@ -14,6 +14,8 @@ export interface SimdKernels {
   batchToMiddle(dy: number, dyt: number, batch: number, pixels: number, channels: number): void;
   conv1FilterGrad3(xp: number, dyt: number, dw: number, batch: number, outHeight: number, outWidth: number,
     paddedWidth: number, kernelHeight: number, stride: number, channels: number): void;
+  adamStep(w: number, m: number, v: number, g: number, acc1: number, acc2: number, w2: number, m2: number, v2: number,
+    n: number, b1: number, c1: number, b2: number, c2: number, eps: number, nlr: number): void;
 }
 
 /** What we read of the emscripten module: its memory is an export (single-threaded) or a property (threaded). */
@@ -72,4 +74,9 @@ export function heapOffset(backend: BackendWasm, info: { dataId: object }): numb
   const data = backend.dataIdMap.get(info.dataId);
   if (!data) throw new Error('tensor data is not on the WASM backend');
   return data.memoryOffset;
+}
+
+/** True when the active tfjs backend is WASM and Pretext Lab's SIMD kernels run on it. */
+export function simdKernelsActive(backend: unknown): boolean {
+  return backend !== null && typeof backend === 'object' && 'wasm' in backend && simdKernels(backend as BackendWasm) !== null;
 }
