@@ -178,6 +178,21 @@ describe('wasm training kernels', () => {
     for (let i = 0; i < TRAIN_STEPS; i++) expect(losses[i]).toBeCloseTo(want[i], 3);
   });
 
+  it('lets a clone and a same-type cast share data, kept alive until the last one is disposed', async () => {
+    const ids = wasmDataIds();
+    const x = tf.tensor([1.5, -2, 3]);
+    const clone = tf.clone(x);
+    const same = tf.cast(x, 'float32');
+    expect(wasmDataIds()).toBe(ids + 1); // one buffer, three tensors
+    const ints = tf.cast(x, 'int32'); // a real conversion still converts
+    expect(Array.from(await ints.data())).toEqual([1, -2, 3]);
+    x.dispose();
+    clone.dispose();
+    expect(Array.from(await same.data())).toEqual([1.5, -2, 3]);
+    tf.dispose([same, ints]);
+    expect(wasmDataIds()).toBe(ids);
+  });
+
   it('supports model.fit, and a training step does not grow memory', async () => {
     const model = tinyCnn();
     model.add(tf.layers.softmax());

@@ -138,6 +138,20 @@ function makeIdentity(original: KernelFunc): KernelFunc {
   };
 }
 
+/**
+ * A cast to the type a tensor already has (ReLU's gradient is dy * cast(step(x), 'float32'), and step is
+ * already float32) is a copy on stock WASM; like Identity, it can share the data.
+ */
+function makeCast(original: KernelFunc): KernelFunc {
+  return (args) => {
+    const { x } = args.inputs as { x: TensorInfo };
+    const { dtype } = args.attrs as { dtype?: string };
+    if (x.dtype === 'string' || x.dtype !== dtype) return original(args);
+    (args.backend as BackendWasm).incRef(x.dataId);
+    return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
+  };
+}
+
 /** Replaces a stock wasm kernel by `make(original)`, keeping its setup (needed if the backend initialises later). */
 function wrapKernel(name: string, make: (original: KernelFunc) => KernelFunc): void {
   const original = getKernel(name, WASM);
@@ -155,7 +169,7 @@ function wrapKernel(name: string, make: (original: KernelFunc) => KernelFunc): v
  * arithmetic always lands in XNNPACK's SIMD convolution. It also replaces
  * `MaxPoolGrad` for the 2x2 stride-2 pool by a single pass (pool-kernels.ts), and
  * `Sum` over leading axes (bias gradients) by one without a transpose (sum-kernel.ts), and lets `Identity`
- * share its input's data instead of copying it.
+ * and a same-type `Cast` share their input's data instead of copying it.
  *
  * Safe to call more than once, and before or after `tf.setBackend('wasm')`.
  */
@@ -166,5 +180,6 @@ export function registerWasmTrainingKernels(): void {
   wrapKernel('MaxPoolGrad', makeMaxPoolGrad);
   wrapKernel('Sum', makeSum);
   wrapKernel('Identity', makeIdentity);
+  wrapKernel('Cast', makeCast);
   registerFusedAdamKernel();
 }
