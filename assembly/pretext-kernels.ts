@@ -214,3 +214,28 @@ export function adamStep(w: usize, m: usize, v: usize, g: usize, acc1: usize, ac
     store<f32>(w2 + o, step * nlr + load<f32>(w + o));
   }
 }
+
+/**
+ * One step of SGD with (non-Nesterov) momentum over n weights, tfjs's MomentumOptimizer's arithmetic in
+ * its order, into fresh outputs: a2 = m*a + g, w2 = c*a2 + w, where `mp` and `cp` point at the optimiser's
+ * own float32 scalars (the momentum, and minus the learning rate).
+ */
+export function momentumStep(w: usize, a: usize, g: usize, mp: usize, cp: usize, w2: usize, a2: usize, n: i32): void {
+  const m = load<f32>(mp);
+  const c = load<f32>(cp);
+  const vm = f32x4.splat(m), vc = f32x4.splat(c);
+  const vectorEnd = n & ~3;
+  let i = 0;
+  for (; i < vectorEnd; i += 4) {
+    const o = <usize>i << 2;
+    const ai = f32x4.add(f32x4.mul(vm, v128.load(a + o)), v128.load(g + o));
+    v128.store(a2 + o, ai);
+    v128.store(w2 + o, f32x4.add(f32x4.mul(vc, ai), v128.load(w + o)));
+  }
+  for (; i < n; i++) {
+    const o = <usize>i << 2;
+    const ai = m * load<f32>(a + o) + load<f32>(g + o);
+    store<f32>(a2 + o, ai);
+    store<f32>(w2 + o, c * ai + load<f32>(w + o));
+  }
+}

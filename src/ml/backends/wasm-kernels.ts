@@ -13,7 +13,7 @@ import {
 // Side effect: registers the wasm backend and its kernels, which we wrap below.
 import '@tensorflow/tfjs-backend-wasm';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { registerFusedAdamKernel } from './fused-adam';
+import { registerFusedOptimizerKernels } from './fused-optimizers';
 import { firstLayerFilterGrad, fitsFirstLayerGrad } from './first-layer-grad';
 import { makeMaxPoolGrad } from './pool-kernels';
 import { makeSum } from './sum-kernel';
@@ -181,5 +181,5 @@ export function registerWasmTrainingKernels(): void {
   wrapKernel('Sum', makeSum);
   wrapKernel('Identity', makeIdentity);
   wrapKernel('Cast', makeCast);
-  registerFusedAdamKernel();
+  registerFusedOptimizerKernels();
 }
