@@ -17,6 +17,8 @@ export interface SimdKernels {
   adamStep(w: number, m: number, v: number, g: number, acc1: number, acc2: number, w2: number, m2: number, v2: number,
     n: number, b1: number, c1: number, b2: number, c2: number, eps: number, nlr: number): void;
   momentumStep(w: number, a: number, g: number, mp: number, cp: number, w2: number, a2: number, n: number): void;
+  addBias(x: number, bias: number, out: number, rows: number, width: number): void;
+  reluGrad(dy: number, x: number, dx: number, n: number): void;
 }
 
 /** What we read of the emscripten module: its memory is an export (single-threaded) or a property (threaded). */

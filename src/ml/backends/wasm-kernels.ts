@@ -14,6 +14,7 @@ import {
 import '@tensorflow/tfjs-backend-wasm';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { registerFusedOptimizerKernels } from './fused-optimizers';
+import { makeAdd, registerReluGradient } from './elementwise-kernels';
 import { firstLayerFilterGrad, fitsFirstLayerGrad } from './first-layer-grad';
 import { makeMaxPoolGrad } from './pool-kernels';
 import { makeSum } from './sum-kernel';
@@ -168,8 +169,10 @@ function wrapKernel(name: string, make: (original: KernelFunc) => KernelFunc): v
  * (Conv2D, Transpose, Reverse, Slice): no per-element JavaScript, and the heavy
  * arithmetic always lands in XNNPACK's SIMD convolution. It also replaces
  * `MaxPoolGrad` for the 2x2 stride-2 pool by a single pass (pool-kernels.ts), and
- * `Sum` over leading axes (bias gradients) by one without a transpose (sum-kernel.ts), and lets `Identity`
- * and a same-type `Cast` share their input's data instead of copying it.
+ * `Sum` over leading axes (bias gradients) by one without a transpose (sum-kernel.ts), lets `Identity`
+ * and a same-type `Cast` share their input's data instead of copying it, adds biases and computes ReLU's
+ * gradient in one SIMD pass each (elementwise-kernels.ts), and registers the one-kernel optimiser updates
+ * (fused-optimizers.ts).
  *
  * Safe to call more than once, and before or after `tf.setBackend('wasm')`.
  */
@@ -181,5 +184,7 @@ export function registerWasmTrainingKernels(): void {
   wrapKernel('Sum', makeSum);
   wrapKernel('Identity', makeIdentity);
   wrapKernel('Cast', makeCast);
+  wrapKernel('Add', makeAdd);
   registerFusedOptimizerKernels();
+  registerReluGradient();
 }
