@@ -29,10 +29,14 @@ function countFrames(page: Page, ms: number): Promise<number> {
   }), ms);
 }
 
+/**
+ * Batches trained so far in the run, from "epoch e/E · batch b/B": counted across epochs, because on a fast
+ * machine the run can reach an epoch's last batches before Pause, and the next epoch starts again at batch 1.
+ */
 function batchOf(text: string): number {
-  const match = /batch (\d+)\//.exec(text);
-  if (!match) throw new Error(`no batch in "${text}"`);
-  return Number(match[1]);
+  const match = /epoch (\d+)\/\d+ · batch (\d+)\/(\d+)/.exec(text);
+  if (!match) throw new Error(`no epoch and batch in "${text}"`);
+  return (Number(match[1]) - 1) * Number(match[3]) + Number(match[2]);
 }
 
 test('WASM in a worker: pause, step, resume and stop, while the page keeps drawing and a hidden tab keeps training', async ({ page }) => {
