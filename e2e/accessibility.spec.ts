@@ -74,6 +74,8 @@ test('one training step with the keyboard alone', async ({ page }) => {
   const images = page.getByRole('spinbutton', { name: 'Unlabelled pretext images' });
   const train = page.locator('#pretext').getByRole('button', { name: 'Train the rotation pretext model' });
   const focused = (target: typeof train) => target.evaluate((el) => el === document.activeElement);
+  // The field takes Tiny's value in an effect just after the radio changes (see chooseTiny in helpers.ts).
+  await expect(images).toHaveValue('2000');
   for (let i = 0; i < 80 && !(await focused(train)); i++) {
     if (await focused(images)) {
       await page.keyboard.press('Control+A');

@@ -7,7 +7,7 @@
  * The page is opened with `?faults=on`, which gives tests `window.pretextLabFaults` (see src/state/fault-hook.ts).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { collectPageErrors, faultInjected, injectFault as inject, injectFaultWhen } from './helpers';
+import { chooseTiny, collectPageErrors, faultInjected, injectFault as inject, injectFaultWhen } from './helpers';
 
 /** Opens the lab with the fault hook (and any other parameters), once its data is in. */
 async function open(page: Page, query = ''): Promise<void> {
@@ -18,8 +18,7 @@ async function open(page: Page, query = ''): Promise<void> {
 
 /** The Tiny preset with a given number of pretext images and epochs, short enough to fault in a few seconds. */
 async function tiny(page: Page, images: number, epochs: number): Promise<void> {
-  await page.getByRole('radio', { name: /Tiny/ }).check();
-  await page.getByRole('spinbutton', { name: 'Unlabelled pretext images' }).fill(String(images));
+  await chooseTiny(page, images);
   await page.getByText('Training settings per step').click();
   await page.getByRole('spinbutton', { name: 'Pretext epochs' }).fill(String(epochs));
 }

@@ -1,7 +1,7 @@
 /**
  * Small helpers shared by the end-to-end specs.
  */
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** Where specs save screenshots for a human to look at after a run. */
 export const SCREENSHOT_DIR = 'test-results/screenshots';
@@ -30,6 +30,20 @@ export function collectPageErrors(page: Page): string[] {
     errors.push(`uncaught: ${error.message}`);
   });
   return errors;
+}
+
+/**
+ * Picks the Tiny preset, then sets how many unlabelled pretext images to use. The number field takes a preset's
+ * value in an effect, a moment after the radio is checked (src/lessons/settings/SettingsPanel.tsx); a fill that
+ * landed in that moment had Tiny's 2000 written in front of it ("2000300", which the lab rightly refused), so
+ * the field must show Tiny's own 2000 before it is filled, and the wanted number after.
+ */
+export async function chooseTiny(page: Page, pretextImages: number): Promise<void> {
+  await page.getByRole('radio', { name: /Tiny/ }).check();
+  const field = page.getByRole('spinbutton', { name: 'Unlabelled pretext images' });
+  await expect(field).toHaveValue('2000');
+  await field.fill(String(pretextImages));
+  await expect(field).toHaveValue(String(pretextImages));
 }
 
 /** What the fault hook installed by `?faults=on` offers (see src/state/fault-hook.ts). */

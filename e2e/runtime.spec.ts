@@ -4,14 +4,13 @@
  * its context mid-epoch (a fault caused for real through `?faults=on`) is survived by continuing on WASM.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { collectPageErrors, faultInjected, injectFaultWhen } from './helpers';
+import { chooseTiny, collectPageErrors, faultInjected, injectFaultWhen } from './helpers';
 
 async function setUp(page: Page, backend: string, pretextImages: number, epochs: number, query = ''): Promise<void> {
   await page.goto(`/?backend=${backend}${query}`);
   await expect(page.getByText(/Training on/)).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
-  await page.getByRole('radio', { name: /Tiny/ }).check();
-  await page.getByRole('spinbutton', { name: 'Unlabelled pretext images' }).fill(String(pretextImages));
+  await chooseTiny(page, pretextImages);
   await page.getByText('Training settings per step').click();
   await page.getByRole('spinbutton', { name: 'Pretext epochs' }).fill(String(epochs));
 }

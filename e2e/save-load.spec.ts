@@ -4,12 +4,12 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readFile, writeFile } from 'node:fs/promises';
+import { chooseTiny } from './helpers';
 
 async function trainTinyPretext(page: Page): Promise<void> {
   await page.goto('/');
   await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
-  await page.getByRole('radio', { name: /Tiny/ }).check();
-  await page.getByRole('spinbutton', { name: 'Unlabelled pretext images' }).fill('500');
+  await chooseTiny(page, 500);
   const pretext = page.locator('#pretext');
   await pretext.getByRole('button', { name: 'Train the rotation pretext model' }).click();
   await expect(pretext.getByText(/Trained for 1 epoch/)).toBeVisible({ timeout: 120_000 });
@@ -42,8 +42,7 @@ test('save in the browser and load back after a reload; download, upload, and re
 
     await page.reload();
     await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
-    await page.getByRole('radio', { name: /Tiny/ }).check();
-    await page.getByRole('spinbutton', { name: 'Unlabelled pretext images' }).fill('500');
+    await chooseTiny(page, 500);
     await openModelFiles(page);
     await pretext.getByRole('button', { name: 'Load the saved rotation pretext model' }).click();
     await expect(pretext.getByText('This is the model saved in this browser.')).toBeVisible();
@@ -113,8 +112,7 @@ test('an interrupted training continues after a reload from its last epoch', asy
   test.setTimeout(300_000);
   await page.goto('/');
   await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
-  await page.getByRole('radio', { name: /Tiny/ }).check();
-  await page.getByRole('spinbutton', { name: 'Unlabelled pretext images' }).fill('300');
+  await chooseTiny(page, 300);
   await page.getByText('Training settings per step').click();
   await page.getByRole('spinbutton', { name: 'Pretext epochs' }).fill('40');
   const pretext = page.locator('#pretext');
