@@ -1,7 +1,7 @@
 /**
  * Small helpers shared by the end-to-end specs.
  */
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** Where specs save screenshots for a human to look at after a run. */
 export const SCREENSHOT_DIR = 'test-results/screenshots';
@@ -30,4 +30,58 @@ export function collectPageErrors(page: Page): string[] {
     errors.push(`uncaught: ${error.message}`);
   });
   return errors;
+}
+
+/**
+ * Picks the Tiny preset, then sets how many unlabelled pretext images to use. The number field takes a preset's
+ * value in an effect, a moment after the radio is checked (src/lessons/settings/SettingsPanel.tsx); a fill that
+ * landed in that moment had Tiny's 2000 written in front of it ("2000300", which the lab rightly refused), so
+ * the field must show Tiny's own 2000 before it is filled, and the wanted number after.
+ */
+export async function chooseTiny(page: Page, pretextImages: number): Promise<void> {
+  await page.getByRole('radio', { name: /Tiny/ }).check();
+  const field = page.getByRole('spinbutton', { name: 'Unlabelled pretext images' });
+  await expect(field).toHaveValue('2000');
+  await field.fill(String(pretextImages));
+  await expect(field).toHaveValue(String(pretextImages));
+}
+
+/** What the fault hook installed by `?faults=on` offers (see src/state/fault-hook.ts). */
+interface FaultWindow {
+  pretextLabFaults?: { inject(name: string): boolean };
+  /** Set by {@link injectFaultWhen}: what the hook answered, once the fault was caused. */
+  e2eFaultInjected?: boolean;
+}
+
+/** Causes a fault through the page's test hook now; false if the hook refused it (or is not installed). */
+export function injectFault(page: Page, fault: string): Promise<boolean> {
+  return page.evaluate((name) => (window as unknown as FaultWindow).pretextLabFaults?.inject(name) ?? false, fault);
+}
+
+/**
+ * Arms the page to cause `fault` the moment the text of `panel` first matches `when` (e.g. a run's progress
+ * reaching epoch 3), and returns at once; {@link faultInjected} says when it has happened. Watching from inside
+ * the page makes "mid-run" hold on any machine: a test that polled for a window of a few epochs and then
+ * injected could miss it (a fast machine runs through four epochs of 200 images in three seconds, and a busy
+ * one may not answer a poll in that time), and the run then ended with no fault to survive.
+ */
+export async function injectFaultWhen(page: Page, panel: string, when: RegExp, fault: string): Promise<void> {
+  await page.evaluate(({ selector, source, flags, name }) => {
+    const w = window as unknown as FaultWindow;
+    const root = document.querySelector(selector);
+    if (!root) throw new Error(`no ${selector} on the page`);
+    const pattern = new RegExp(source, flags);
+    delete w.e2eFaultInjected;
+    const observer = new MutationObserver(() => {
+      if (!pattern.test(root.textContent ?? '')) return;
+      observer.disconnect();
+      w.e2eFaultInjected = w.pretextLabFaults?.inject(name) ?? false;
+    });
+    observer.observe(root, { subtree: true, childList: true, characterData: true });
+  }, { selector: panel, source: when.source, flags: when.flags, name: fault });
+}
+
+/** Whether the fault armed by {@link injectFaultWhen} has been caused: true (accepted), false (refused), or null (not yet). */
+export function faultInjected(page: Page): Promise<boolean | null> {
+  return page.evaluate(() => (window as unknown as FaultWindow).e2eFaultInjected ?? null);
 }

@@ -1,16 +1,16 @@
 /**
  * The browser runtime: training runs in a Web Worker on WASM and on WebGL (SwiftShader here), events reach the
- * page, pause / step / resume / stop do what they say, and the page keeps drawing while it trains.
+ * page, pause / step / resume / stop do what they say, and the page keeps drawing while it trains; WebGL losing
+ * its context mid-epoch (a fault caused for real through `?faults=on`) is survived by continuing on WASM.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { collectPageErrors } from './helpers';
+import { chooseTiny, collectPageErrors, faultInjected, injectFaultWhen } from './helpers';
 
-async function setUp(page: Page, backend: string, pretextImages: number, epochs: number): Promise<void> {
-  await page.goto(`/?backend=${backend}`);
+async function setUp(page: Page, backend: string, pretextImages: number, epochs: number, query = ''): Promise<void> {
+  await page.goto(`/?backend=${backend}${query}`);
   await expect(page.getByText(/Training on/)).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
-  await page.getByRole('radio', { name: /Tiny/ }).check();
-  await page.getByRole('spinbutton', { name: 'Unlabelled pretext images' }).fill(String(pretextImages));
+  await chooseTiny(page, pretextImages);
   await page.getByText('Training settings per step').click();
   await page.getByRole('spinbutton', { name: 'Pretext epochs' }).fill(String(epochs));
 }
@@ -92,12 +92,15 @@ test('WASM in a worker: pause, step, resume and stop, while the page keeps drawi
   expect(errors).toEqual([]);
 });
 
-test('WebGL (SwiftShader) in a worker: a short pretext training completes, and the software renderer is named', async ({ page }) => {
+// One page for WebGL's two tests: SwiftShader compiles a training step's shaders once per WebGL context, ~25 s on
+// 2 cores, which the context-loss test (in faults.spec.ts until now) paid again on a page of its own. The second
+// run has the same batch shapes, so it reuses the compiled shaders and its epochs take a second or two.
+test('WebGL (SwiftShader) in a worker: a short pretext training completes, the software renderer is named, and a context lost mid-epoch is survived on WebAssembly', async ({ page }) => {
   test.setTimeout(300_000);
   const errors = collectPageErrors(page);
   // 96 images (384 rotated): two full batches, the fewest that draw a line on the live chart; SwiftShader's
-  // WebGL trains ~100 images/s, so more would only make the suite slower.
-  await setUp(page, 'webgl', 96, 1);
+  // WebGL trains ~100 images/s, so more would only make the suite slower. The fault hook is for the second part.
+  await setUp(page, 'webgl', 96, 1, '&faults=on');
   await expect(page.getByTestId('backend-name')).toHaveText('WebGL (GPU)');
   await expect(page.getByText(/in a background worker/)).toBeVisible();
   await expect(page.getByText(/software-rendered \(.*SwiftShader/)).toBeVisible();
@@ -106,4 +109,19 @@ test('WebGL (SwiftShader) in a worker: a short pretext training completes, and t
   await expect(pretext.getByText(/Trained for 1 epoch/)).toBeVisible({ timeout: 240_000 });
   await expect(pretext.locator('.recharts-line-curve').first()).toBeVisible();
   expect(errors).toEqual([]);
+
+  await test.step('WebGL loses its context mid-epoch: the run stops at its last good epoch and continues on WebAssembly', async () => {
+    // 48 images, 192 rotated: one batch per epoch at SwiftShader's ~100 images/s.
+    await page.getByRole('spinbutton', { name: 'Unlabelled pretext images' }).fill('48');
+    await page.getByRole('spinbutton', { name: 'Pretext epochs' }).fill('4');
+    // In the second, third or fourth epoch, so that there is a good epoch to keep.
+    await injectFaultWhen(page, '#pretext', /epoch [234]\/4 ·/, 'webglContextLoss');
+    await pretext.getByRole('button', { name: 'Retrain the rotation pretext model' }).click();
+    await expect.poll(() => faultInjected(page), { timeout: 120_000 }).toBe(true);
+    await expect(pretext.getByRole('alert').filter({ hasText: /failed on webgl: the browser took the WebGL context away/ })).toBeVisible({ timeout: 60_000 });
+    await expect(pretext.getByText(/The weights after epoch [123] are kept/)).toBeVisible();
+    await pretext.getByRole('button', { name: 'Continue on WebAssembly' }).click();
+    await expect(page.getByTestId('backend-name')).toHaveText(/WebAssembly/, { timeout: 60_000 });
+    await expect(pretext.getByText(/Trained for 4 epochs/)).toBeVisible({ timeout: 120_000 });
+  });
 });
