@@ -4,26 +4,10 @@
  * at projector sizes. (The study page with results on it, the shipped models scored and a drawing, is checked by
  * axe in shipped-models.spec.ts, on the page that spec has already brought to that state.)
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { SLIDE_PLAN } from '../src/lecture/slide-plan';
-import { SCREENSHOT_DIR } from './helpers';
+import { axeViolations, SCREENSHOT_DIR } from './helpers';
 
-/**
- * Every WCAG 2.0/2.1 A and AA rule, plus the label-in-name check that axe ships but leaves off by default.
- * (AxeBuilder's options() replaces the tag filter set by withTags, so in fact every rule axe runs by default is
- * run, its best practices included: stricter than the tags say, and what this suite has passed all along.)
- * Only violations are gathered in full: axe otherwise builds a selector for every passing node too, seconds on
- * this page, for results nobody reads.
- */
-async function violations(page: Page): Promise<string[]> {
-  const builder = new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .options({ resultTypes: ['violations'], rules: { 'label-content-name-mismatch': { enabled: true } } });
-  const { violations: found } = await builder.analyze();
-  // One line per failing element, so a report says what to fix without opening the trace.
-  return found.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${n.failureSummary ?? ''}`));
-}
 
 async function ready(page: Page, url: string): Promise<void> {
   await page.goto(url);
@@ -35,7 +19,7 @@ test('no WCAG A/AA violations on lecture slides, and Train / Pause stay above th
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('/?preset=smoke&mode=lecture&slide=2');
   await expect(page.getByTestId('slide-counter')).toHaveText(`2 / ${SLIDE_PLAN.length}`);
-  expect(await violations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   // On to slide 10 as a presenter goes, with the arrow keys: opening it by its address cost a second page load.
   for (let slide = 3; slide <= 10; slide++) {
     await page.keyboard.press('ArrowRight');
@@ -58,7 +42,7 @@ test('no WCAG A/AA violations on lecture slides, and Train / Pause stay above th
         expect(box !== null && bar !== null && box.y >= 0 && box.y + box.height <= bar.y, `${String(name)} above the fold on ${where}`).toBe(true);
       }
       if (slide === 10) await page.screenshot({ path: `${SCREENSHOT_DIR}/lecture-pretext-${viewport.width}x${viewport.height}.png` });
-      if (slide === 10 && viewport.width === 1280) expect(await violations(page)).toEqual([]);
+      if (slide === 10 && viewport.width === 1280) expect(await axeViolations(page)).toEqual([]);
     }
   }
 });

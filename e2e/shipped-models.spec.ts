@@ -9,11 +9,10 @@
  * One page for all of it, in steps: each part used to open its own page and load and score the same models again,
  * four page loads and four model loads (about 30 s on 2 cores) for one state. A failing step is named in the report.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import type { PretrainedManifest } from '../src/runtime/pretrained';
-import { collectPageErrors, SCREENSHOT_DIR } from './helpers';
+import { axeViolations, collectPageErrors, SCREENSHOT_DIR } from './helpers';
 
 const SIZES = [
   { name: 'phone', width: 390, height: 844 },
@@ -21,21 +20,6 @@ const SIZES = [
   { name: 'projector', width: 1280, height: 720 },
 ] as const;
 
-/**
- * Every WCAG 2.0/2.1 A and AA rule, plus the label-in-name check that axe ships but leaves off by default.
- * (AxeBuilder's options() replaces the tag filter set by withTags, so in fact every rule axe runs by default is
- * run, its best practices included: stricter than the tags say, and what this suite has passed all along.)
- * Only violations are gathered in full: axe otherwise builds a selector for every passing node too, seconds on
- * this page, for results nobody reads.
- */
-async function violations(page: Page): Promise<string[]> {
-  const builder = new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .options({ resultTypes: ['violations'], rules: { 'label-content-name-mismatch': { enabled: true } } });
-  const { violations: found } = await builder.analyze();
-  // One line per failing element, so a report says what to fix without opening the trace.
-  return found.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${n.failureSummary ?? ''}`));
-}
 
 /** Draws a polyline of points given as fractions (0-1) of the canvas box, with the mouse. */
 async function drawWithMouse(page: Page, canvas: Locator, points: readonly (readonly [number, number])[], steps = 4): Promise<void> {
@@ -142,7 +126,7 @@ test('the shipped lecture models: records, scores and stem plots without trainin
     // The finger-drawn stroke is still on the pad, and its answers beside it.
     await expect(panel.locator('.stem-row').first()).toBeVisible();
     // One axe run on the whole page: each takes seconds on this page.
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   await test.step('draw and training panels at phone, tablet and projector sizes', async () => {
