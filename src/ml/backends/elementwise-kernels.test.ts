@@ -4,30 +4,13 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../train/random';
 import { registerWasmTrainingKernels } from './wasm-kernels';
 import { useSimdKernels } from './simd-kernels';
-
-/** Bit patterns, so -0 differs from 0 and NaN payloads are compared too. */
-async function bits(t: tf.Tensor): Promise<number[]> {
-  const values = await t.data() as Float32Array;
-  return Array.from(new Uint32Array(values.buffer, values.byteOffset, values.length));
-}
+import { bitsOf as bits, bothWays } from '../testing/simd-both-ways';
 
 function seeded(shape: number[], seed: number, special = false): tf.Tensor {
   const rng = createRng(seed);
   const size = shape.reduce((a, b) => a * b, 1);
   const odd = [NaN, -0, 0, Infinity, -Infinity, 1e-38];
   return tf.tensor(Float32Array.from({ length: size }, (_, i) => (special && i % 7 === 3 ? odd[i % odd.length] : (rng() - 0.5) * 8)), shape);
-}
-
-/** `f`'s result with the SIMD kernels on and off, as bit patterns. */
-async function bothWays(f: () => tf.Tensor): Promise<[number[], number[]]> {
-  useSimdKernels(true);
-  const a = f();
-  useSimdKernels(false);
-  const b = f();
-  useSimdKernels(true);
-  const out: [number[], number[]] = [await bits(a), await bits(b)];
-  tf.dispose([a, b]);
-  return out;
 }
 
 describe('element-wise SIMD kernels', () => {

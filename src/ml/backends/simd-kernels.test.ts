@@ -4,6 +4,7 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { registerWasmTrainingKernels } from './wasm-kernels';
 import { simdKernels, useSimdKernels } from './simd-kernels';
+import { bothWays } from '../testing/simd-both-ways';
 import { createRng } from '../train/random';
 
 /** Seeded values with ties and zeros, as ReLU outputs have. */
@@ -14,18 +15,6 @@ function values(n: number, seed: number, zeros = 0.3): Float32Array {
 
 function size(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
-}
-
-/** Runs `f` with the SIMD kernels on and off, returning both results' values. */
-async function bothWays(f: () => tf.Tensor): Promise<[Float32Array, Float32Array]> {
-  useSimdKernels(true);
-  const a = f();
-  useSimdKernels(false);
-  const b = f();
-  useSimdKernels(true);
-  const out: [Float32Array, Float32Array] = [await a.data() as Float32Array, await b.data() as Float32Array];
-  tf.dispose([a, b]);
-  return out;
 }
 
 describe('SIMD kernels on the WASM heap', () => {
@@ -56,7 +45,7 @@ describe('SIMD kernels on the WASM heap', () => {
     const y = tf.conv2d(x as tf.Tensor4D, w, stride, pad);
     const dy = tf.tensor(values(y.size, 3), y.shape);
     const [simd, xnnpack] = await bothWays(() => tf.grad((filter: tf.Tensor) => tf.conv2d(x as tf.Tensor4D, filter as tf.Tensor4D, stride, pad).mul(dy).sum())(w));
-    expect(Array.from(simd)).toEqual(Array.from(xnnpack));
+    expect(simd).toEqual(xnnpack);
     tf.dispose([x, w, y, dy]);
   });
 
@@ -67,7 +56,7 @@ describe('SIMD kernels on the WASM heap', () => {
     const x = tf.tensor(values(size(shape), 4, 0.6), [...shape]) as tf.Tensor4D;
     const dy = tf.tensor(values(tf.maxPool(x, 2, 2, 'valid').size, 5, 0), tf.maxPool(x, 2, 2, 'valid').shape);
     const [simd, js] = await bothWays(() => tf.grad((input: tf.Tensor) => tf.maxPool(input as tf.Tensor4D, 2, 2, 'valid').mul(dy).sum())(x));
-    expect(Array.from(simd)).toEqual(Array.from(js));
+    expect(simd).toEqual(js);
     tf.dispose([x, dy]);
   });
 
@@ -76,7 +65,7 @@ describe('SIMD kernels on the WASM heap', () => {
       const x = tf.tensor(values(size(shape), 6, 0.2), [...shape]);
       const axes = shape.length === 4 ? [0, 1, 2] : [0, 1];
       const [simd, js] = await bothWays(() => tf.sum(x, axes));
-      expect(Array.from(simd)).toEqual(Array.from(js));
+      expect(simd).toEqual(js);
       x.dispose();
     }
   });
