@@ -33,7 +33,7 @@ export function PretextPanel() {
       <p>
         A small convolutional network (the lecture&apos;s two convolution and pooling blocks, the <em>trunk</em>) learns
         to answer the pretext task&apos;s question: <strong>{task.question}</strong> Every task trains the same trunk
-        and only puts a different small head on top, so their features can be compared fairly afterwards.
+        and only puts a different small head on top, so their features can be compared fairly afterwards.{' '}
         {task.id === 'rotation'
           ? 'With rotation, telling a 6 turned 180° from a 9 needs strokes, loops and their usual orientation: that is the hope of RotNet (Gidaris et al. 2018).'
           : `The hope is the same as RotNet's: that answering it needs what a digit is made of. The task comes from ${task.paper.authors} (${task.paper.year}), ${task.lectureSection === 'after the lecture' ? 'after the lecture' : `lecture section ${task.lectureSection}`}.`}
