@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { getKernel, registerGradient, registerKernel, util, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { heapOffset, simdKernels } from './simd-kernels';
+import { heapOffset, requireSimdKernels, simdKernels, simdKernelsActive } from './simd-kernels';
 
 const RELU_GRAD = 'PretextReluGrad';
 
@@ -41,8 +41,7 @@ export function makeAdd(original: KernelFunc): KernelFunc {
 const reluGrad: KernelFunc = ({ inputs, backend: b }) => {
   const backend = b as BackendWasm;
   const { dy, x } = inputs as { dy: TensorInfo; x: TensorInfo };
-  const simd = simdKernels(backend);
-  if (!simd) throw new Error(`${RELU_GRAD} needs Pretext Lab's WASM SIMD kernels`);
+  const simd = requireSimdKernels(backend, RELU_GRAD);
   const out = backend.makeOutput(x.shape, 'float32');
   simd.reluGrad(heapOffset(backend, dy), heapOffset(backend, x), heapOffset(backend, out), util.sizeFromShape(x.shape));
   return out;
@@ -63,8 +62,7 @@ export function registerReluGradient(): void {
       const [x] = saved;
       const single = dy as tf.Tensor;
       return {
-        x: () => (tf.getBackend() === 'wasm' && x.dtype === 'float32' && single.dtype === 'float32'
-          && simdKernels(tf.backend() as BackendWasm) !== null
+        x: () => (x.dtype === 'float32' && single.dtype === 'float32' && simdKernelsActive(tf.backend())
           ? tf.engine().runKernel(RELU_GRAD, { dy: single, x }) as tf.Tensor
           : tf.mul(single, tf.cast(tf.step(x), 'float32'))),
       };

@@ -12,7 +12,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { registerKernel, getKernel, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { heapOffset, simdKernels, type SimdKernels } from './simd-kernels';
+import { heapOffset, requireSimdKernels, simdKernelsActive } from './simd-kernels';
 
 const ADAM = 'PretextAdam';
 const MOMENTUM = 'PretextMomentum';
@@ -27,17 +27,11 @@ interface AdamAttrs {
   nlr: number;
 }
 
-function kernelsOf(backend: BackendWasm, name: string): SimdKernels {
-  const simd = simdKernels(backend);
-  if (!simd) throw new Error(`${name} needs Pretext Lab's WASM SIMD kernels`);
-  return simd;
-}
-
 const pretextAdam: KernelFunc = ({ inputs, backend: b, attrs }) => {
   const backend = b as BackendWasm;
   const { value, m, v, gradient, accBeta1, accBeta2 } = inputs as Record<string, TensorInfo>;
   const a = attrs as unknown as AdamAttrs;
-  const simd = kernelsOf(backend, ADAM);
+  const simd = requireSimdKernels(backend, ADAM);
   const outs = [value, m, v].map((t) => backend.makeOutput(t.shape, 'float32'));
   const at = (t: TensorInfo): number => heapOffset(backend, t);
   simd.adamStep(at(value), at(m), at(v), at(gradient), at(accBeta1), at(accBeta2), at(outs[0]), at(outs[1]), at(outs[2]),
@@ -48,7 +42,7 @@ const pretextAdam: KernelFunc = ({ inputs, backend: b, attrs }) => {
 const pretextMomentum: KernelFunc = ({ inputs, backend: b }) => {
   const backend = b as BackendWasm;
   const { value, accumulation, gradient, momentum, negLearningRate } = inputs as Record<string, TensorInfo>;
-  const simd = kernelsOf(backend, MOMENTUM);
+  const simd = requireSimdKernels(backend, MOMENTUM);
   const outs = [value, accumulation].map((t) => backend.makeOutput(t.shape, 'float32'));
   const at = (t: TensorInfo): number => heapOffset(backend, t);
   simd.momentumStep(at(value), at(accumulation), at(gradient), at(momentum), at(negLearningRate), at(outs[0]), at(outs[1]),
@@ -64,8 +58,7 @@ export function registerFusedOptimizerKernels(): void {
 
 /** True when the current backend can run the fused kernel `name`: WASM with the SIMD kernels. */
 function fusedHere(name: string): boolean {
-  if (tf.getBackend() !== 'wasm' || !getKernel(name, 'wasm')) return false;
-  return simdKernels(tf.backend() as BackendWasm) !== null;
+  return getKernel(name, 'wasm') !== undefined && simdKernelsActive(tf.backend());
 }
 
 /** A slot variable as tfjs's optimisers keep them (not in their public typings). */

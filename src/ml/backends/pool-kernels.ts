@@ -50,7 +50,7 @@ export function maxPoolGrad2x2(backend: BackendWasm, dy: TensorInfo, input: Tens
 }
 
 /** The JavaScript version of `maxPoolGrad2x2`, writing into `out` (allocated first: a heap growth detaches views). */
-export function maxPoolGrad2x2Js(backend: BackendWasm, dy: TensorInfo, input: TensorInfo, out: TensorInfo): TensorInfo {
+function maxPoolGrad2x2Js(backend: BackendWasm, dy: TensorInfo, input: TensorInfo, out: TensorInfo): TensorInfo {
   const [batch, height, width, channels] = input.shape;
   const outHeight = Math.floor(height / 2);
   const outWidth = Math.floor(width / 2);

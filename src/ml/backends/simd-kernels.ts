@@ -83,3 +83,10 @@ export function heapOffset(backend: BackendWasm, info: { dataId: object }): numb
 export function simdKernelsActive(backend: unknown): boolean {
   return backend !== null && typeof backend === 'object' && 'wasm' in backend && simdKernels(backend as BackendWasm) !== null;
 }
+
+/** The kernels on this backend's heap, or an error naming `kernel`, which cannot run without them. */
+export function requireSimdKernels(backend: BackendWasm, kernel: string): SimdKernels {
+  const kernels = simdKernels(backend);
+  if (!kernels) throw new Error(`${kernel} needs Pretext Lab's WASM SIMD kernels`);
+  return kernels;
+}

@@ -124,6 +124,12 @@ function makeConv2DBackpropInput(original: KernelFunc): KernelFunc {
   };
 }
 
+/** A new tensor on `x`'s data, counted as one more reference (how the backend's own Reshape works). */
+function shareData(backend: BackendWasm, x: TensorInfo): TensorInfo {
+  backend.incRef(x.dataId);
+  return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
+}
+
 /**
  * tfjs clones every tensor a gradient will need (the engine's "save for backward" is an Identity), and the
  * stock WASM Identity copies the data: 2.4M floats per training step at the lecture's first layer. No
@@ -134,8 +140,7 @@ function makeIdentity(original: KernelFunc): KernelFunc {
   return (args) => {
     const { x } = args.inputs as { x: TensorInfo };
     if (x.dtype === 'string') return original(args);
-    (args.backend as BackendWasm).incRef(x.dataId);
-    return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
+    return shareData(args.backend as BackendWasm, x);
   };
 }
 
@@ -148,8 +153,7 @@ function makeCast(original: KernelFunc): KernelFunc {
     const { x } = args.inputs as { x: TensorInfo };
     const { dtype } = args.attrs as { dtype?: string };
     if (x.dtype === 'string' || x.dtype !== dtype) return original(args);
-    (args.backend as BackendWasm).incRef(x.dataId);
-    return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
+    return shareData(args.backend as BackendWasm, x);
   };
 }
 
