@@ -21,7 +21,7 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${PORT}`,
     browserName: 'chromium',
-    launchOptions: chromiumLaunchOptions(),
+    launchOptions: chromiumLaunchOptions({ softwareCompositing: true }),
     // No trace by default: recording one for every test (to keep it only on failure) cost ~1.7 s per short test
     // on 2 cores, over a minute of the suite. A failure keeps a screenshot of the page instead; to debug one,
     // re-run that spec with `npx playwright test <spec> --trace retain-on-failure` and open the trace.
