@@ -4,7 +4,8 @@
  * at projector sizes. (The study page with results on it, the shipped models scored and a drawing, is checked by
  * axe in shipped-models.spec.ts, on the page that spec has already brought to that state.)
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './shared-page';
 import { SLIDE_PLAN } from '../src/lecture/slide-plan';
 import { axeViolations, SCREENSHOT_DIR } from './helpers';
 

@@ -23,6 +23,12 @@ export const BASE_PATH = '/pretext-lab/';
 export const PORT = Number(process.env.E2E_PORT ?? 4173);
 /** Port of a second server of the same build, for a spec that needs its own headers (E2E_PREVIEW_PORT). */
 export const PREVIEW_PORT = Number(process.env.E2E_PREVIEW_PORT ?? PORT + 144);
+/**
+ * An empty page of the app's origin, with the same headers as the app. e2e/shared-page.ts parks a tab here
+ * between tests: it ends the app without leaving the tab's cross-origin-isolated process.
+ */
+export const BLANK_PATH = `${BASE_PATH}__e2e-blank`;
+const BLANK_PAGE = '<!doctype html><html lang="en"><title>between tests</title></html>';
 /** The app at its sub-path on the suite's server, for `page.goto`. */
 export const BUILT_URL = `http://localhost:${PORT}${BASE_PATH}`;
 /** The app at its sub-path on the second server. */
@@ -50,15 +56,16 @@ export async function serveBuild(port: number, extra: Readonly<Record<string, st
       const inside = path.startsWith(BASE_PATH) ? path.slice(BASE_PATH.length) : path.slice(1);
       let file = normalize(join(OUT_DIR, inside));
       if (!file.startsWith(OUT_DIR)) { res.writeHead(403).end(); return; }
-      if (inside === '' || !(await stat(file).catch(() => null))?.isFile()) file = join(OUT_DIR, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      const headers = {
         'Cross-Origin-Opener-Policy': 'same-origin',
         'Cross-Origin-Embedder-Policy': 'require-corp',
         'Cache-Control': 'no-cache',
         ...extra,
-      });
+      };
+      if (path === BLANK_PATH) { res.writeHead(200, { 'Content-Type': TYPES['.html'], ...headers }).end(BLANK_PAGE); return; }
+      if (inside === '' || !(await stat(file).catch(() => null))?.isFile()) file = join(OUT_DIR, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
       res.end(body);
     })().catch(() => res.writeHead(500).end());
   });

@@ -3,7 +3,7 @@
  * shipped rotation trunk runs in the worker with progress and joins the chart; a label count the pool cannot
  * give is refused with its message; and the probes fill their table block by block.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './shared-page';
 import { readFile } from 'node:fs/promises';
 import { collectPageErrors, SCREENSHOT_DIR } from './helpers';
 

@@ -4,7 +4,8 @@
  * that sets no Content-Encoding, whatever the dev server would do.
  */
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './shared-page';
 import { collectPageErrors } from './helpers';
 
 async function serveAsPlainFiles(page: Page, change: (file: string, bytes: Buffer) => Buffer | null = (_, b) => b): Promise<void> {

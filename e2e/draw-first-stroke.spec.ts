@@ -6,7 +6,8 @@
  * pauses half-way so the first prediction arrives mid-stroke, makes a notice disappear meanwhile, and then checks
  * that the pad did not move and that the 28x28 image is still a thin horizontal bar.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './shared-page';
 import { collectPageErrors } from './helpers';
 
 type Input = 'mouse' | 'touch';

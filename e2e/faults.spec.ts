@@ -6,8 +6,9 @@
  * told and that the models and history they had are still there.
  * The page is opened with `?faults=on`, which gives tests `window.pretextLabFaults` (see src/state/fault-hook.ts).
  */
-import { expect, test, type Page } from '@playwright/test';
-import { chooseTiny, collectPageErrors, faultInjected, injectFault as inject, injectFaultWhen } from './helpers';
+import type { Page } from '@playwright/test';
+import { expect, test, testInOwnTab } from './shared-page';
+import { chooseTiny, collectPageErrors, faultInjected, injectFault as inject, injectFaultWhen, pressed, pressWhen } from './helpers';
 
 /** Opens the lab with the fault hook (and any other parameters), once its data is in. */
 async function open(page: Page, query = ''): Promise<void> {
@@ -76,7 +77,8 @@ test('a NaN loss mid-epoch: the weights of the last good epoch are put back and 
   await expect(pretext.locator('.recharts-line-curve').first()).toBeVisible();
 });
 
-test('storage full, then storage gone: training goes on, the student is told, and saving says why it cannot', async ({ page }) => {
+// A tab of its own: the quota is set before the app first opens on the origin, as a full disk would be.
+testInOwnTab('storage full, then storage gone: training goes on, the student is told, and saving says why it cannot', async ({ page }) => {
   test.setTimeout(120_000);
   // A real quota of one byte for this origin, set through the DevTools protocol before the page opens:
   // IndexedDB transactions that write now abort with QuotaExceededError, as on a full disk.
@@ -104,19 +106,20 @@ test('storage full, then storage gone: training goes on, the student is told, an
   await cdp.send('Storage.overrideQuotaForOrigin', { origin });
 });
 
-test('two tabs train at once: each says so, only one autosaves the shared run, and both finish', async ({ context }) => {
+testInOwnTab('two tabs train at once: each says so, only one autosaves the shared run, and both finish', async ({ context }) => {
   test.setTimeout(180_000);
   const [first, second] = [await context.newPage(), await context.newPage()];
-  // The first tab's run must outlast the Pause click (300 images: with 150 the run once ended first on a busy
-  // machine); the second only has to train while the first holds its locks (150 are plenty).
+  // The first tab's run is paused from inside the page at its first batch (a click sent from here once arrived
+  // after the whole run had ended); the second only has to train while the first holds its locks.
   for (const [page, images] of [[first, 300], [second, 150]] as const) {
     await open(page);
     await tiny(page, images, 3);
   }
   // The first tab's run is paused mid-epoch: still a run in progress (it holds its locks), on any machine speed.
   const firstPretext = first.locator('#pretext');
+  await pressWhen(first, '#pretext', /epoch 1\/3 · batch/, 'Pause');
   await firstPretext.getByRole('button', { name: 'Train the rotation pretext model' }).click();
-  await firstPretext.getByRole('button', { name: 'Pause' }).click();
+  await expect.poll(() => pressed(first)).toBe(true);
   await expect(firstPretext.getByRole('button', { name: 'Resume' })).toBeEnabled({ timeout: 30_000 });
   await second.locator('#pretext').getByRole('button', { name: 'Train the rotation pretext model' }).click();
   await expect(second.getByText(/Another tab of the lab is training at the same time/)).toBeVisible({ timeout: 30_000 });

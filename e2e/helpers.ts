@@ -82,6 +82,42 @@ export async function injectFaultWhen(page: Page, panel: string, when: RegExp, f
   }, { selector: panel, source: when.source, flags: when.flags, name: fault });
 }
 
+/**
+ * Arms the page to press the button named `name` in `panel` the moment the panel's text first matches `when` and
+ * the button is enabled (e.g. Pause at a run's first batch), and returns at once. A Playwright click sent after
+ * Train could arrive after the run had ended: a Tiny run of a few hundred images lasts about a second here, and
+ * one test paused too late once the training got faster. Pressed from inside the page, it lands mid-run on any
+ * machine. {@link pressed} says when it has happened.
+ */
+export async function pressWhen(page: Page, panel: string, when: RegExp, name: string): Promise<void> {
+  await page.evaluate(({ selector, source, flags, label }) => {
+    const root = document.querySelector(selector);
+    if (!root) throw new Error(`no ${selector} on the page`);
+    const pattern = new RegExp(source, flags);
+    const w = window as unknown as PressWindow;
+    w.e2ePressed = false;
+    const observer = new MutationObserver(() => {
+      if (!pattern.test(root.textContent ?? '')) return;
+      const button = [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === label && !b.disabled);
+      if (!button) return;
+      observer.disconnect();
+      button.click();
+      w.e2ePressed = true;
+    });
+    observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['disabled'] });
+  }, { selector: panel, source: when.source, flags: when.flags, label: name });
+}
+
+interface PressWindow {
+  /** Set by {@link pressWhen}: false while armed, true once the button was pressed. */
+  e2ePressed?: boolean;
+}
+
+/** Whether the button armed by {@link pressWhen} has been pressed. */
+export function pressed(page: Page): Promise<boolean> {
+  return page.evaluate(() => (window as unknown as PressWindow).e2ePressed === true);
+}
+
 /** Whether the fault armed by {@link injectFaultWhen} has been caused: true (accepted), false (refused), or null (not yet). */
 export function faultInjected(page: Page): Promise<boolean | null> {
   return page.evaluate(() => (window as unknown as FaultWindow).e2eFaultInjected ?? null);

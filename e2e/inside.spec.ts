@@ -4,7 +4,8 @@
  * seeded UMAP layout of two trunks with its progress bar; the tabs driven by the arrow keys.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './shared-page';
 import { collectPageErrors, SCREENSHOT_DIR } from './helpers';
 
 /**

@@ -2,7 +2,7 @@
  * The leaderboard panel: the recorded results load at once (every task, the three reference rows, when and
  * how they were recorded, what the data shows), and a student's live rows join the table as theirs.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './shared-page';
 import { readFile } from 'node:fs/promises';
 import { collectPageErrors, SCREENSHOT_DIR } from './helpers';
 

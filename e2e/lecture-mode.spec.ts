@@ -4,7 +4,8 @@
  * keys stay quiet while a select has the focus; a refused full-screen request changes nothing but a notice.
  * Every slide is photographed at projector sizes for a human to look at.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './shared-page';
 import { collectPageErrors, SCREENSHOT_DIR } from './helpers';
 import { SLIDE_PLAN } from '../src/lecture/slide-plan';
 
@@ -115,10 +116,12 @@ test.describe('lecture mode', () => {
   });
 
   test('a refused full-screen request leaves a working lecture and says so', async ({ page }) => {
-    await page.addInitScript(() => {
+    await page.goto('/?mode=lecture&slide=2');
+    // Refused as a browser would (a policy, an iframe without allowfullscreen). Replaced after the page has loaded,
+    // not by an init script: the tab is shared with later tests (e2e/shared-page.ts), and an init script stays.
+    await page.evaluate(() => {
       Element.prototype.requestFullscreen = () => Promise.reject(new TypeError('Permissions check failed'));
     });
-    await page.goto('/?mode=lecture&slide=2');
     await page.getByRole('button', { name: 'Full screen' }).click();
     await expect(page.getByRole('list', { name: 'Messages' }).getByText(/did not allow full screen/)).toBeVisible();
     await page.getByRole('main').focus();

@@ -2,7 +2,7 @@
  * A backend that cannot start falls back to the next one, and the page says so. `?webgl=off` is the switch a
  * lecturer uses when a laptop's GPU driver misbehaves: WebGL is then treated as absent.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './shared-page';
 
 test('asking for WebGL while it is off falls back to WebAssembly and says why', async ({ page }) => {
   await page.goto('/?backend=webgl&webgl=off');

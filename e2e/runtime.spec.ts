@@ -3,7 +3,8 @@
  * page, pause / step / resume / stop do what they say, and the page keeps drawing while it trains; WebGL losing
  * its context mid-epoch (a fault caused for real through `?faults=on`) is survived by continuing on WASM.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './shared-page';
 import { chooseTiny, collectPageErrors, faultInjected, injectFaultWhen } from './helpers';
 
 async function setUp(page: Page, backend: string, pretextImages: number, epochs: number, query = ''): Promise<void> {

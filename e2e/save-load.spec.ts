@@ -2,7 +2,8 @@
  * Keeping models: save in the browser and find the model after a reload; download and upload the files;
  * a corrupt upload is refused with a clear message and the current model stays as it was.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './shared-page';
 import { readFile, writeFile } from 'node:fs/promises';
 import { chooseTiny } from './helpers';
 

@@ -2,7 +2,7 @@
  * The page shell loads cleanly: title, lesson region, no errors, and the
  * cross-origin isolation that multithreaded WASM depends on; and the test browser itself offers WebGL2.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './shared-page';
 import { collectPageErrors, saveScreenshot } from './helpers';
 
 test('the shell renders, isolated and without console errors, in a browser that offers WebGL2', async ({ page }) => {

@@ -9,7 +9,8 @@
  * One page for all of it, in steps: each part used to open its own page and load and score the same models again,
  * four page loads and four model loads (about 30 s on 2 cores) for one state. A failing step is named in the report.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './shared-page';
 import { readFile } from 'node:fs/promises';
 import type { PretrainedManifest } from '../src/runtime/pretrained';
 import { axeViolations, collectPageErrors, SCREENSHOT_DIR } from './helpers';

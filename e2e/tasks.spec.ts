@@ -4,8 +4,9 @@
  * model paints the hidden squares back in the data panel; and the comparison lists every trained classifier.
  * On the way, a look at contrastive learning's pairs of views. Tiny preset throughout.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { collectPageErrors, SCREENSHOT_DIR } from './helpers';
+import type { Page } from '@playwright/test';
+import { expect, test } from './shared-page';
+import { collectPageErrors, pressed, pressWhen, SCREENSHOT_DIR } from './helpers';
 
 async function trained(page: Page, panelId: string): Promise<void> {
   await expect(page.locator(`#${panelId}`).getByText(/Trained for \d+ epochs?|Stopped early after/)).toBeVisible({ timeout: 180_000 });
@@ -47,8 +48,9 @@ test('jigsaw and inpainting: samples, training with pause and step, save, transf
   // Train it, pausing and stepping one batch on the way, as with rotation.
   const pretext = page.locator('#pretext');
   await expect(pretext.getByRole('table').getByText('25,288').first()).toBeVisible(); // trunk + 24-way head
+  await pressWhen(page, '#pretext', /epoch 1\/\d+ · batch/, 'Pause');
   await pretext.getByRole('button', { name: 'Train the jigsaw pretext model' }).click();
-  await pretext.getByRole('button', { name: 'Pause' }).click();
+  await expect.poll(() => pressed(page)).toBe(true);
   await expect(pretext.getByRole('button', { name: 'Resume' })).toBeEnabled();
   const progress = pretext.getByRole('progressbar');
   const batchText = async () => /batch (\d+)/.exec((await pretext.getByText(/epoch \d+\/\d+ · batch/).innerText()) ?? '')?.[1];

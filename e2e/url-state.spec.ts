@@ -3,7 +3,8 @@
  * in a link is named in a notice and replaced by the preset's (and never run); the address bar follows the
  * settings and the step in view; "Copy link to this setup" copies it; "Try this" can make its change.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './shared-page';
 import { SLIDE_PLAN } from '../src/lecture/slide-plan';
 import { LESSON_IDS } from '../src/app/lessons';
 import { collectPageErrors, SCREENSHOT_DIR } from './helpers';

@@ -4,7 +4,8 @@
  * comparison with two accuracies and two stem plots of the same test image. Screenshots of each panel. Before
  * all that, a bad setting is named inline and training refuses to start.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './shared-page';
 import { collectPageErrors, SCREENSHOT_DIR } from './helpers';
 
 async function shootPanel(page: Page, id: string): Promise<void> {

@@ -5,11 +5,12 @@
  * (?backend=webgpu) it must pass the training check (every kernel of a training step, numbers equal to the
  * CPU's on a small case: itself a training step) and be used. Functional only: how fast is `npm run bench`'s business.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './shared-page';
 import { collectPageErrors } from './helpers';
 import { chromiumLaunchOptions } from './chromium';
 
-test.use({ launchOptions: chromiumLaunchOptions({ webgpu: true }) });
+test.use({ launchOptions: chromiumLaunchOptions({ webgpu: true, softwareCompositing: true }) });
 
 async function adapter(page: Page): Promise<{ architecture: string; fallback: boolean } | null> {
   return page.evaluate(async () => {
