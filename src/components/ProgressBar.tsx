@@ -53,7 +53,7 @@ export function ProgressBar({ label, value, detail, etaSeconds }: ProgressBarPro
         aria-valuenow={Math.round(fraction * 100)}
         aria-valuetext={valueText}
       >
-        <div className="progress-fill" style={{ width: `${fraction * 100}%` }} />
+        <div className="progress-fill" style={{ transform: `scaleX(${fraction})` }} />
       </div>
       {(detail !== undefined || eta !== null) && (
         <div className="progress-foot" aria-hidden="true">
