@@ -1,8 +1,9 @@
 /// <reference types="vitest/config" />
 import { availableParallelism } from 'node:os';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { SIZED_POOL_LINE, STOCK_POOL_LINE } from './src/runtime/wasm-thread-pool';
 
 /**
  * Multithreaded WASM needs SharedArrayBuffer, which browsers only grant to a
@@ -61,9 +62,26 @@ const offline = VitePWA({
   },
 });
 
+/**
+ * Sizes tfjs's pool of WebAssembly threads to the threads the lab asks for, instead of the 8 tfjs was compiled
+ * with (see src/runtime/wasm-thread-pool.ts): six idle workers fewer at every page load on a 2-core laptop.
+ * Applies to the build (the dev server pre-bundles tfjs without plugins and keeps 8). Fails the build if a tfjs
+ * upgrade changed the line, rather than silently keeping the 8.
+ */
+function sizeWasmThreadPool(): Plugin {
+  return {
+    name: 'pretext-lab:wasm-thread-pool',
+    transform(code, id) {
+      if (!id.replaceAll('\\', '/').endsWith('/wasm-out/tfjs-backend-wasm-threaded-simd.js')) return null;
+      if (!code.includes(STOCK_POOL_LINE)) this.error(`tfjs-backend-wasm's glue no longer contains "${STOCK_POOL_LINE}": update src/runtime/wasm-thread-pool.ts`);
+      return { code: code.replace(STOCK_POOL_LINE, SIZED_POOL_LINE), map: null };
+    },
+  };
+}
+
 /** Vite config for the app, plus the Vitest config for Node unit tests. */
 export default defineConfig({
-  plugins: [react(), offline],
+  plugins: [react(), offline, sizeWasmThreadPool()],
   server: { headers: crossOriginIsolation },
   preview: { headers: crossOriginIsolation },
   // Pre-bundle tfjs at start-up even when only a worker imports it, so the dev
@@ -82,6 +100,7 @@ export default defineConfig({
   // Training runs in a module worker so it can import tfjs like the page does.
   worker: {
     format: 'es',
+    plugins: () => [sizeWasmThreadPool()],
     rolldownOptions: { output: { minify: wasmSafeMinify } },
   },
   test: {

@@ -7,6 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { setWasmThreadPool } from './wasm-thread-pool';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -157,6 +158,7 @@ export async function startBackend(choice: BackendChoice, webglDisabled = false)
     wasmPathsSet = true;
     wantedThreads = threadOverride ?? threadBudget();
     setThreadsCount(wantedThreads);
+    setWasmThreadPool(wantedThreads);
   }
   // webgl=off is for a GPU whose driver misbehaves: the same driver is behind WebGPU, so it is off by itself too.
   // Another backend asked for by name never falls back to WebGPU, so the adapter need not be asked for then.
