@@ -113,5 +113,10 @@ export default defineConfig({
     // one after another (163 s). The tests are CPU-bound with idle gaps (spawned CLIs, awaited reads), so two
     // workers keep both cores busy.
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // A worker's files share loaded modules instead of each importing tfjs, its WASM backend and our kernels
+    // afresh: that import was 23 s of the run's CPU on 2 cores, and the run took 81 s with it, 65 s without.
+    // Every test file chooses its backend itself (useCpuBackend / useWasmBackend in beforeAll) and restores
+    // what it toggles (the SIMD kernels), so no file depends on another's leftovers.
+    isolate: false,
   },
 });

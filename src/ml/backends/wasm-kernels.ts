@@ -166,6 +166,14 @@ function wrapKernel(name: string, make: (original: KernelFunc) => KernelFunc): v
 }
 
 /**
+ * Whether the WASM backend's `Conv2DBackpropFilter` is this module's: false when none is registered, or when
+ * tfjs itself ships one (then this shim can go). Lets a test tell the two apart after another test registered ours.
+ */
+export function ownsWasmFilterGradient(): boolean {
+  return getKernel('Conv2DBackpropFilter', WASM)?.kernelFunc === conv2DBackpropFilter;
+}
+
+/**
  * The WebAssembly backend of TensorFlow.js 4.22 can run a convolution forward
  * but ships no `Conv2DBackpropFilter` kernel, so the first training step of any
  * CNN on it throws. This registers that missing kernel, and a faster stride-1
