@@ -1,6 +1,7 @@
 /**
- * One browser tab for a whole spec file, cleaned between its tests: `import { test } from './shared-page'`
- * instead of from '@playwright/test', and each test's `page` is that tab, as if new.
+ * One browser tab per Playwright worker (so, with the suite's one worker, one for every spec that opts in),
+ * cleaned between tests: `import { test } from './shared-page'` instead of from '@playwright/test', and each
+ * test's `page` is that tab, as if new.
  *
  * Why: on this 2-core machine a test's new tab cost ~3.5 CPU-seconds before the app even started (Chromium
  * starts a renderer process per tab), and the app then loaded into a cold process: about 11 CPU-seconds and
@@ -14,8 +15,8 @@
  *   local and session storage) is deleted;
  * - nothing of the last test's is attached: its listeners (console, errors, dialogs, downloads) and routes are
  *   removed, the viewport is the configured one again, and tabs it opened are closed.
- * A test that needs a tab set up differently (init scripts, touch, service workers, its own server) keeps
- * Playwright's own `test`. After any failure Playwright starts a new worker, so a broken tab is never reused.
+ * A test that needs a tab set up in ways a reset cannot undo (init scripts, a storage quota, service workers, its
+ * own server, several tabs) uses {@link testInOwnTab} or Playwright's own `test`. After any failure Playwright starts a new worker, so a broken tab is never reused.
  */
 import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import { BLANK_PATH } from './built-app';
