@@ -2,7 +2,8 @@
  * The built app under a strict Content-Security-Policy: it starts, trains a Tiny step and answers a drawing,
  * and the browser reports no violation. The policy is the one a host should send (see README, "Hosting").
  */
-import { expect, test } from '@playwright/test';
+import { test } from '@playwright/test';
+import { expect } from './fast-expect';
 import type { Server } from 'node:http';
 import { PREVIEW_PORT, PREVIEW_URL, serveBuild } from './built-app';
 import { chooseTiny, collectPageErrors } from './helpers';
@@ -34,13 +35,13 @@ test('the built app trains and draws under a strict Content-Security-Policy', as
     });
   });
   await page.goto(PREVIEW_URL);
-  await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('table', { name: 'How the images are used' })).toAppear({ timeout: 60_000 });
   // 200 pretext images (800 rotated) instead of Tiny's 2,000: the policy is tested by the worker, the threaded
   // WASM backend and the charts starting and running under it, which a shorter run does just the same.
   await chooseTiny(page, 200);
   const pretext = page.locator('#pretext');
   await pretext.getByRole('button', { name: 'Train the rotation pretext model' }).click();
-  await expect(pretext.getByText(/Trained for \d+ epochs?/)).toBeVisible({ timeout: 180_000 });
+  await expect(pretext.getByText(/Trained for \d+ epochs?/)).toAppear({ timeout: 180_000 });
   await expect(pretext.locator('.recharts-line-curve').first()).toBeVisible();
   const pad = page.locator('#draw').getByRole('img', { name: /Drawing area/ });
   await pad.scrollIntoViewIfNeeded();
@@ -50,7 +51,7 @@ test('the built app trains and draws under a strict Content-Security-Policy', as
   await page.mouse.down();
   await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.5, { steps: 8 });
   await page.mouse.up();
-  await expect(page.locator('#draw').getByText(/The rotation head thinks your drawing is turned/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('#draw').getByText(/The rotation head thinks your drawing is turned/)).toAppear({ timeout: 30_000 });
   // The threaded WASM build is the one that needs blob: workers; it must be what ran.
   await expect(page.locator('header')).toContainText(/WebAssembly|WASM/);
   console.log(await page.locator('header').innerText());

@@ -16,7 +16,7 @@ test('the recorded curve, a live sweep, a refused label count and the probes', a
   await page.goto('/?preset=smoke#curve');
   const panel = page.locator('#curve');
   await expect(panel.getByRole('heading', { name: /How many labels\?/ })).toBeVisible();
-  await expect(panel.getByRole('img', { name: /Test accuracy against labelled digits/ })).toBeVisible({ timeout: 30_000 });
+  await expect(panel.getByRole('img', { name: /Test accuracy against labelled digits/ })).toAppear({ timeout: 30_000 });
   await expect(panel.getByText(/^Recorded$/)).toBeVisible();
   await expect(panel.getByText(new RegExp(`seeds? ${recorded.seedList.join(', ')}, on all ${recorded.testCount.toLocaleString('en-US')} test`))).toBeVisible();
   await expect(panel.getByRole('heading', { name: 'What to look for, and what the data shows' })).toBeVisible();
@@ -29,7 +29,7 @@ test('the recorded curve, a live sweep, a refused label count and the probes', a
   const tab = panel.getByRole('tabpanel', { name: 'Label-efficiency curve' });
   await tab.getByRole('button', { name: 'Load the pre-trained lecture models' }).click();
   const rotation = tab.getByRole('checkbox', { name: /Self-supervised \(rotation features, frozen\), seed 1/ });
-  await expect(rotation).toBeVisible({ timeout: 60_000 });
+  await expect(rotation).toAppear({ timeout: 60_000 });
 
   // Refused before anything runs: the setting named, with its allowed values.
   const labels = tab.getByLabel('Label counts');
@@ -48,7 +48,7 @@ test('the recorded curve, a live sweep, a refused label count and the probes', a
   await rotation.check();
   await tab.getByRole('button', { name: 'Run the sweep' }).click();
   await expect(tab.getByRole('alert')).toHaveCount(0);
-  await expect(tab.getByRole('status').filter({ hasText: /Sweep finished/ })).toBeVisible({ timeout: 90_000 });
+  await expect(tab.getByRole('status').filter({ hasText: /Sweep finished/ })).toAppear({ timeout: 90_000 });
   const results = tab.getByRole('table', { name: /Your sweep/ });
   await expect(results.getByRole('row', { name: /rotation features, frozen/ })).toContainText(/\d+\.\d%.*\d+\.\d%/);
   await expect(panel.getByRole('img', { name: /Test accuracy against labelled digits.*yours: Self-supervised \(rotation features, frozen\)/ })).toBeVisible();
@@ -60,8 +60,8 @@ test('the recorded curve, a live sweep, a refused label count and the probes', a
   await probes.getByRole('button', { name: 'Run the probes' }).click();
   const table = probes.getByRole('table', { name: /Probe accuracy/ });
   // The rotation model is probed first (its three blocks, conv3 included); rows appear as they are measured.
-  await expect(table.getByRole('rowheader', { name: /Rotation pretext model, seed 1/ })).toBeVisible({ timeout: 120_000 });
-  await expect(table.getByRole('cell', { name: 'conv3' }).first()).toBeVisible({ timeout: 120_000 });
+  await expect(table.getByRole('rowheader', { name: /Rotation pretext model, seed 1/ })).toAppear({ timeout: 120_000 });
+  await expect(table.getByRole('cell', { name: 'conv3' }).first()).toAppear({ timeout: 120_000 });
   await probes.screenshot({ path: `${SCREENSHOT_DIR}/curve-probes.png` });
   expect(errors).toEqual([]);
 });

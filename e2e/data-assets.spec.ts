@@ -21,7 +21,7 @@ test('gzip files served without Content-Encoding are inflated by the page', asyn
   test.setTimeout(120_000);
   await serveAsPlainFiles(page);
   await page.goto('/');
-  await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByRole('table', { name: 'How the images are used' })).toAppear({ timeout: 90_000 });
   await expect(page.getByRole('img', { name: /digit \d/ }).first()).toBeVisible();
 });
 

@@ -16,9 +16,9 @@ type Point = readonly [number, number];
 /** Opens the app with a deliberately bad link value (its notice stays until dismissed) and the shipped models. */
 async function openWithModels(page: Page): Promise<void> {
   await page.goto('/?seed=oops');
-  await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('table', { name: 'How the images are used' })).toAppear({ timeout: 60_000 });
   await page.locator('#pretext').getByRole('button', { name: 'Load the pre-trained lecture models' }).click();
-  await expect(page.locator('#supervised').getByText(/pre-trained lecture model shipped with the app/)).toBeVisible({ timeout: 90_000 });
+  await expect(page.locator('#supervised').getByText(/pre-trained lecture model shipped with the app/)).toAppear({ timeout: 90_000 });
   await expect(page.locator('.notices li').first()).toBeVisible();
 }
 
@@ -96,7 +96,7 @@ async function drawTwice(page: Page, first: Input, second: Input): Promise<void>
 
   await stroke(page, first, LINE, async () => {
     // The first prediction arrives while the pen is down, and the notices time out meanwhile.
-    await expect(panel.locator('.stem-row').first()).toBeVisible({ timeout: 30_000 });
+    await expect(panel.locator('.stem-row').first()).toAppear({ timeout: 30_000 });
     await page.evaluate(() => document.querySelectorAll<HTMLButtonElement>('.notices .dismiss').forEach((b) => b.click()));
     await expect(page.locator('.notices')).toHaveCount(0);
   });

@@ -8,13 +8,14 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test, testInOwnTab } from './shared-page';
+import { POLL_FAST } from './fast-expect';
 import { chooseTiny, collectPageErrors, faultInjected, injectFault as inject, injectFaultWhen, pressed, pressWhen } from './helpers';
 
 /** Opens the lab with the fault hook (and any other parameters), once its data is in. */
 async function open(page: Page, query = ''): Promise<void> {
   await page.goto(`/?faults=on${query}`);
-  await expect(page.getByText(/Training on/)).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/Training on/)).toAppear({ timeout: 60_000 });
+  await expect(page.getByRole('table', { name: 'How the images are used' })).toAppear({ timeout: 60_000 });
 }
 
 /** The Tiny preset with a given number of pretext images and epochs, short enough to fault in a few seconds. */
@@ -30,16 +31,16 @@ test('the worker crashes: a new one starts, every model comes back, and an inter
   await open(page);
   await page.locator('#pretext').getByRole('button', { name: 'Load the pre-trained lecture models' }).click();
   const transfer = page.locator('#transfer');
-  await expect(transfer.getByText(/This is the pre-trained lecture model/)).toBeVisible({ timeout: 60_000 });
+  await expect(transfer.getByText(/This is the pre-trained lecture model/)).toAppear({ timeout: 60_000 });
 
   expect(await inject(page, 'crash')).toBe(true);
-  await expect(page.getByText(/The training worker crashed/).first()).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByText(/A new worker was started and all 4 models it held were put back/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/The training worker crashed/).first()).toAppear({ timeout: 30_000 });
+  await expect(page.getByText(/A new worker was started and all 4 models it held were put back/)).toAppear({ timeout: 60_000 });
   // The panels kept their record, and the new worker really has the models: it can score them.
   await expect(transfer.getByText(/This is the pre-trained lecture model/)).toBeVisible();
   const compare = page.locator('#compare');
   await compare.getByRole('button', { name: 'Evaluate the models on the test set' }).click();
-  await expect(compare.getByRole('table', { name: 'Test results' })).toBeVisible({ timeout: 60_000 });
+  await expect(compare.getByRole('table', { name: 'Test results' })).toAppear({ timeout: 60_000 });
 
   // Now mid-run: the epochs already done come back, and training goes on from there.
   await tiny(page, 200, 12);
@@ -49,14 +50,14 @@ test('the worker crashes: a new one starts, every model comes back, and an inter
   // progress, and a crash at the very start of epoch 3 once found no copy at all to put back.
   await injectFaultWhen(page, '#pretext', /epoch ([5-9]|1[01])\/12 ·/, 'crash');
   await pretext.getByRole('button', { name: 'Retrain the rotation pretext model' }).click();
-  await expect.poll(() => faultInjected(page), { timeout: 60_000 }).toBe(true);
+  await expect.poll(() => faultInjected(page), { timeout: 60_000, ...POLL_FAST }).toBe(true);
   const alert = pretext.getByText(/a new one has the weights after epoch (\d) of 12/);
-  await expect(alert).toBeVisible({ timeout: 60_000 });
+  await expect(alert).toAppear({ timeout: 60_000 });
   const kept = Number(/after epoch (\d) of 12/.exec(await alert.innerText())?.[1]);
   expect(kept).toBeGreaterThanOrEqual(1);
   await expect(page.getByText(/Training of the rotation pretext model .*was interrupted/)).toBeVisible();
   await pretext.getByRole('button', { name: `Continue from epoch ${kept}` }).click();
-  await expect(pretext.getByText(/Trained for 12 epochs/)).toBeVisible({ timeout: 60_000 });
+  await expect(pretext.getByText(/Trained for 12 epochs/)).toAppear({ timeout: 60_000 });
   await expect(pretext.getByText(/Accuracy on the/)).toBeVisible();
   expect(errors).toEqual([]);
 });
@@ -69,8 +70,8 @@ test('a NaN loss mid-epoch: the weights of the last good epoch are put back and 
   // In the second or third epoch, so that there is a good epoch to go back to.
   await injectFaultWhen(page, '#pretext', /epoch [23]\/3 ·/, 'nanLoss');
   await pretext.getByRole('button', { name: 'Train the rotation pretext model' }).click();
-  await expect.poll(() => faultInjected(page), { timeout: 60_000 }).toBe(true);
-  await expect(pretext.getByRole('alert').filter({ hasText: /The loss became NaN in epoch [23], batch \d+\. The weights were restored to the start of that epoch/ })).toBeVisible({ timeout: 60_000 });
+  await expect.poll(() => faultInjected(page), { timeout: 60_000, ...POLL_FAST }).toBe(true);
+  await expect(pretext.getByRole('alert').filter({ hasText: /The loss became NaN in epoch [23], batch \d+\. The weights were restored to the start of that epoch/ })).toAppear({ timeout: 60_000 });
   await expect(pretext.getByText(/Kept the weights from [12] good epochs?/)).toBeVisible();
   // The model is usable: it was scored, and its history is drawn.
   await expect(pretext.getByText(/Accuracy on the .*: \d+\.\d\d%/)).toBeVisible();
@@ -89,20 +90,20 @@ testInOwnTab('storage full, then storage gone: training goes on, the student is 
   await tiny(page, 300, 2);
   const pretext = page.locator('#pretext');
   await pretext.getByRole('button', { name: 'Train the rotation pretext model' }).click();
-  await expect(page.getByText(/storage for the lab is full, so runs are no longer saved after each epoch/)).toBeVisible({ timeout: 60_000 });
-  await expect(pretext.getByText(/Trained for 2 epochs/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/storage for the lab is full, so runs are no longer saved after each epoch/)).toAppear({ timeout: 60_000 });
+  await expect(pretext.getByText(/Trained for 2 epochs/)).toAppear({ timeout: 60_000 });
   await pretext.getByText('Save, load or share the rotation pretext model').click();
   await pretext.getByRole('button', { name: 'Save in this browser' }).click();
-  await expect(page.getByText(/The model was not saved: this browser's storage for the lab is full/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/The model was not saved: this browser's storage for the lab is full/)).toAppear({ timeout: 30_000 });
   await expect(pretext.getByText(/Trained for 2 epochs/)).toBeVisible();
 
   // Storage gone altogether (a private window): said once, saving hidden, training unaffected.
   expect(await inject(page, 'storageUnavailable')).toBe(true);
-  await expect(page.getByText(/does not let the lab store anything/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/does not let the lab store anything/)).toAppear({ timeout: 30_000 });
   await expect(pretext.getByRole('button', { name: 'Save in this browser' })).toHaveCount(0);
   await expect(pretext.getByText(/models cannot be kept between visits/)).toBeVisible();
   await pretext.getByRole('button', { name: 'Retrain the rotation pretext model' }).click();
-  await expect(pretext.getByText(/Trained for 2 epochs/)).toBeVisible({ timeout: 60_000 });
+  await expect(pretext.getByText(/Trained for 2 epochs/)).toAppear({ timeout: 60_000 });
   await cdp.send('Storage.overrideQuotaForOrigin', { origin });
 });
 
@@ -119,16 +120,16 @@ testInOwnTab('two tabs train at once: each says so, only one autosaves the share
   const firstPretext = first.locator('#pretext');
   await pressWhen(first, '#pretext', /epoch 1\/3 · batch/, 'Pause');
   await firstPretext.getByRole('button', { name: 'Train the rotation pretext model' }).click();
-  await expect.poll(() => pressed(first)).toBe(true);
+  await expect.poll(() => pressed(first), POLL_FAST).toBe(true);
   await expect(firstPretext.getByRole('button', { name: 'Resume' })).toBeEnabled({ timeout: 30_000 });
   await second.locator('#pretext').getByRole('button', { name: 'Train the rotation pretext model' }).click();
-  await expect(second.getByText(/Another tab of the lab is training at the same time/)).toBeVisible({ timeout: 30_000 });
+  await expect(second.getByText(/Another tab of the lab is training at the same time/)).toAppear({ timeout: 30_000 });
   await expect(second.getByText(/Another tab is training the rotation pretext model too, so this tab does not save it after each epoch/)).toBeVisible();
-  await expect(second.locator('#pretext').getByText(/Trained for 3 epochs/)).toBeVisible({ timeout: 60_000 });
+  await expect(second.locator('#pretext').getByText(/Trained for 3 epochs/)).toAppear({ timeout: 60_000 });
   await firstPretext.getByRole('button', { name: 'Resume' }).click();
-  await expect(firstPretext.getByText(/Trained for 3 epochs/)).toBeVisible({ timeout: 60_000 });
+  await expect(firstPretext.getByText(/Trained for 3 epochs/)).toAppear({ timeout: 60_000 });
   // The tab that owned the autosave cleared it when its run ended; the other never wrote one over it.
   await first.reload();
-  await expect(first.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
+  await expect(first.getByRole('table', { name: 'How the images are used' })).toAppear({ timeout: 60_000 });
   await expect(first.getByText(/An interrupted training/)).toHaveCount(0);
 });

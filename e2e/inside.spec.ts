@@ -31,7 +31,7 @@ test('look inside the shipped models: filters, confusions and embeddings', async
   const tabs = inside.getByRole('tablist', { name: 'Ways to look inside the network' });
   await expect(tabs.getByRole('tab', { name: 'Filters and activation maps' })).toHaveAttribute('aria-selected', 'true');
   await expect(inside.getByLabel('Model')).toHaveValue('rotation.pretext.s1', { timeout: 60_000 });
-  await expect(inside.getByRole('img', { name: /^The 64 first-layer filters after training/ })).toBeVisible({ timeout: 30_000 });
+  await expect(inside.getByRole('img', { name: /^The 64 first-layer filters after training/ })).toAppear({ timeout: 30_000 });
   await expect(inside.getByRole('img', { name: /^The 64 feature maps of test image 0, a 7/ })).toBeVisible();
   await expect(inside.getByText(/of 64 filters moved less than 10% of their length/)).toBeVisible();
   await inside.scrollIntoViewIfNeeded();
@@ -39,9 +39,9 @@ test('look inside the shipped models: filters, confusions and embeddings', async
   await inside.screenshot({ path: `${SCREENSHOT_DIR}/inside-filters.png` });
   // The random control's trunk never trained: its filters are exactly the seed's.
   await inside.getByLabel('Model').selectOption({ label: 'Control: random features, frozen' });
-  await expect(inside.getByText(/These filters are exactly their random start/)).toBeVisible({ timeout: 30_000 });
+  await expect(inside.getByText(/These filters are exactly their random start/)).toAppear({ timeout: 30_000 });
   await inside.getByRole('button', { name: 'Next test image' }).click();
-  await expect(inside.getByRole('img', { name: /^The 64 feature maps of test image 1, a 2/ })).toBeVisible({ timeout: 30_000 });
+  await expect(inside.getByRole('img', { name: /^The 64 feature maps of test image 1, a 2/ })).toAppear({ timeout: 30_000 });
   // A digit drawn on the pad (a ring, a rough 0) can be looked at too.
   const pad = page.locator('#draw').getByRole('img', { name: /Drawing area/ });
   await pad.scrollIntoViewIfNeeded();
@@ -55,7 +55,7 @@ test('look inside the shipped models: filters, confusions and embeddings', async
   }
   await page.mouse.up();
   await inside.getByRole('checkbox', { name: /show the maps of the digit you last drew/ }).check();
-  await expect(inside.getByRole('img', { name: 'The 64 feature maps of your drawing' })).toBeVisible({ timeout: 30_000 });
+  await expect(inside.getByRole('img', { name: 'The 64 feature maps of your drawing' })).toAppear({ timeout: 30_000 });
   await expect(inside.getByRole('heading', { name: 'What the 64 filters see in your drawing' })).toBeVisible();
 
   // Tab 2 by keyboard: the arrow key moves to and selects the next tab.
@@ -66,7 +66,7 @@ test('look inside the shipped models: filters, confusions and embeddings', async
   await expect(confusionTab).toBeFocused();
   await inside.getByRole('button', { name: /^Evaluate the digit classifiers/ }).click();
   const supervised = inside.getByRole('table', { name: /^Supervised \(from scratch\): .* right on 300 test images/ });
-  await expect(supervised).toBeVisible({ timeout: 60_000 });
+  await expect(supervised).toAppear({ timeout: 60_000 });
   await expect(inside.getByRole('table', { name: /^Self-supervised \(rotation features, frozen\)/ })).toBeVisible();
   // A mistake cell (true digit differs from the answer) shows the images behind its count.
   const mistake = supervised.getByRole('button', { name: /^true digit (\d), answered (?!\1)\d: [1-9]/ }).first();

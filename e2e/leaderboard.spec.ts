@@ -15,7 +15,7 @@ test('the recorded leaderboard is shown at once, and a row trained live joins it
   await page.goto('/?preset=smoke#leaderboard');
   const panel = page.locator('#leaderboard');
   const table = panel.getByRole('table', { name: /Digit accuracy of the same head on each frozen trunk/ });
-  await expect(table).toBeVisible({ timeout: 60_000 });
+  await expect(table).toAppear({ timeout: 60_000 });
   await expect(panel.getByText(/^Recorded$/)).toBeVisible();
   await expect(panel.getByText(new RegExp(`seeds? ${recorded.seeds.join(', ')}, on 10,000 test`))).toBeVisible();
   for (const { title } of recorded.tasks) await expect(table.getByRole('rowheader', { name: title, exact: true })).toBeVisible();
@@ -34,7 +34,7 @@ test('the recorded leaderboard is shown at once, and a row trained live joins it
   await table.getByRole('button', { name: 'Train live: Rotation' }).click();
   await expect(table.getByRole('status')).toContainText(/training: (pretext model|head)/);
   const rotation = yours.filter({ hasText: 'Rotation' });
-  await expect(rotation).toBeVisible({ timeout: 180_000 });
+  await expect(rotation).toAppear({ timeout: 180_000 });
   // Paired with the student's own control of the same seed: a gain, and with one seed, no verdict.
   await expect(rotation).toContainText(/[+−]\d+\.\d\d ± 0\.00/);
   await expect(rotation).toContainText('one seed: cannot tell');

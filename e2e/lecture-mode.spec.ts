@@ -98,14 +98,14 @@ test.describe('lecture mode', () => {
     await page.getByRole('main').focus();
     await page.keyboard.press(' ');
     const bar = page.getByRole('progressbar');
-    await expect(bar).toBeVisible({ timeout: 30_000 });
+    await expect(bar).toAppear({ timeout: 30_000 });
     await expect(page.getByText(/^Training the rotation pretext model/)).toBeVisible();
     await page.keyboard.press(' ');
-    await expect(page.getByText(/^Paused: rotation pretext model/)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText(/^Paused: rotation pretext model/)).toAppear({ timeout: 30_000 });
     await page.screenshot({ path: `${SCREENSHOT_DIR}/lecture-pretext-paused.png` });
     await page.keyboard.press(' ');
-    await expect(page.getByText(/^Training the rotation pretext model/)).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByText(/Trained for 3 epochs/)).toBeVisible({ timeout: 180_000 });
+    await expect(page.getByText(/^Training the rotation pretext model/)).toAppear({ timeout: 30_000 });
+    await expect(page.getByText(/Trained for 3 epochs/)).toAppear({ timeout: 180_000 });
 
     // A finished step is not retrained by a stray Space: the lab says how instead.
     await page.getByRole('main').focus();
@@ -165,7 +165,7 @@ test('lecture slides, photographed: every slide at 1280x720 and at 1920x1080', a
     for (const i of order) {
       await expect(counter(page)).toHaveText(`${i} / ${TOTAL}`);
       // Live slides show data once MNIST has loaded; wait for it on the first of them.
-      if (i === 9) await expect(page.getByText('pretext image #3')).toBeVisible({ timeout: 60_000 });
+      if (i === 9) await expect(page.getByText('pretext image #3')).toAppear({ timeout: 60_000 });
       await page.screenshot({ path: `${SCREENSHOT_DIR}/lecture-${size.width}-slide-${String(i).padStart(2, '0')}.png` });
       if (i !== order[order.length - 1]) await page.keyboard.press(key);
     }

@@ -5,12 +5,13 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './shared-page';
+import { POLL_FAST } from './fast-expect';
 import { chooseTiny, collectPageErrors, faultInjected, injectFaultWhen } from './helpers';
 
 async function setUp(page: Page, backend: string, pretextImages: number, epochs: number, query = ''): Promise<void> {
   await page.goto(`/?backend=${backend}${query}`);
-  await expect(page.getByText(/Training on/)).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/Training on/)).toAppear({ timeout: 60_000 });
+  await expect(page.getByRole('table', { name: 'How the images are used' })).toAppear({ timeout: 60_000 });
   await chooseTiny(page, pretextImages);
   await page.getByText('Training settings per step').click();
   await page.getByRole('spinbutton', { name: 'Pretext epochs' }).fill(String(epochs));
@@ -85,9 +86,9 @@ test('WASM in a worker: pause, step, resume and stop, while the page keeps drawi
   expect(batchOf(await detailText())).toBe(paused + 1);
 
   await pretext.getByRole('button', { name: 'Resume' }).click();
-  await expect.poll(async () => batchOf(await detailText()), { timeout: 30_000 }).toBeGreaterThan(paused + 2);
+  await expect.poll(async () => batchOf(await detailText()), { timeout: 30_000, ...POLL_FAST }).toBeGreaterThan(paused + 2);
   await pretext.getByRole('button', { name: 'Stop' }).click();
-  await expect(pretext.getByText(/Stopped by you after/)).toBeVisible({ timeout: 30_000 });
+  await expect(pretext.getByText(/Stopped by you after/)).toAppear({ timeout: 30_000 });
   await expect(progress).toHaveCount(0);
   await expect(pretext.getByRole('button', { name: 'Resume' })).toBeDisabled();
   expect(errors).toEqual([]);
@@ -107,7 +108,7 @@ test('WebGL (SwiftShader) in a worker: a short pretext training completes, the s
   await expect(page.getByText(/software-rendered \(.*SwiftShader/)).toBeVisible();
   const pretext = page.locator('#pretext');
   await pretext.getByRole('button', { name: 'Train the rotation pretext model' }).click();
-  await expect(pretext.getByText(/Trained for 1 epoch/)).toBeVisible({ timeout: 240_000 });
+  await expect(pretext.getByText(/Trained for 1 epoch/)).toAppear({ timeout: 240_000 });
   await expect(pretext.locator('.recharts-line-curve').first()).toBeVisible();
   expect(errors).toEqual([]);
 
@@ -118,11 +119,11 @@ test('WebGL (SwiftShader) in a worker: a short pretext training completes, the s
     // In the second, third or fourth epoch, so that there is a good epoch to keep.
     await injectFaultWhen(page, '#pretext', /epoch [234]\/4 ·/, 'webglContextLoss');
     await pretext.getByRole('button', { name: 'Retrain the rotation pretext model' }).click();
-    await expect.poll(() => faultInjected(page), { timeout: 120_000 }).toBe(true);
-    await expect(pretext.getByRole('alert').filter({ hasText: /failed on webgl: the browser took the WebGL context away/ })).toBeVisible({ timeout: 60_000 });
+    await expect.poll(() => faultInjected(page), { timeout: 120_000, ...POLL_FAST }).toBe(true);
+    await expect(pretext.getByRole('alert').filter({ hasText: /failed on webgl: the browser took the WebGL context away/ })).toAppear({ timeout: 60_000 });
     await expect(pretext.getByText(/The weights after epoch [123] are kept/)).toBeVisible();
     await pretext.getByRole('button', { name: 'Continue on WebAssembly' }).click();
     await expect(page.getByTestId('backend-name')).toHaveText(/WebAssembly/, { timeout: 60_000 });
-    await expect(pretext.getByText(/Trained for 4 epochs/)).toBeVisible({ timeout: 120_000 });
+    await expect(pretext.getByText(/Trained for 4 epochs/)).toAppear({ timeout: 120_000 });
   });
 });

@@ -9,11 +9,11 @@ import { chooseTiny } from './helpers';
 
 async function trainTinyPretext(page: Page): Promise<void> {
   await page.goto('/');
-  await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('table', { name: 'How the images are used' })).toAppear({ timeout: 60_000 });
   await chooseTiny(page, 500);
   const pretext = page.locator('#pretext');
   await pretext.getByRole('button', { name: 'Train the rotation pretext model' }).click();
-  await expect(pretext.getByText(/Trained for 1 epoch/)).toBeVisible({ timeout: 120_000 });
+  await expect(pretext.getByText(/Trained for 1 epoch/)).toAppear({ timeout: 120_000 });
 }
 
 /** The pretext model's rotation accuracy as shown, e.g. "41.67%". */
@@ -42,7 +42,7 @@ test('save in the browser and load back after a reload; download, upload, and re
     await expect(pretext.getByText(/Saved in this browser: 1 epochs/)).toBeVisible();
 
     await page.reload();
-    await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('table', { name: 'How the images are used' })).toAppear({ timeout: 60_000 });
     await chooseTiny(page, 500);
     await openModelFiles(page);
     await pretext.getByRole('button', { name: 'Load the saved rotation pretext model' }).click();
@@ -112,27 +112,27 @@ test('save in the browser and load back after a reload; download, upload, and re
 test('an interrupted training continues after a reload from its last epoch', async ({ page }) => {
   test.setTimeout(300_000);
   await page.goto('/');
-  await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('table', { name: 'How the images are used' })).toAppear({ timeout: 60_000 });
   await chooseTiny(page, 300);
   await page.getByText('Training settings per step').click();
   await page.getByRole('spinbutton', { name: 'Pretext epochs' }).fill('40');
   const pretext = page.locator('#pretext');
   await pretext.getByRole('button', { name: 'Train the rotation pretext model' }).click();
-  await expect(pretext.getByText(/epoch ([4-9]|\d\d)\/40/)).toBeVisible({ timeout: 120_000 });
+  await expect(pretext.getByText(/epoch ([4-9]|\d\d)\/40/)).toAppear({ timeout: 120_000 });
   await page.reload(); // the tab "closes" mid-run
 
-  await expect(pretext.getByText(/An interrupted training of the rotation pretext model was found: \d+ of 40 epochs/)).toBeVisible({ timeout: 60_000 });
+  await expect(pretext.getByText(/An interrupted training of the rotation pretext model was found: \d+ of 40 epochs/)).toAppear({ timeout: 60_000 });
   const found = await pretext.getByText(/An interrupted training/).innerText();
   const kept = Number(/found: (\d+) of 40/.exec(found)?.[1]);
   expect(kept).toBeGreaterThanOrEqual(1); // saving may trail the display by an epoch or two
   await pretext.getByRole('button', { name: `Continue from epoch ${kept}` }).click();
   // It picks up at the next epoch, not at the first, with the run's own settings restored.
-  await expect(pretext.getByText(new RegExp(`epoch (${kept + 1}|${kept + 2})/40`))).toBeVisible({ timeout: 60_000 });
+  await expect(pretext.getByText(new RegExp(`epoch (${kept + 1}|${kept + 2})/40`))).toAppear({ timeout: 60_000 });
   await expect(pretext.getByText(/batch 192, 40 epochs/)).toBeVisible();
   await pretext.getByRole('button', { name: 'Stop' }).click();
-  await expect(pretext.getByText(/Stopped by you after \d+ full epochs/)).toBeVisible({ timeout: 60_000 });
+  await expect(pretext.getByText(/Stopped by you after \d+ full epochs/)).toAppear({ timeout: 60_000 });
   // A run that ended leaves nothing to continue.
   await page.reload();
-  await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('table', { name: 'How the images are used' })).toAppear({ timeout: 60_000 });
   await expect(pretext.getByText(/An interrupted training/)).toHaveCount(0);
 });

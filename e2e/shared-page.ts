@@ -77,4 +77,4 @@ export const test = base.extend<{ context: BrowserContext; page: Page }, { share
  */
 export const testInOwnTab = base;
 
-export { expect } from '@playwright/test';
+export { expect } from './fast-expect';

@@ -45,7 +45,7 @@ test('the shipped lecture models: records, scores and stem plots without trainin
   const manifest = JSON.parse(await readFile('public/pretrained/manifest.json', 'utf8')) as PretrainedManifest;
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('/');
-  await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('table', { name: 'How the images are used' })).toAppear({ timeout: 60_000 });
 
   await test.step('load the pre-trained lecture models and see their accuracies and stem plots without training', async () => {
     const pretext = page.locator('#pretext');
@@ -55,7 +55,7 @@ test('the shipped lecture models: records, scores and stem plots without trainin
     // self-supervised head, which early stopping ended.
     for (const [id, key] of [['pretext', 'pretext'], ['transfer', 'selfSupervised'], ['supervised', 'supervised']] as const) {
       const panel = page.locator(`#${id}`);
-      await expect(panel.getByText(/This is the pre-trained lecture model shipped with the app \(not trained here\)/)).toBeVisible({ timeout: 90_000 });
+      await expect(panel.getByText(/This is the pre-trained lecture model shipped with the app \(not trained here\)/)).toAppear({ timeout: 90_000 });
       await expect(panel.getByText(`Recorded when it was trained: ${manifest.models[key].epochs} epochs;`)).toBeVisible();
       await expect(panel.locator('.recharts-line-curve').first()).toBeVisible(); // the saved history, drawn
     }
@@ -65,7 +65,7 @@ test('the shipped lecture models: records, scores and stem plots without trainin
     const compare = page.locator('#compare');
     await compare.getByRole('button', { name: 'Evaluate the models on the test set' }).click();
     const results = compare.getByRole('table', { name: 'Test results' });
-    await expect(results).toBeVisible({ timeout: 90_000 });
+    await expect(results).toAppear({ timeout: 90_000 });
     // Scored here, in the browser, on the lecture's 300 test images: the recorded numbers, within one image.
     for (const [name, step] of [['Self-supervised', 'selfSupervised'], ['Supervised', 'supervised']] as const) {
       const cell = await results.getByRole('row', { name: new RegExp(`^${name}`) }).getByRole('cell').first().innerText();
@@ -136,7 +136,7 @@ test('the shipped lecture models: records, scores and stem plots without trainin
     await canvas.scrollIntoViewIfNeeded();
     // A 7: a bar and a diagonal.
     await drawWithMouse(page, canvas, [[0.25, 0.2], [0.75, 0.2], [0.45, 0.85]], 7);
-    await expect(panel.locator('.stem-row').first()).toBeVisible({ timeout: 30_000 });
+    await expect(panel.locator('.stem-row').first()).toAppear({ timeout: 30_000 });
     for (const size of SIZES) {
       await page.setViewportSize({ width: size.width, height: size.height });
       for (const id of ['draw', 'pretext']) {

@@ -6,10 +6,11 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './shared-page';
+import { POLL_FAST } from './fast-expect';
 import { collectPageErrors, pressed, pressWhen, SCREENSHOT_DIR } from './helpers';
 
 async function trained(page: Page, panelId: string): Promise<void> {
-  await expect(page.locator(`#${panelId}`).getByText(/Trained for \d+ epochs?|Stopped early after/)).toBeVisible({ timeout: 180_000 });
+  await expect(page.locator(`#${panelId}`).getByText(/Trained for \d+ epochs?|Stopped early after/)).toAppear({ timeout: 180_000 });
 }
 
 test('jigsaw and inpainting: samples, training with pause and step, save, transfer, compare', async ({ page }) => {
@@ -17,7 +18,7 @@ test('jigsaw and inpainting: samples, training with pause and step, save, transf
   const errors = collectPageErrors(page);
   // 500 pretext images instead of Tiny's 2,000: this spec checks that each task trains end to end, not how well.
   await page.goto('/?preset=smoke&task=jigsaw&splits.pretextCount=500#rotation');
-  await expect(page.getByText(/Training on/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/Training on/)).toAppear({ timeout: 60_000 });
 
   // The data panel shows jigsaw's examples: the original, then each puzzle beside its unshuffled cut.
   const data = page.locator('#rotation');
@@ -50,7 +51,7 @@ test('jigsaw and inpainting: samples, training with pause and step, save, transf
   await expect(pretext.getByRole('table').getByText('25,288').first()).toBeVisible(); // trunk + 24-way head
   await pressWhen(page, '#pretext', /epoch 1\/\d+ · batch/, 'Pause');
   await pretext.getByRole('button', { name: 'Train the jigsaw pretext model' }).click();
-  await expect.poll(() => pressed(page)).toBe(true);
+  await expect.poll(() => pressed(page), POLL_FAST).toBe(true);
   await expect(pretext.getByRole('button', { name: 'Resume' })).toBeEnabled();
   const progress = pretext.getByRole('progressbar');
   const batchText = async () => /batch (\d+)/.exec((await pretext.getByText(/epoch \d+\/\d+ · batch/).innerText()) ?? '')?.[1];
@@ -95,7 +96,7 @@ test('jigsaw and inpainting: samples, training with pause and step, save, transf
   const compare = page.locator('#compare');
   await compare.getByRole('button', { name: 'Evaluate the models on the test set' }).click();
   const results = compare.getByRole('table', { name: /Test results/ });
-  await expect(results).toBeVisible({ timeout: 60_000 });
+  await expect(results).toAppear({ timeout: 60_000 });
   await expect(results.getByRole('row')).toHaveCount(4);
   await expect(results.getByRole('rowheader', { name: 'Self-supervised (jigsaw features, frozen)' })).toBeVisible();
   await expect(results.getByRole('rowheader', { name: 'Self-supervised (inpainting features, frozen)' })).toBeVisible();
@@ -108,7 +109,7 @@ test('context prediction, colourization and super-resolution: the link picks a t
   test.setTimeout(120_000);
   const errors = collectPageErrors(page);
   await page.goto('/?preset=smoke&task=context#rotation');
-  await expect(page.getByText(/Training on/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/Training on/)).toAppear({ timeout: 60_000 });
   const data = page.locator('#rotation');
   await expect(data.getByRole('radio', { name: /Context prediction/ })).toBeChecked();
   const pairs = data.getByRole('list', { name: 'Context prediction examples made from pretext image 3' });

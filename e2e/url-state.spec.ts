@@ -20,7 +20,7 @@ test('a shared link opens the same step with the same settings', async ({ page }
   const errors = collectPageErrors(page);
   await page.goto('/?preset=smoke&seed=7&pretext.epochs=2#pretext');
   // Wait for the data: the panels above the pretext step grow when it arrives, which must not move us.
-  await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('table', { name: 'How the images are used' })).toAppear({ timeout: 60_000 });
   const pretext = page.locator('#pretext');
   await expect(pretext).toBeInViewport();
   await expect(page.locator('[data-lesson="pretext"]')).toBeFocused();
@@ -133,7 +133,7 @@ test('everything in the header is reachable by Tab, with a visible focus ring', 
   await page.goto('/');
   // As a student would: Tab once the header is there and settled (the engine's status line gains a Backend
   // choice when it is ready). A Tab pressed before React's first render lands nowhere in the page.
-  await expect(page.getByText(/Training on/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/Training on/)).toAppear({ timeout: 60_000 });
   const names: string[] = [];
   for (let i = 0; i < 4; i++) {
     await page.keyboard.press('Tab');

@@ -15,15 +15,15 @@ async function shootPanel(page: Page, id: string): Promise<void> {
 async function trainAndWait(page: Page, panelId: string, buttonName: string): Promise<void> {
   const panel = page.locator(`#${panelId}`);
   await panel.getByRole('button', { name: buttonName }).click();
-  await expect(panel.getByText(/Trained for \d+ epochs?|Stopped early after/)).toBeVisible({ timeout: 180_000 });
+  await expect(panel.getByText(/Trained for \d+ epochs?|Stopped early after/)).toAppear({ timeout: 180_000 });
 }
 
 test('walk through the experiment with the Tiny preset, after a bad setting is named and refused', async ({ page }) => {
   test.setTimeout(600_000);
   const errors = collectPageErrors(page);
   await page.goto('/');
-  await expect(page.getByText(/Training on/)).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/Training on/)).toAppear({ timeout: 60_000 });
+  await expect(page.getByRole('table', { name: 'How the images are used' })).toAppear({ timeout: 60_000 });
 
   // First a mistake, on the same fresh page (a page of its own cost ~5 s more and proved no more): the student
   // then picks Tiny, which replaces every setting, and walks on.
@@ -52,7 +52,7 @@ test('walk through the experiment with the Tiny preset, after a bad setting is n
   await expect(pretext.getByRole('table').getByText('23,988').first()).toBeVisible();
   await pretext.getByRole('button', { name: 'Train the rotation pretext model' }).click();
   await expect(pretext.getByRole('progressbar')).toBeVisible();
-  await expect(pretext.getByText(/Trained for 1 epoch/)).toBeVisible({ timeout: 180_000 });
+  await expect(pretext.getByText(/Trained for 1 epoch/)).toAppear({ timeout: 180_000 });
   // The live charts received points: a drawn line in each chart.
   await expect(pretext.locator('.recharts-line-curve').first()).toBeVisible();
   await expect(pretext.getByText(/Accuracy on the rotated test images: \d+\.\d\d%/)).toBeVisible();
@@ -73,7 +73,7 @@ test('walk through the experiment with the Tiny preset, after a bad setting is n
   const compare = page.locator('#compare');
   await compare.getByRole('button', { name: 'Evaluate the models on the test set' }).click();
   const results = compare.getByRole('table', { name: 'Test results' });
-  await expect(results).toBeVisible({ timeout: 60_000 });
+  await expect(results).toAppear({ timeout: 60_000 });
   await expect(results.getByRole('row')).toHaveCount(3); // header + two models
   await expect(results.getByText(/^\d+\.\d\d%$/)).toHaveCount(2);
   // Two stem plots, one per model, for the same test image.

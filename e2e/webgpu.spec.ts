@@ -39,12 +39,12 @@ test('?backend=webgpu passes the training check on SwiftShader and is used, in t
   const errors = collectPageErrors(page);
   await page.goto('/?backend=webgpu');
   const status = page.getByRole('status').filter({ hasText: 'Training on' });
-  await expect(status).toBeVisible({ timeout: 120_000 });
+  await expect(status).toAppear({ timeout: 120_000 });
   await expect(page.getByTestId('backend-name')).toHaveText('WebGPU (GPU)');
   await expect(status).toContainText(/chosen by you; webgpu has all \d+ kernels of a training step and matches cpu on a small case/);
   await expect(status).toContainText(/in a background worker/);
   await expect(page.getByText(/WebGPU here is software-rendered \(google swiftshader/)).toBeVisible();
-  await expect(page.getByRole('table', { name: 'How the images are used' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('table', { name: 'How the images are used' })).toAppear({ timeout: 60_000 });
   await expect(page.locator('#pretext').getByRole('button', { name: 'Train the rotation pretext model' })).toBeEnabled();
   expect(errors).toEqual([]);
 });
