@@ -23,7 +23,11 @@ test('the recorded leaderboard is shown at once, and a row trained live joins it
     await expect(table.getByRole('rowheader', { name: title })).toBeVisible();
   }
   await expect(panel.getByRole('heading', { name: 'What the data shows' })).toBeVisible();
-  await expect(panel.getByRole('img', { name: /Pretext score against digit accuracy/ })).toBeVisible();
+  // The scatter is named at once and drawn as a student scrolls near it (src/components/WhenNear.tsx).
+  const scatter = panel.getByRole('img', { name: /Pretext score against digit accuracy/ });
+  await expect(scatter).toBeVisible();
+  await scatter.scrollIntoViewIfNeeded();
+  await expect(scatter.locator('.recharts-wrapper')).toBeVisible();
   await panel.screenshot({ path: `${SCREENSHOT_DIR}/leaderboard.png` });
 
   // The control first (one run), then a task's row (its pretext model, then its head), both with seed 1.

@@ -18,6 +18,14 @@ test('the shell renders, isolated and without console errors, in a browser that 
   expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
 
   await saveScreenshot(page, 'shell');
+
+  await test.step('a chart far down the page is drawn when it comes near the screen, and named before that', async () => {
+    const curve = page.locator('#curve').getByRole('img', { name: /^Test accuracy against labelled digits/ });
+    await expect(curve).toAppear({ timeout: 30_000 });
+    await expect(curve.locator('.recharts-wrapper')).toHaveCount(0);
+    await curve.scrollIntoViewIfNeeded();
+    await expect(curve.locator('.recharts-wrapper')).toBeVisible();
+  });
   expect(errors).toEqual([]);
 
   // Guards the SwiftShader launch flags in e2e/chromium.ts: without them a GPU-less headless Chromium has no

@@ -6,6 +6,7 @@
 import { memo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { INK, RUN_COLORS, TASK_ACCENTS } from '../../components/palette';
+import { WhenNear } from '../../components/WhenNear';
 
 /** One drawn curve: its name, colour, dashed or not, and its points (fractions 0-1). */
 export interface DrawnCurve {
@@ -51,6 +52,7 @@ export const CurveChart = memo(function CurveChart({ curves, caption }: { readon
     <figure className="chart curve-chart">
       <figcaption>{caption}</figcaption>
       <div role="img" aria-label={`Test accuracy against labelled digits, log axis. ${summary}.`}>
+        <WhenNear height={380}>
         <ResponsiveContainer width="100%" height={380}>
           <ComposedChart data={rows} margin={{ top: 12, right: 24, bottom: 28, left: 8 }}>
             <CartesianGrid stroke={INK.grid} />
@@ -70,6 +72,7 @@ export const CurveChart = memo(function CurveChart({ curves, caption }: { readon
             <Legend verticalAlign="bottom" wrapperStyle={{ paddingTop: 28 }} />
           </ComposedChart>
         </ResponsiveContainer>
+        </WhenNear>
       </div>
     </figure>
   );

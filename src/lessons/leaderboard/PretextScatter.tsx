@@ -7,6 +7,7 @@ import { memo } from 'react';
 import { CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LeaderboardResult } from '../../ml/experiment/leaderboard-types';
 import { INK, RUN_COLORS, TASK_ACCENTS } from '../../components/palette';
+import { WhenNear } from '../../components/WhenNear';
 
 /**
  * One colour and one marker shape per task, so points that sit close together (several tasks solved to 90%
@@ -39,6 +40,7 @@ export const PretextScatter = memo(function PretextScatter({ result }: { readonl
     <figure className="chart">
       <figcaption>Pretext task solved (share of the way from chance to perfect) against digit accuracy</figcaption>
       <div role="img" aria-label={`Pretext score against digit accuracy. ${summary}.`}>
+      <WhenNear height={340}>
       <ResponsiveContainer width="100%" height={340}>
         <ScatterChart margin={{ top: 16, right: 24, bottom: 28, left: 8 }}>
           <CartesianGrid stroke={INK.grid} />
@@ -55,6 +57,7 @@ export const PretextScatter = memo(function PretextScatter({ result }: { readonl
           <Legend verticalAlign="bottom" wrapperStyle={{ paddingTop: 28 }} />
         </ScatterChart>
       </ResponsiveContainer>
+      </WhenNear>
       </div>
     </figure>
   );
