@@ -13,7 +13,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -40,9 +40,32 @@ const TYPES: Readonly<Record<string, string>> = {
   '.wasm': 'application/wasm', '.json': 'application/json', '.bin': 'application/octet-stream', '.gz': 'application/octet-stream',
 };
 
-/** Builds the app into dist-e2e/ (type-checking is `npm test`'s first step, so it is not repeated here). */
+/** Builds the app into dist-e2e/ (`npm test` type-checks beside it, so it is not repeated here). */
 export async function build(): Promise<void> {
   await promisify(execFile)('npx', ['vite', 'build', `--base=${BASE_PATH}`, '--outDir', OUT_DIR, '--emptyOutDir'], { maxBuffer: 1 << 24 });
+}
+
+/**
+ * The environment variable by which `npm test` (scripts/test-all.ts) tells the web server that it has just built
+ * dist-e2e/ itself, alongside the unit tests: its value is a token written into the build (see {@link stampBuild}).
+ */
+export const BUILD_TOKEN_ENV = 'E2E_BUILD_TOKEN';
+const STAMP_FILE = join(OUT_DIR, '.built-for');
+
+/** Marks dist-e2e/ as built by the run that holds `token`. */
+export async function stampBuild(token: string): Promise<void> {
+  await writeFile(STAMP_FILE, token);
+}
+
+/**
+ * Builds dist-e2e/ unless this very run has just built it: the stamp must match the token in the environment, so
+ * a build left from another run, or a `playwright test` started by hand, is always built afresh.
+ */
+export async function buildUnlessFresh(): Promise<void> {
+  const token = process.env[BUILD_TOKEN_ENV];
+  const stamp = await readFile(STAMP_FILE, 'utf8').catch(() => null);
+  if (token !== undefined && token !== '' && stamp === token) return;
+  await build();
 }
 
 /**
