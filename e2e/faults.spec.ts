@@ -107,9 +107,11 @@ testInOwnTab('storage full, then storage gone: training goes on, the student is 
   await cdp.send('Storage.overrideQuotaForOrigin', { origin });
 });
 
-testInOwnTab('two tabs train at once: each says so, only one autosaves the shared run, and both finish', async ({ context }) => {
+test('two tabs train at once: each says so, only one autosaves the shared run, and both finish', async ({ page, context }) => {
   test.setTimeout(180_000);
-  const [first, second] = [await context.newPage(), await context.newPage()];
+  // The suite's shared tab is the first; the second is a new tab of the same browser profile, as a student's
+  // would be (the reset before the next test closes it).
+  const [first, second] = [page, await context.newPage()];
   // The first tab's run is paused from inside the page at its first batch (a click sent from here once arrived
   // after the whole run had ended); the second only has to train while the first holds its locks.
   for (const [page, images] of [[first, 300], [second, 150]] as const) {

@@ -16,7 +16,7 @@
  * - nothing of the last test's is attached: its listeners (console, errors, dialogs, downloads) and routes are
  *   removed, the viewport is the configured one again, and tabs it opened are closed.
  * A test that needs a tab set up in ways a reset cannot undo (init scripts, a storage quota, service workers, its
- * own server, several tabs) uses {@link testInOwnTab} or Playwright's own `test`. After any failure Playwright starts a new worker, so a broken tab is never reused.
+ * own server) uses {@link testInOwnTab} or Playwright's own `test`. After any failure Playwright starts a new worker, so a broken tab is never reused.
  */
 import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import { BLANK_PATH } from './built-app';
@@ -73,7 +73,8 @@ export const test = base.extend<{ context: BrowserContext; page: Page }, { share
 
 /**
  * Playwright's own `test`, a new context and tab for each test: for the few a reset cannot make new, such as a
- * storage quota set through the DevTools protocol before the app first opens, or several tabs of the lab at once.
+ * storage quota set through the DevTools protocol before the app first opens. (A test that wants a second tab of
+ * the lab opens one beside the shared tab; the next reset closes it.)
  */
 export const testInOwnTab = base;
 
