@@ -11,10 +11,10 @@ import { collectPageErrors, SCREENSHOT_DIR } from './helpers';
 /**
  * WCAG 2.1 A/AA problems inside the lesson's panel, one line per failing element. Only violations are gathered
  * in full (options before withTags, which adds its filter to them): axe otherwise builds a selector for every
- * passing node too, over 460 table cells here, for results nobody reads.
+ * passing node too, over 460 table cells here, for results nobody reads. Legacy mode, as in helpers.ts.
  */
 async function violations(page: Page): Promise<string[]> {
-  const { violations: found } = await new AxeBuilder({ page }).include('#inside').options({ resultTypes: ['violations'] })
+  const { violations: found } = await new AxeBuilder({ page }).setLegacyMode().include('#inside').options({ resultTypes: ['violations'] })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return found.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${n.failureSummary ?? ''}`));
 }
