@@ -33,7 +33,8 @@ export default defineConfig({
   // The built app (see e2e/built-app.ts for why not the dev server), built afresh for every run so a spec never
   // tests yesterday's code. E2E_PORT lets two checkouts run side by side.
   webServer: {
-    command: 'npx tsx e2e/serve.ts',
+    // node --import tsx, not npx tsx: one Node process instead of npx's and tsx's two (about 0.6 s less).
+    command: 'node --import tsx e2e/serve.ts',
     url: `http://localhost:${PORT}`,
     reuseExistingServer: false,
     timeout: 300_000,

@@ -56,7 +56,7 @@ describe('npm run curve: end to end', () => {
   it('runs a tiny curve and writes the JSON the app reads', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'curve-'));
     const json = join(dir, 'curve.json');
-    const { stdout } = await run('npx', ['tsx', 'scripts/curve.ts', '--trunks', 'random,scratch', '--labels', '10,20', '--seeds', '2', '--preset', 'smoke', '--json', json], { timeout: 120_000 });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/curve.ts', '--trunks', 'random,scratch', '--labels', '10,20', '--seeds', '2', '--preset', 'smoke', '--json', json], { timeout: 120_000 });
     expect(stdout).toMatch(/label-efficiency curve: preset smoke, 2 seed\(s\) \(1, 2\), all 10000 test images/);
     expect(stdout).toMatch(/^\s+10\*/m);
     const report = JSON.parse(await readFile(json, 'utf8')) as CurveReport;

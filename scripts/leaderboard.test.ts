@@ -13,7 +13,7 @@ describe('npm run leaderboard', () => {
   it('runs a task and the three reference rows in Node, prints the table and writes the JSON the panel reads', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'leaderboard-'));
     const json = join(dir, 'smoke.json');
-    const { stdout } = await run('npx', ['tsx', 'scripts/leaderboard.ts', '--preset', 'smoke', '--seeds', '1', '--tasks', 'jigsaw', '--test', 'lecture', '--json', json], { timeout: 240_000 });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/leaderboard.ts', '--preset', 'smoke', '--seeds', '1', '--tasks', 'jigsaw', '--test', 'lecture', '--json', json], { timeout: 240_000 });
     expect(stdout).toMatch(/preset smoke, seeds 1, test set lecture \(300 images\), backend wasm/);
     expect(stdout).toMatch(/budget: every trunk sees the same 2,000 training images, 4 examples each, for 1 epoch \(8,000 examples/);
     expect(stdout).toMatch(/Jigsaw: one seed cannot tell a gain of -?\d+\.\d points from noise; run more seeds\./);

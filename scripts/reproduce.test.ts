@@ -24,7 +24,7 @@ describe('npm run reproduce', () => {
   it('runs the smoke preset end to end and writes the JSON other tools read', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'reproduce-'));
     const json = join(dir, 'smoke.json');
-    const { stdout } = await run('npx', ['tsx', 'scripts/reproduce.ts', '--preset', 'smoke', '--seeds', '2', '--json', json], { timeout: 200_000 });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/reproduce.ts', '--preset', 'smoke', '--seeds', '2', '--json', json], { timeout: 200_000 });
     expect(stdout).toMatch(/task rotation \(pretext score: accuracy, chance 25\.00%\), preset smoke, test set lecture \(300 images\)/);
     expect(stdout).toMatch(/pretext 23,988; downstream 21,994 \(2,890 trainable, 19,104 frozen\); supervised 21,994 trainable/);
     const report = JSON.parse(await readFile(json, 'utf8')) as ReproduceReport;

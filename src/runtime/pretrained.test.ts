@@ -31,7 +31,7 @@ async function pretrainedDir(): Promise<{ dir: string; shipped: boolean }> {
     return { dir: SHIPPED, shipped: true };
   } catch {
     const dir = await mkdtemp(join(tmpdir(), 'pretrained-'));
-    await run('npx', ['tsx', 'scripts/pretrain.ts', '--preset', 'smoke', '--out', dir], { timeout: 170_000 });
+    await run(process.execPath, ['--import', 'tsx', 'scripts/pretrain.ts', '--preset', 'smoke', '--out', dir], { timeout: 170_000 });
     return { dir, shipped: false };
   }
 }
