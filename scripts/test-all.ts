@@ -4,10 +4,9 @@
  * The type-check and the build the end-to-end tests drive run *beside* Vitest instead of before and after it:
  * each of them is mostly one thread, and Vitest leaves part of the second core idle while its slowest files
  * finish. On this 2-core machine the type-check took 10 s, the build 6 s and Vitest 60 s one after another; side
- * by side the three take about 72 s. Their output is held back and shown
- * only if they fail, so Vitest's report stays readable. The build is stamped with a token that only this run
- * knows (e2e/built-app.ts), so Playwright's web server serves it instead of building again, and never serves
- * a build left over from another run.
+ * by side the three take about 72 s. Their output is held back and shown only if they fail, so Vitest's report
+ * stays readable. The build is stamped with a token that only this run knows (e2e/built-app.ts), so Playwright's
+ * web server serves it instead of building again, and never serves a build left over from another run.
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
