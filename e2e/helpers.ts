@@ -124,19 +124,24 @@ export function faultInjected(page: Page): Promise<boolean | null> {
 }
 
 /**
+ * Runs a configured AxeBuilder and returns one line per failing element, so a report says what to fix without
+ * opening the trace. It runs in legacy mode, in the page itself: otherwise AxeBuilder opens a new tab to merge
+ * the results of each frame, a cold renderer (~3.5 CPU-seconds here) for a page that has no frames.
+ */
+export async function violationLines(builder: AxeBuilder): Promise<string[]> {
+  const { violations: found } = await builder.setLegacyMode().analyze();
+  return found.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${n.failureSummary ?? ''}`));
+}
+
+/**
  * Every WCAG 2.0/2.1 A and AA rule, plus the label-in-name check that axe ships but leaves off by default.
  * (AxeBuilder's options() replaces the tag filter set by withTags, so in fact every rule axe runs by default is
  * run, its best practices included: stricter than the tags say, and what this suite has passed all along.)
  * Only violations are gathered in full: axe otherwise builds a selector for every passing node too, seconds on
- * this page, for results nobody reads. Legacy mode runs axe in the page itself: otherwise AxeBuilder opens a new
- * tab to merge the results of each frame, a cold renderer (~3.5 CPU-seconds here) for a page that has no frames.
+ * this page, for results nobody reads.
  */
-export async function axeViolations(page: Page): Promise<string[]> {
-  const builder = new AxeBuilder({ page })
-    .setLegacyMode()
+export function axeViolations(page: Page): Promise<string[]> {
+  return violationLines(new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .options({ resultTypes: ['violations'], rules: { 'label-content-name-mismatch': { enabled: true } } });
-  const { violations: found } = await builder.analyze();
-  // One line per failing element, so a report says what to fix without opening the trace.
-  return found.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${n.failureSummary ?? ''}`));
+    .options({ resultTypes: ['violations'], rules: { 'label-content-name-mismatch': { enabled: true } } }));
 }

@@ -6,17 +6,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './shared-page';
-import { collectPageErrors, SCREENSHOT_DIR } from './helpers';
+import { collectPageErrors, SCREENSHOT_DIR, violationLines } from './helpers';
 
 /**
  * WCAG 2.1 A/AA problems inside the lesson's panel, one line per failing element. Only violations are gathered
  * in full (options before withTags, which adds its filter to them): axe otherwise builds a selector for every
- * passing node too, over 460 table cells here, for results nobody reads. Legacy mode, as in helpers.ts.
+ * passing node too, over 460 table cells here, for results nobody reads.
  */
-async function violations(page: Page): Promise<string[]> {
-  const { violations: found } = await new AxeBuilder({ page }).setLegacyMode().include('#inside').options({ resultTypes: ['violations'] })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return found.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${n.failureSummary ?? ''}`));
+function violations(page: Page): Promise<string[]> {
+  return violationLines(new AxeBuilder({ page }).include('#inside').options({ resultTypes: ['violations'] })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']));
 }
 
 test('look inside the shipped models: filters, confusions and embeddings', async ({ page }) => {
