@@ -64,7 +64,7 @@ export async function stampBuild(token: string): Promise<void> {
 export async function buildUnlessFresh(): Promise<void> {
   const token = process.env[BUILD_TOKEN_ENV];
   const stamp = await readFile(STAMP_FILE, 'utf8').catch(() => null);
-  if (token !== undefined && token !== '' && stamp === token) return;
+  if (token && stamp === token) return;
   await build();
 }
 
