@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { buildDigitClassifier, buildTaskModel } from './architecture';
+import { buildDigitClassifier, buildTaskModel, planDigitClassifier, planTaskModel, type FeatureSource } from './architecture';
+import { summarizePlan } from './plan';
+import { TASK_IDS, taskById } from '../tasks/registry';
 import { rotationTask } from '../tasks/rotation';
 import { summarizeModel } from './summary';
 import { useCpuBackend } from '../testing/fixtures';
@@ -52,5 +54,21 @@ describe("the lecture's models", () => {
     expect(w(3)).toEqual(w(3));
     expect(w(3)).not.toEqual(w(4));
     tf.disposeVariables();
+  });
+});
+
+describe('plans: every network described without building it', () => {
+  const features: readonly FeatureSource[] = ['transfer', 'scratch', 'random', 'finetune'];
+  it.each(TASK_IDS)('%s: the plan gives the built pretext model\'s summary, row by row', (id) => {
+    const model = buildTaskModel(taskById(id), 1);
+    expect(summarizePlan(planTaskModel(taskById(id)))).toEqual(summarizeModel(model));
+    model.dispose();
+  });
+
+  it.each(features)('the %s digit classifier: the plan gives the built model\'s summary', (use) => {
+    const source = buildTaskModel(rotationTask, 1);
+    const model = buildDigitClassifier(use, 1, source);
+    expect(summarizePlan(planDigitClassifier(use))).toEqual(summarizeModel(model));
+    [source, model].forEach((m) => m.dispose());
   });
 });

@@ -14,6 +14,7 @@ import * as tf from '@tensorflow/tfjs';
 import { deriveSeed } from '../train/random';
 import type { LayerSpec, PretextTask } from '../tasks/types';
 import { TRUNK_WEIGHT_LAYERS, convLayer, denseLayer, trunkLayers } from './trunk';
+import type { ModelPlan } from './plan';
 
 /** Number of digit classes. */
 export const DIGIT_CLASSES = 10;
@@ -47,13 +48,27 @@ export function buildLayer(spec: LayerSpec, seed: number): tf.layers.Layer {
   }
 }
 
+/** A task's pretext network as data (its summary comes from this without building it: models/plan.ts). */
+export function planTaskModel(task: PretextTask): ModelPlan {
+  // Rotation keeps the name its saved files have always had.
+  return { name: task.id === 'rotation' ? 'pretext' : `pretext_${task.id}`, trunkTrainable: true, head: task.head };
+}
+
 /** A task's pretext network: the trunk (trainable) and the task's head, all seeded from `seed`. */
 export function buildTaskModel(task: PretextTask, seed: number): tf.Sequential {
+  const plan = planTaskModel(task);
   return tf.sequential({
-    // Rotation keeps the name its saved files have always had.
-    name: task.id === 'rotation' ? 'pretext' : `pretext_${task.id}`,
-    layers: [...trunkLayers(seed, true), ...task.head.map((layer) => buildLayer(layer, seed))],
+    name: plan.name,
+    layers: [...trunkLayers(seed, plan.trunkTrainable), ...plan.head.map((layer) => buildLayer(layer, seed))],
   });
+}
+
+/** The digit head every classifier puts on the trunk: Flatten -> Dense(10). */
+const DIGIT_HEAD: readonly LayerSpec[] = [{ kind: 'flatten' }, { kind: 'dense', units: DIGIT_CLASSES, seedSalt: 16 }];
+
+/** A 10-digit classifier as data (see {@link buildDigitClassifier}). */
+export function planDigitClassifier(features: FeatureSource): ModelPlan {
+  return { name: MODEL_NAMES[features], trunkTrainable: features !== 'transfer' && features !== 'random', head: DIGIT_HEAD };
 }
 
 /**
@@ -64,12 +79,12 @@ export function buildTaskModel(task: PretextTask, seed: number): tf.Sequential {
  * stay trainable.
  */
 export function buildDigitClassifier(features: FeatureSource, seed: number, source?: tf.LayersModel): tf.Sequential {
-  const frozen = features === 'transfer' || features === 'random';
+  const plan = planDigitClassifier(features);
   // Same seed, same initial convolutions as the pretext model had before it trained: so the random control
   // is literally "the transferred layers minus what the pretext task taught them".
   const model = tf.sequential({
-    name: MODEL_NAMES[features],
-    layers: [...trunkLayers(seed, !frozen), tf.layers.flatten(), denseLayer(DIGIT_CLASSES, deriveSeed(seed, 16))],
+    name: plan.name,
+    layers: [...trunkLayers(seed, plan.trunkTrainable), ...plan.head.map((layer) => buildLayer(layer, seed))],
   });
   if (features === 'transfer' || features === 'finetune') {
     if (!source) throw new Error(`buildDigitClassifier("${features}") needs a trained pretext model`);

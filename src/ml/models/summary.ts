@@ -31,29 +31,51 @@ const KERAS_NAMES: Record<string, string> = {
   Conv2D: 'conv2d', MaxPooling2D: 'max_pooling2d', Flatten: 'flatten', Dense: 'dense',
 };
 
-/** Summarises a model: per-layer rows and parameter totals. */
-export function summarizeModel(model: tf.LayersModel): ModelSummary {
+/** What a summary needs to know of one layer, read off a built model or worked out from a plan (plan.ts). */
+export interface LayerFacts {
+  /** Layer class, e.g. Conv2D. */
+  readonly kind: string;
+  /** Output shape with the batch dimension written as null. */
+  readonly outputShape: readonly (number | null)[];
+  readonly params: number;
+  /** The layer's own trainable flag (a layer without weights may still say true). */
+  readonly trainable: boolean;
+  /** The activation in the layer's config, or null for a layer without one. */
+  readonly activation: string | null;
+}
+
+/** Names the layers the Keras way (conv2d, conv2d_1, ...) and totals their parameters. */
+export function summarize(name: string, layers: readonly LayerFacts[]): ModelSummary {
   const seen = new Map<string, number>();
-  const rows: LayerRow[] = model.layers.map((layer, index) => {
-    const kind = layer.getClassName();
-    const base = KERAS_NAMES[kind] ?? kind.toLowerCase();
+  const rows: LayerRow[] = layers.map((layer, index) => {
+    const base = KERAS_NAMES[layer.kind] ?? layer.kind.toLowerCase();
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
-    const params = layer.countParams();
-    const shape = layer.outputShape as (number | null)[];
-    const config = layer.getConfig();
-    const isHead = index === model.layers.length - 1 && kind === 'Dense';
-    const activation = isHead ? 'softmax' : typeof config.activation === 'string' ? config.activation : null;
+    const isHead = index === layers.length - 1 && layer.kind === 'Dense';
     return {
       name: n === 0 ? base : `${base}_${n}`,
-      kind,
-      outputShape: shape,
-      params,
-      trainable: params > 0 && layer.trainable,
-      activation,
+      kind: layer.kind,
+      outputShape: layer.outputShape,
+      params: layer.params,
+      trainable: layer.params > 0 && layer.trainable,
+      activation: isHead ? 'softmax' : layer.activation,
     };
   });
   const totalParams = rows.reduce((a, r) => a + r.params, 0);
   const trainableParams = rows.reduce((a, r) => a + (r.trainable ? r.params : 0), 0);
-  return { name: model.name, rows, totalParams, trainableParams, frozenParams: totalParams - trainableParams };
+  return { name, rows, totalParams, trainableParams, frozenParams: totalParams - trainableParams };
+}
+
+/** Summarises a built model: per-layer rows and parameter totals. */
+export function summarizeModel(model: tf.LayersModel): ModelSummary {
+  return summarize(model.name, model.layers.map((layer) => {
+    const config = layer.getConfig();
+    return {
+      kind: layer.getClassName(),
+      outputShape: layer.outputShape as (number | null)[],
+      params: layer.countParams(),
+      trainable: layer.trainable,
+      activation: typeof config.activation === 'string' ? config.activation : null,
+    };
+  }));
 }

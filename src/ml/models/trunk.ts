@@ -46,15 +46,28 @@ export function denseLayer(units: number, seed: number, activation: 'linear' | '
   });
 }
 
+/** One trunk layer as data: a seeded 3x3 'same' convolution with ReLU, or the 2x2 max-pooling. */
+export type TrunkLayerSpec =
+  | { readonly kind: 'conv'; readonly filters: number; readonly stride: number; readonly seedSalt: number }
+  | { readonly kind: 'pool' };
+
+/** The trunk as data: {@link trunkLayers} builds it, and models/plan.ts describes it without building it. */
+export const TRUNK_SPEC: readonly TrunkLayerSpec[] = [
+  { kind: 'conv', filters: 64, stride: 2, seedSalt: 0 },
+  { kind: 'pool' },
+  { kind: 'conv', filters: 32, stride: 1, seedSalt: 2 },
+  { kind: 'pool' },
+];
+
+/** The trunk's input: one 28x28 grey image. */
+export const TRUNK_INPUT_SHAPE = [28, 28, 1] as const;
+
 /**
  * The trunk's four layers, initialised from `seed`. The same seed gives the same starting trunk to every
  * task, so the random-frozen control is literally "any task's trunk before it learned anything".
  */
 export function trunkLayers(seed: number, trainable: boolean): tf.layers.Layer[] {
-  return [
-    convLayer(64, 2, deriveSeed(seed, 0), trainable, [28, 28, 1]),
-    poolLayer(),
-    convLayer(32, 1, deriveSeed(seed, 2), trainable),
-    poolLayer(),
-  ];
+  return TRUNK_SPEC.map((layer, index) => (layer.kind === 'pool'
+    ? poolLayer()
+    : convLayer(layer.filters, layer.stride, deriveSeed(seed, layer.seedSalt), trainable, index === 0 ? [...TRUNK_INPUT_SHAPE] : undefined)));
 }
