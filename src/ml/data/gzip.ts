@@ -5,8 +5,12 @@
  * arrive already inflated are recognised by their missing gzip header and passed through.
  */
 
-/** Inflates gzip bytes; rejects on data that is not valid gzip (truncated, corrupt, wrong CRC). */
-export type Inflate = (bytes: Uint8Array) => Promise<Uint8Array>;
+/**
+ * Inflates gzip bytes; rejects on data that is not valid gzip (truncated, corrupt, wrong CRC). `expectedBytes`
+ * is the inflated size the manifest promises, a hint an inflater may use to allocate once: it must still
+ * return exactly what the data inflates to, whatever its length, so the caller can name a mismatch.
+ */
+export type Inflate = (bytes: Uint8Array, expectedBytes?: number) => Promise<Uint8Array>;
 
 /** True when `bytes` start with the gzip magic number 1f 8b (RFC 1952). */
 export function isGzip(bytes: Uint8Array): boolean {
@@ -18,4 +22,34 @@ export const inflateWithStreams: Inflate = async (bytes) => {
   // Copy into a fresh ArrayBuffer: the Blob constructor wants ArrayBuffer-backed views.
   const stream = new Blob([bytes.slice()]).stream().pipeThrough(new DecompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
+};
+
+/**
+ * Inflates into a SharedArrayBuffer of the size the manifest promises, chunk by chunk as DecompressionStream
+ * hands them over. Memory shared this way can be given to the training worker without copying it: MNIST is
+ * 23 MB inflated, and copying it for the worker took 90-150 ms of the page's main thread on every load here
+ * (and kept two copies alive). Only where SharedArrayBuffer exists (a cross-origin-isolated page, or Node);
+ * elsewhere, and without a size, this is {@link inflateWithStreams}. Data that inflates to more than promised
+ * is returned whole in ordinary memory, so the caller still sees (and names) its true length.
+ */
+export const inflateIntoShared: Inflate = async (bytes, expectedBytes) => {
+  if (typeof SharedArrayBuffer === 'undefined' || expectedBytes === undefined) return inflateWithStreams(bytes);
+  const out = new Uint8Array(new SharedArrayBuffer(expectedBytes));
+  let length = 0;
+  let overflow: Uint8Array[] | null = null;
+  const reader = new Blob([bytes.slice()]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    const value = chunk.value;
+    if (overflow === null && length + value.length <= expectedBytes) out.set(value, length);
+    else (overflow ??= [out.slice(0, length)]).push(value);
+    length += value.length;
+  }
+  if (overflow === null) return length === expectedBytes ? out : out.subarray(0, length);
+  const whole = new Uint8Array(length);
+  let at = 0;
+  for (const part of overflow) {
+    whole.set(part, at);
+    at += part.length;
+  }
+  return whole;
 };

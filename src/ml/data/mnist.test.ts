@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadMnist } from './mnist';
-import { inflateWithStreams } from './gzip';
+import { inflateIntoShared, inflateWithStreams } from './gzip';
 import { fnv1a32 } from './checksum';
 import { loadMnistFromDisk, inflateWithZlib, ASSET_DIR } from './node-assets';
 import { makeSplits, LECTURE_SPLITS } from './splits';
@@ -40,6 +40,23 @@ describe('MNIST assets', () => {
     expect(viaStreams).toEqual(await inflateWithZlib(gz));
     expect(fnv1a32(viaStreams)).toBe(manifestChecksum);
     const mnist = await loadMnist(readReal); // default inflater: DecompressionStream
+    expect(mnist.test.labels[0]).toBe(7);
+  });
+
+  it('inflates into shared memory of the promised size, and returns the true length when the promise is wrong', async () => {
+    const gz = await readReal('test-labels.idx.gz');
+    const expected = await inflateWithZlib(gz);
+    const shared = await inflateIntoShared(gz, expected.length);
+    expect(shared.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(shared).toEqual(expected);
+    // Promised too much: a short view; too little: the whole of it, in ordinary memory.
+    expect(await inflateIntoShared(gz, expected.length + 5)).toEqual(expected);
+    const overflowed = await inflateIntoShared(gz, 100);
+    expect(overflowed.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+    expect(overflowed).toEqual(expected);
+    // Through the loader: every set lands in shared memory.
+    const mnist = await loadMnist(readReal, inflateIntoShared);
+    expect([mnist.train.images, mnist.train.labels, mnist.test.images, mnist.test.labels].every((a) => a.buffer instanceof SharedArrayBuffer)).toBe(true);
     expect(mnist.test.labels[0]).toBe(7);
   });
 

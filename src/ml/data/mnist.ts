@@ -47,7 +47,7 @@ async function readChecked(read: ReadAsset, manifest: DataManifest, key: AssetKe
   // No gzip header: a server that set Content-Encoding has inflated it already; the checks below still apply.
   if (isGzip(shipped)) {
     try {
-      bytes = await inflate(shipped);
+      bytes = await inflate(shipped, manifest.assets[key].bytes);
     } catch (err) {
       throw new DataAssetError(file, `is not valid gzip data, truncated or corrupt (${message(err)})`);
     }
