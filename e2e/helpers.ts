@@ -8,9 +8,9 @@ import { expect, type Page } from '@playwright/test';
 export const SCREENSHOT_DIR = 'test-results/screenshots';
 
 /** Saves a full-page screenshot as `test-results/screenshots/<name>.png`. */
-export async function saveScreenshot(page: Page, name: string): Promise<string> {
+export async function saveScreenshot(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}): Promise<string> {
   const path = `${SCREENSHOT_DIR}/${name}.png`;
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }
 

@@ -17,7 +17,7 @@ test('the shell renders, isolated and without console errors, in a browser that 
   // backend silently drops to one thread.
   expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
 
-  await saveScreenshot(page, 'shell');
+  await saveScreenshot(page, 'shell', { fullPage: false });
 
   await test.step('a chart far down the page is drawn when it comes near the screen, and named before that', async () => {
     const curve = page.locator('#curve').getByRole('img', { name: /^Test accuracy against labelled digits/ });
