@@ -82,7 +82,13 @@ export async function serveBuild(port: number, extra: Readonly<Record<string, st
       const headers = {
         'Cross-Origin-Opener-Policy': 'same-origin',
         'Cross-Origin-Embedder-Policy': 'require-corp',
-        'Cache-Control': 'no-cache',
+        // Vite names every file under assets/ by a hash of its content, so a static host may let browsers keep
+        // them, and this server does what such a host would: the browser then also keeps the code it compiled
+        // from them (V8's code cache, WebAssembly's compiled module), instead of compiling 3 MB of JavaScript
+        // and WebAssembly afresh on each of the suite's ~45 page loads. Measured over 8 loads in one tab:
+        // 0.21-0.26 CPU-s less per load, most of it the browser's background compiler. Everything else
+        // (index.html, the service worker, the data) is asked for again each time.
+        'Cache-Control': inside.startsWith('assets/') ? 'max-age=31536000, immutable' : 'no-cache',
         ...extra,
       };
       if (path === BLANK_PATH) { res.writeHead(200, { 'Content-Type': TYPES['.html'], ...headers }).end(BLANK_PAGE); return; }
