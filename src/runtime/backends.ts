@@ -118,6 +118,9 @@ export function plan(choice: BackendChoice, probe: WebGLProbe, gpu: WebGPUProbe)
 
 let lastProbe: WebGLProbe | null = null;
 
+/** What {@link plan} is given for WebGL when the choice was another backend by name (it does not look at it). */
+const NOT_PROBED: WebGLProbe = { available: false, renderer: null, software: false };
+
 /**
  * What the last {@link startBackend} found of WebGL2 in this context, or null before the first. Asking again
  * would create and throw away another context, which takes 0.3-1 s on a software renderer.
@@ -167,13 +170,17 @@ export async function startBackend(choice: BackendChoice, webglDisabled = false)
   const askedGpu: Promise<WebGPUProbe> = (choice === 'auto' && !webglDisabled) || choice === 'webgpu'
     ? probeWebGPU()
     : Promise.resolve({ available: false, adapter: null, software: false, problem: webglDisabled ? 'the GPU is turned off (webgl=off in the address)' : 'not asked for' });
-  const probe = probeWebGL(webglDisabled);
-  lastProbe = probe;
+  // The WebGL2 probe makes and throws away a context: 0.2-0.5 s of a page's start-up on a software renderer
+  // (measured in the worker here). `auto` and `webgl` need its answer before anything starts; another choice
+  // asks only if it falls back as far as WebGL.
+  let probed = null as WebGLProbe | null; // (set inside webgl(), which narrowing cannot see)
+  const webgl = (): WebGLProbe => (probed ??= (lastProbe = probeWebGL(webglDisabled)));
+  if (choice === 'auto' || choice === 'webgl') webgl();
   const gpu = await askedGpu;
-  const { order, reason } = plan(choice, probe, gpu);
+  const { order, reason } = plan(choice, probed ?? NOT_PROBED, gpu);
   const failures: string[] = [];
   for (const name of order) {
-    if (name === 'webgl' && !probe.available) {
+    if (name === 'webgl' && !webgl().available) {
       failures.push(webglDisabled ? 'WebGL is turned off (webgl=off in the address)' : 'WebGL2 is not available');
       continue;
     }
@@ -181,8 +188,8 @@ export async function startBackend(choice: BackendChoice, webglDisabled = false)
       const checked = name === 'webgpu' ? await startWebGPU(gpu)
         : (await (name === 'wasm' ? withThreadCap(wantedThreads, () => activateBackend(name)) : activateBackend(name)), null);
       const why = failures.length ? `${failures.join('; ')}, so the app fell back to ${name}` : checked ? `${reason}; ${checked}` : reason;
-      const renderer = name === 'webgpu' ? gpu.adapter : probe.renderer;
-      const softwareRenderer = name === 'webgpu' ? gpu.software : probe.software;
+      const renderer = name === 'webgpu' ? gpu.adapter : (probed?.renderer ?? null);
+      const softwareRenderer = name === 'webgpu' ? gpu.software : (probed?.software ?? false);
       const simd = name === 'wasm' ? simdKernelsActive(tf.backend()) : null;
       const reasonWithKernels = simd === false
         ? `${why}; Pretext Lab's own faster training kernels need WebAssembly SIMD, which this browser lacks, so training is slower`
