@@ -12,10 +12,10 @@ import type { LayerSpec } from '../tasks/types';
 import { summarize, type LayerFacts, type ModelSummary } from './summary';
 import { TRUNK_INPUT_SHAPE, TRUNK_SPEC, type TrunkLayerSpec } from './trunk';
 
-/** A network as data: its name and its layers, trunk first. */
+/** A network as data: its name, whether its trunk (TRUNK_SPEC, the same in every network) trains, and its head. */
 export interface ModelPlan {
   readonly name: string;
-  /** The trunk's convolutions are trainable (false when frozen). */
+  /** False when the trunk's convolutions are frozen. */
   readonly trunkTrainable: boolean;
   readonly head: readonly LayerSpec[];
 }
@@ -38,7 +38,8 @@ function step(layer: TrunkLayerSpec | LayerSpec, input: readonly number[], train
     case 'flatten':
       return facts('Flatten', [input.reduce((a, b) => a * b, 1)], 0, null);
     case 'dense':
-      return facts('Dense', [layer.units], input[0] * layer.units + layer.units, layer.activation ?? 'linear');
+      // Keras's Dense acts on the last axis (here always after a Flatten, so the only one).
+      return facts('Dense', [...input.slice(0, -1), layer.units], input[input.length - 1] * layer.units + layer.units, layer.activation ?? 'linear');
     case 'reshape':
       return facts('Reshape', [...layer.shape], 0, null);
   }
