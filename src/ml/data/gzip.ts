@@ -17,12 +17,14 @@ export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-/** Inflates gzip bytes with `DecompressionStream('gzip')`. */
-export const inflateWithStreams: Inflate = async (bytes) => {
+/** The inflated bytes of gzip data as `DecompressionStream('gzip')` hands them over, chunk by chunk. */
+function inflating(bytes: Uint8Array): ReadableStream<Uint8Array> {
   // Copy into a fresh ArrayBuffer: the Blob constructor wants ArrayBuffer-backed views.
-  const stream = new Blob([bytes.slice()]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-};
+  return new Blob([bytes.slice()]).stream().pipeThrough(new DecompressionStream('gzip'));
+}
+
+/** Inflates gzip bytes with `DecompressionStream('gzip')`. */
+export const inflateWithStreams: Inflate = async (bytes) => new Uint8Array(await new Response(inflating(bytes)).arrayBuffer());
 
 /**
  * Inflates into a SharedArrayBuffer of the size the manifest promises, chunk by chunk as DecompressionStream
@@ -37,7 +39,7 @@ export const inflateIntoShared: Inflate = async (bytes, expectedBytes) => {
   const out = new Uint8Array(new SharedArrayBuffer(expectedBytes));
   let length = 0;
   let overflow: Uint8Array[] | null = null;
-  const reader = new Blob([bytes.slice()]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+  const reader = inflating(bytes).getReader();
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
     const value = chunk.value;
     if (overflow === null && length + value.length <= expectedBytes) out.set(value, length);
