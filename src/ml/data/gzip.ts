@@ -32,26 +32,22 @@ export const inflateWithStreams: Inflate = async (bytes) => new Uint8Array(await
  * 23 MB inflated, and copying it for the worker took 90-150 ms of the page's main thread on every load here
  * (and kept two copies alive). Only where SharedArrayBuffer exists (a cross-origin-isolated page, or Node);
  * elsewhere, and without a size, this is {@link inflateWithStreams}. Data that inflates to more than promised
- * is returned whole in ordinary memory, so the caller still sees (and names) its true length.
+ * (a wrong or corrupt file) is inflated again into ordinary memory, so the caller still sees and names its true
+ * length.
  */
 export const inflateIntoShared: Inflate = async (bytes, expectedBytes) => {
   if (typeof SharedArrayBuffer === 'undefined' || expectedBytes === undefined) return inflateWithStreams(bytes);
   const out = new Uint8Array(new SharedArrayBuffer(expectedBytes));
   let length = 0;
-  let overflow: Uint8Array[] | null = null;
   const reader = inflating(bytes).getReader();
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    const value = chunk.value;
-    if (overflow === null && length + value.length <= expectedBytes) out.set(value, length);
-    else (overflow ??= [out.slice(0, length)]).push(value);
-    length += value.length;
+    if (length + chunk.value.length > expectedBytes) {
+      // Not the file the manifest describes: inflate it again, whole, only so its true length can be named.
+      await reader.cancel();
+      return inflateWithStreams(bytes);
+    }
+    out.set(chunk.value, length);
+    length += chunk.value.length;
   }
-  if (overflow === null) return length === expectedBytes ? out : out.subarray(0, length);
-  const whole = new Uint8Array(length);
-  let at = 0;
-  for (const part of overflow) {
-    whole.set(part, at);
-    at += part.length;
-  }
-  return whole;
+  return length === expectedBytes ? out : out.subarray(0, length);
 };
