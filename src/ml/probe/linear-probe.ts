@@ -119,7 +119,7 @@ export async function fitProbe(train: LabelledFeatures, options: ProbeOptions): 
       const foldScaler = fitScaler(foldTrain.features, scaler.normalisation);
       const data = probeData(applyScaler(foldScaler, foldTrain.features), foldTrain.labels, width, classes);
       const xHeld = applyScaler(foldScaler, held.features);
-      let warm = new Float64Array(size);
+      let warm: Float64Array = new Float64Array(size);
       for (let k = 0; k < grid.length; k++) {
         warm = fit(data, grid[k], warm, 10 * PROBE_GRADIENT_TOLERANCE).x;
         for (let i = 0; i < size; i++) foldSums[k][i] += warm[i] / folds;
