@@ -8,6 +8,8 @@ import { CURVE_TRUNKS, isCurveTrunk, type CurveTrunk, type CurveValidation } fro
 import { allowedLabelCounts, checkLabelCount } from '../src/ml/experiment/label-pool';
 import type { NodeBackend } from './reproduce-args';
 import { parseFlags } from './cli-flags';
+import { LEADERBOARD_HEADS, type LeaderboardHead } from '../src/ml/experiment/leaderboard-types';
+import { cacheDir } from './leaderboard-args';
 
 /** Parsed options. */
 export interface CurveArgs {
@@ -19,6 +21,9 @@ export interface CurveArgs {
   readonly validation: CurveValidation;
   readonly json: string | null;
   readonly backend: NodeBackend;
+  readonly head: LeaderboardHead;
+  /** Folder that keeps trained trunks, or null for none. */
+  readonly cache: string | null;
 }
 
 /** The label counts the issue asks for. */
@@ -28,6 +33,7 @@ export const DEFAULT_LABELS: readonly number[] = [10, 20, 50, 100, 300, 1000, 30
 export function curveUsage(poolSize: number): string {
   return `usage: npm run curve -- [--trunks ${CURVE_TRUNKS.join(',')}] [--labels N,N,...] [--seeds N] [--first-seed S]
                           [--preset lecture|quick|smoke] [--validation none|lecture] [--backend wasm|cpu] [--json FILE]
+                          [--head probe|lecture] [--cache DIR|none]
   trunks: any of ${CURVE_TRUNKS.join(', ')} (default rotation,random,scratch)
   labels: ${allowedLabelCounts(poolSize)} (default ${DEFAULT_LABELS.join(',')})`;
 }
@@ -42,7 +48,7 @@ function list(flag: string, value: string, usage: string): string[] {
 /** Parses argv (without node and script); throws a SettingError naming a bad option. `poolSize` bounds --labels. */
 export function parseCurveArgs(argv: readonly string[], poolSize: number): CurveArgs {
   const usage = curveUsage(poolSize);
-  const values = parseFlags(argv, ['trunks', 'labels', 'preset', 'seeds', 'first-seed', 'validation', 'json', 'backend'], usage);
+  const values = parseFlags(argv, ['trunks', 'labels', 'preset', 'seeds', 'first-seed', 'validation', 'json', 'backend', 'head', 'cache'], usage);
   const trunks = list('--trunks', values.get('trunks') ?? 'rotation,random,scratch', usage).map((t) => {
     if (!isCurveTrunk(t)) throw new SettingError('--trunks', `--trunks must be among ${CURVE_TRUNKS.join(', ')}, got "${t}"`);
     return t;
@@ -70,5 +76,7 @@ export function parseCurveArgs(argv: readonly string[], poolSize: number): Curve
     validation: checkChoice('--validation', values.get('validation') ?? 'none', ['none', 'lecture'] as const),
     json: values.get('json') ?? null,
     backend: checkChoice('--backend', values.get('backend') ?? 'wasm', ['wasm', 'cpu'] as const),
+    head: checkChoice('--head', values.get('head') ?? 'probe', LEADERBOARD_HEADS),
+    cache: cacheDir(values.get('cache')),
   };
 }

@@ -16,7 +16,9 @@ describe('npm run curve: arguments', () => {
     const args = parseCurveArgs([], POOL);
     expect(args.trunks).toEqual(['rotation', 'random', 'scratch']);
     expect(args.labels).toEqual(DEFAULT_LABELS);
-    expect(args).toMatchObject({ preset: 'quick', seeds: 3, firstSeed: 1, validation: 'none', json: null, backend: 'wasm' });
+    expect(args).toMatchObject({ preset: 'quick', seeds: 3, firstSeed: 1, validation: 'none', json: null, backend: 'wasm', head: 'probe', cache: '.cache/trunks' });
+    expect(parseCurveArgs(['--head', 'lecture', '--cache', 'none'], POOL)).toMatchObject({ head: 'lecture', cache: null });
+    expect(() => parseCurveArgs(['--head', 'knn'], POOL)).toThrow(/--head must be one of "probe", "lecture"/);
     const parsed = parseCurveArgs(['--trunks', 'jigsaw,scratch', '--labels', '1000,20,100', '--seeds', '2', '--preset', 'smoke', '--json', 'f.json'], POOL);
     expect(parsed).toMatchObject({ trunks: ['jigsaw', 'scratch'], labels: [20, 100, 1000], seeds: 2, preset: 'smoke', json: 'f.json' });
   });
@@ -62,6 +64,12 @@ describe('npm run curve: end to end', () => {
     const report = JSON.parse(await readFile(json, 'utf8')) as CurveReport;
     expect(report).toMatchObject({ preset: 'smoke', seeds: 2, seedList: [1, 2], labels: [10, 20], testCount: 10_000, labelPool: { start: 10_000, size: 10_000 } });
     expect(report.curves.map((c) => c.trunk)).toEqual(['random', 'scratch']);
+    // The frozen random trunk is read by the probe, twice at these few labels (per-feature and one global
+    // scale); the scratch network trains its own head, so it has neither.
+    expect(report.head).toBe('probe');
+    expect(stdout).toMatch(/instrument for frozen trunks: linear probe/);
+    for (const p of report.curves[0].points) expect(p.globalScale?.accuracies).toHaveLength(2);
+    for (const p of report.curves[1].points) expect(p.globalScale).toBeUndefined();
     // Provenance: when, and the very command, so a shipped file can be recorded again.
     expect(Number.isNaN(Date.parse(report.recordedAt))).toBe(false);
     expect(report.command).toBe(`npm run curve -- --trunks random,scratch --labels 10,20 --seeds 2 --preset smoke --json ${json}`);

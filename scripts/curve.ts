@@ -12,6 +12,7 @@ import { labelPoolSize } from '../src/ml/experiment/label-pool';
 import { activateBackend } from '../src/ml/backends/activate';
 import { parseCurveArgs } from './curve-args';
 import { printAndSave, runMain } from './cli-flags';
+import { folderTrunkStore } from './trunk-store';
 
 async function main(): Promise<void> {
   const mnist = await loadMnistFromDisk();
@@ -22,8 +23,10 @@ async function main(): Promise<void> {
   const seedList = Array.from({ length: args.seeds }, (_, i) => args.firstSeed + i);
   const curves = await runCurve(mnist, {
     config: presetConfig(args.preset), trunks: args.trunks, labels: args.labels, seeds: seedList, validation: args.validation,
+    head: args.head, store: args.cache ? folderTrunkStore(args.cache) : undefined,
   }, { onProgress: (message) => process.stderr.write(`${message} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`) });
   const report = buildCurveReport({
+    head: args.head,
     curves, preset: args.preset, seedList, labels: args.labels, validation: args.validation, testCount: mnist.test.count,
     backend: args.backend, elapsedMs: performance.now() - started, poolSize,
     recordedAt: new Date().toISOString(), command: ['npm run curve --', ...process.argv.slice(2)].join(' '),

@@ -6,7 +6,8 @@ describe('npm run leaderboard options', () => {
   it('runs every task on the full test set over 3 seeds by default', () => {
     const args = parseLeaderboardArgs([]);
     expect(args.tasks).toEqual(TASK_IDS);
-    expect(args).toMatchObject({ preset: 'quick', seeds: 3, firstSeed: 1, test: 'full', json: null, backend: 'wasm' });
+    expect(args).toMatchObject({ preset: 'quick', seeds: 3, firstSeed: 1, test: 'full', json: null, backend: 'wasm', head: 'probe', cache: '.cache/trunks' });
+    expect(parseLeaderboardArgs(['--head', 'lecture', '--cache', 'none'])).toMatchObject({ head: 'lecture', cache: null });
   });
 
   it('takes a task list, dropping repeats', () => {

@@ -5,6 +5,8 @@ import { PRESET_NAMES, type PresetName } from '../src/ml/config/presets';
 import type { TestSetName } from '../src/ml/data/splits';
 import { checkChoice, checkInteger } from '../src/ml/config/validate';
 import { TASK_IDS, type TaskId } from '../src/ml/tasks/registry';
+import { LEADERBOARD_HEADS, type LeaderboardHead } from '../src/ml/experiment/leaderboard-types';
+import { TRUNK_CACHE_DIR } from './trunk-store';
 import { checkChoiceList, parseFlags } from './cli-flags';
 import type { NodeBackend } from './reproduce-args';
 
@@ -19,16 +21,20 @@ export interface LeaderboardArgs {
   /** A recorded leaderboard to add this run's task rows to (written back to --json, or to itself). */
   readonly addTo: string | null;
   readonly backend: NodeBackend;
+  readonly head: LeaderboardHead;
+  /** Folder that keeps trained trunks, or null for none. */
+  readonly cache: string | null;
 }
 
 /** Usage text. */
 export const USAGE = `usage: npm run leaderboard -- [--tasks a,b,...] [--preset lecture|quick|smoke] [--seeds N] [--first-seed S]
-                                [--test full|lecture] [--backend wasm|cpu] [--json FILE] [--add-to FILE]
+                                [--test full|lecture] [--backend wasm|cpu] [--head probe|lecture] [--cache DIR|none]
+                                [--json FILE] [--add-to FILE]
 tasks: ${TASK_IDS.join(', ')} (default: all)`;
 
 /** Parses argv (without node and script); throws a SettingError naming a bad option. */
 export function parseLeaderboardArgs(argv: readonly string[]): LeaderboardArgs {
-  const values = parseFlags(argv, ['tasks', 'preset', 'seeds', 'first-seed', 'test', 'json', 'add-to', 'backend'], USAGE);
+  const values = parseFlags(argv, ['tasks', 'preset', 'seeds', 'first-seed', 'test', 'json', 'add-to', 'backend', 'head', 'cache'], USAGE);
   const int = (key: string, fallback: number, min: number, max: number) =>
     values.has(key) ? checkInteger(`--${key}`, Number(values.get(key)), min, max) : fallback;
   return {
@@ -41,5 +47,13 @@ export function parseLeaderboardArgs(argv: readonly string[]): LeaderboardArgs {
     json: values.get('json') ?? null,
     addTo: values.get('add-to') ?? null,
     backend: checkChoice('--backend', values.get('backend') ?? 'wasm', ['wasm', 'cpu'] as const),
+    head: checkChoice('--head', values.get('head') ?? 'probe', LEADERBOARD_HEADS),
+    cache: cacheDir(values.get('cache')),
   };
+}
+
+/** `--cache`: a folder for trained trunks (default .cache/trunks), or `none` to train every trunk afresh. */
+export function cacheDir(value: string | undefined): string | null {
+  if (value === undefined) return TRUNK_CACHE_DIR;
+  return value === 'none' ? null : value;
 }

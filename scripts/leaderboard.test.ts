@@ -13,7 +13,8 @@ describe('npm run leaderboard', () => {
   it('runs a task and the three reference rows in Node, prints the table and writes the JSON the panel reads', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'leaderboard-'));
     const json = join(dir, 'smoke.json');
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/leaderboard.ts', '--preset', 'smoke', '--seeds', '1', '--tasks', 'jigsaw', '--test', 'lecture', '--json', json], { timeout: 240_000 });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/leaderboard.ts', '--preset', 'smoke', '--seeds', '1', '--tasks', 'jigsaw', '--test', 'lecture', '--cache', 'none', '--json', json], { timeout: 240_000 });
+    expect(stdout).toMatch(/instrument: linear probe \(converged, L2 by cross-validation\)/);
     expect(stdout).toMatch(/preset smoke, seeds 1, test set lecture \(300 images\), backend wasm/);
     expect(stdout).toMatch(/budget: every trunk sees the same 2,000 training images, 4 examples each, for 1 epoch \(8,000 examples/);
     expect(stdout).toMatch(/Jigsaw: one seed cannot tell a gain of -?\d+\.\d points from noise; run more seeds\./);
@@ -21,7 +22,9 @@ describe('npm run leaderboard', () => {
     // What the app's panel accepts.
     expect(parseLeaderboard(result)).toEqual(result);
     expect(result.tasks.map((t) => t.id)).toEqual(['jigsaw']);
+    expect(result.head).toBe('probe');
     expect(result.references.map((r) => r.id)).toEqual(['random', 'scratch', 'upper']);
+    expect(result.references[2].title).toBe('Upper bound: trunk trained on 1,800 digit labels to convergence');
     const [jigsaw] = result.tasks;
     expect(jigsaw.pretextMetric).toBe('accuracy');
     expect(jigsaw.chanceScore).toBeCloseTo(1 / 24, 12);

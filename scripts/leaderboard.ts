@@ -13,6 +13,7 @@ import { mergeLeaderboards } from '../src/ml/experiment/leaderboard-merge';
 import { parseLeaderboard } from '../src/ml/experiment/leaderboard-file';
 import { parseLeaderboardArgs } from './leaderboard-args';
 import { printAndSave, runMain } from './cli-flags';
+import { folderTrunkStore } from './trunk-store';
 
 async function main(): Promise<void> {
   const args = parseLeaderboardArgs(process.argv.slice(2));
@@ -21,7 +22,8 @@ async function main(): Promise<void> {
   await activateBackend(args.backend);
   const mnist = await loadMnistFromDisk();
   let rowStarted = 0;
-  const run = await runLeaderboard(mnist, { ...args, backend: args.backend }, {
+  const store = args.cache ? folderTrunkStore(args.cache) : undefined;
+  const run = await runLeaderboard(mnist, { ...args, backend: args.backend, store }, {
     onRowStart: (row, seed) => {
       rowStarted = performance.now();
       process.stderr.write(`seed ${seed}: ${row} ... `);

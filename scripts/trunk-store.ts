@@ -5,7 +5,7 @@
  */
 import { mkdir, readFile, writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { StoredSnapshot, StoredWeights, TrunkStore } from '../src/ml/experiment/pretext-length';
+import type { StoredSnapshot, StoredWeights, TrunkStore } from '../src/ml/experiment/trunk-source';
 
 /** The default folder. */
 export const TRUNK_CACHE_DIR = '.cache/trunks';

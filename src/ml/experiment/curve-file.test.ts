@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareSentence, curveFindings, curveTrunkTitle, parseCurveFile } from './curve-file';
 import type { Curve } from './curve';
-import { formatCurveReport, mergeCurveReports } from './curve-report';
+import { formatCurveReport, mergeCurveReports, type CurveReport } from './curve-report';
 
 const point = (labels: number, accuracies: number[]) => {
   const mean = accuracies.reduce((a, b) => a + b, 0) / accuracies.length;
@@ -60,5 +60,20 @@ describe('merging recorded curves', () => {
     // A trunk recorded in two parts becomes one curve.
     const c = parseCurveFile({ ...file, curves: [{ ...file.curves[2], points: file.curves[2].points.slice(2) }], labels: [1000], command: 'C' });
     expect(mergeCurveReports([a, b, c]).curves.find((x) => x.trunk === 'scratch')?.points.map((p) => p.labels)).toEqual([10, 100, 1000]);
+  });
+});
+
+describe('merging curves read by different heads', () => {
+  const part = (head: 'probe' | 'lecture' | undefined, trunk: string): CurveReport => ({
+    ...(head ? { head } : {}), preset: 'quick', seeds: 1, seedList: [1], labels: [10], validation: 'none', testCount: 10, labelPool: { start: 10_000, size: 10_000 },
+    balancedUpTo: 100, backend: 'wasm', elapsedMs: 1, recordedAt: '2026-01-01T00:00:00Z', command: trunk,
+    curves: [{ trunk: trunk as CurveReport['curves'][number]['trunk'], points: [{ labels: 10, balanced: true, mean: 0.5, std: 0, accuracies: [0.5] }] }],
+  });
+
+  it('joins a scratch curve (its own head) to frozen trunks read by the probe, and refuses frozen trunks read by two heads', () => {
+    const merged = mergeCurveReports([part('probe', 'rotation'), part(undefined, 'scratch')]);
+    expect(merged.head).toBe('probe');
+    expect(merged.curves.map((c) => c.trunk)).toEqual(['rotation', 'scratch']);
+    expect(() => mergeCurveReports([part('probe', 'rotation'), part('lecture', 'random')])).toThrow(/different heads \(probe and lecture\)/);
   });
 });

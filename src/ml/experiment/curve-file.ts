@@ -22,6 +22,7 @@ export function parseCurveFile(json: unknown): CurveReport {
   if (!Array.isArray(seedList) || seedList.length === 0) throw new Error('the curve file has no seeds');
   if (typeof preset !== 'string' || typeof testCount !== 'number') throw new Error('the curve file lacks its preset or test count');
   if (typeof json.recordedAt !== 'string' || Number.isNaN(Date.parse(json.recordedAt))) throw new Error('the curve file has no valid recording date');
+  if (json.head !== undefined && json.head !== 'probe' && json.head !== 'lecture') throw new Error('the curve file names an unknown head (probe or lecture expected)');
   if (typeof json.command !== 'string') throw new Error('the curve file does not say which command recorded it');
   curves.forEach((c: unknown, i) => {
     if (!isObject(c) || typeof c.trunk !== 'string' || !Array.isArray(c.points)) throw new Error(`curve ${i + 1} has no trunk or points`);

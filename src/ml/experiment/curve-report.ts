@@ -5,9 +5,17 @@
 import type { PresetName } from '../config/presets';
 import type { Curve, CurveValidation } from './curve';
 import { BALANCED_UP_TO, LABEL_POOL_START } from './label-pool';
+import type { LeaderboardHead } from './leaderboard-types';
+
+/** True for a trunk whose network trains every layer itself (scratch, fine-tuned): no head reads it, so its curve is the same under either. */
+export function trainsItsOwnHead(trunk: string): boolean {
+  return trunk === 'scratch' || trunk.startsWith('finetune-');
+}
 
 /** The JSON `npm run curve` writes. Accuracies are fractions 0-1 on all `testCount` test images. */
 export interface CurveReport {
+  /** What read the digit off the frozen trunks (files recorded before there was a choice lack it: the lecture's head). */
+  readonly head?: LeaderboardHead;
   readonly curves: readonly Curve[];
   readonly preset: PresetName;
   /** How many seeds each point averages. */
@@ -45,6 +53,12 @@ export function mergeCurveReports(parts: readonly CurveReport[], note?: string):
   for (const r of parts) {
     if (same(r) !== same(first)) throw new Error(`cannot merge curves measured differently: ${same(r)} vs ${same(first)}`);
   }
+  // Frozen trunks are read by a head, so parts with frozen trunks must share it; scratch and fine-tuned curves
+  // train their own and join either.
+  const headOf = (r: CurveReport) => r.head ?? 'lecture';
+  const heads = [...new Set(parts.filter((r) => r.curves.some((c) => !trainsItsOwnHead(c.trunk))).map(headOf))];
+  if (heads.length > 1) throw new Error(`cannot merge frozen trunks read by different heads (${heads.join(' and ')})`);
+  const head = heads[0] ?? headOf(first);
   const curves: Curve[] = [];
   for (const c of parts.flatMap((r) => r.curves)) {
     const k = curves.findIndex((d) => d.trunk === c.trunk);
@@ -55,6 +69,7 @@ export function mergeCurveReports(parts: readonly CurveReport[], note?: string):
   }
   return {
     ...first,
+    head,
     curves,
     labels: [...new Set(parts.flatMap((r) => r.labels))].sort((a, b) => a - b),
     elapsedMs: parts.reduce((sum, r) => sum + r.elapsedMs, 0),
@@ -83,13 +98,16 @@ export function formatCurveReport(report: CurveReport): string {
     });
     return [`${n}${n <= report.balancedUpTo ? '*' : ' '}`.padStart(8), ...cells].join('');
   });
+  const failures = report.curves.flatMap((c) => c.points.flatMap((p) => (p.failedFits ?? []).flatMap((f, i) => (f ? [`${c.trunk} at ${p.labels} labels, seed ${report.seedList[i]}: the head failed to fit (${f})`] : []))));
   return [
+    `instrument for frozen trunks: ${report.head === 'probe' ? 'linear probe (converged, L2 by cross-validation)' : "the lecture's head (SGD 0.001, early stopping)"}`,
     `label-efficiency curve: preset ${report.preset}, ${report.seeds} seed(s) (${report.seedList.join(', ')}), all ${report.testCount} test images, ` +
       `validation split ${report.validation === 'none' ? 'none (every label trains the head)' : "the lecture's (last fifth of the labels held out)"}, backend ${report.backend}`,
     header,
     ...rows,
     `* drawn balanced, N/10 of each digit; the others are training images ${report.labelPool.start}-${report.labelPool.start + report.labelPool.size - 1} in order`,
     'mean ± sample standard deviation over seeds, test accuracy in %',
+    ...failures,
     ...(report.note ? [report.note] : []),
   ].join('\n');
 }

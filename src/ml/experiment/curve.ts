@@ -24,6 +24,20 @@ import { meanStd } from './statistics';
 import { experimentSpecs, trainOptionsFor, type TrunkUse } from './runs';
 import { pretextTrainSet } from './protocol';
 import { LABEL_POOL_START, checkLabelCount, gatherRows, isBalanced, labelPoolSize, labelRows } from './label-pool';
+import type { LeaderboardHead } from './leaderboard-types';
+import { failedFit } from './fit-check';
+import { pretextTrunk, type TrunkStore } from './trunk-source';
+import { fitProbe, probeAccuracy, type ProbeNormalisation } from '../probe/linear-probe';
+
+/** Label counts up to this are also probed under one global scale (see CurvePoint.globalScale). */
+export const SECOND_NORMALISATION_UP_TO = 100;
+
+/** One seed's reading at one label count. */
+interface Reading {
+  readonly accuracy: number;
+  readonly failedFit?: string | null;
+  readonly globalScale?: number;
+}
 
 /** A pretext task's trunk fine-tuned on the labels (every layer trains, from the pretext weights). */
 export type FinetuneTrunk = `finetune-${TaskId}`;
@@ -64,6 +78,10 @@ export interface CurveRequest {
   readonly labels: readonly number[];
   readonly seeds: readonly number[];
   readonly validation: CurveValidation;
+  /** What reads the digit off a frozen trunk (default the probe); scratch and fine-tuned networks train their own. */
+  readonly head?: LeaderboardHead;
+  /** Keeps trained pretext trunks between runs. */
+  readonly store?: TrunkStore;
 }
 
 /** One label count on one trunk's curve; accuracies are fractions 0-1, one per seed in `seeds` order. */
@@ -74,6 +92,13 @@ export interface CurvePoint {
   readonly mean: number;
   readonly std: number;
   readonly accuracies: readonly number[];
+  /** Per seed, why the lecture's head failed to fit (null where it fitted); only when any failed. */
+  readonly failedFits?: readonly (string | null)[];
+  /**
+   * The probe again under one global scale instead of per-feature standardisation, at counts up to 100 where
+   * 10-100 rows' per-feature statistics are themselves noisy: a second opinion on the same features.
+   */
+  readonly globalScale?: { readonly mean: number; readonly std: number; readonly accuracies: readonly number[] };
 }
 
 /** One trunk's curve. */
@@ -137,25 +162,30 @@ function rowsOf(features: FeatureMatrix, index: Map<number, number>, rows: Uint3
   return { values: out, width: features.width };
 }
 
-/** One frozen trunk at one seed: features once, then one head per label count. Returns accuracies by count. */
+/** One frozen trunk at one seed: features once, then one head (or probe) per label count. */
 async function frozenAccuracies(
   trunk: tf.LayersModel, use: 'transfer' | 'random', task: TaskId, seed: number, mnist: Mnist, request: CurveRequest,
-): Promise<number[]> {
+): Promise<Reading[]> {
   const scaling = request.config.scaling;
   const rowsByCount = request.labels.map((n) => labelRows(mnist, n, seed));
   const needed = [...new Set(rowsByCount.flatMap((r) => [...r]))].sort((a, b) => a - b);
   const index = new Map(needed.map((row, i) => [row, i]));
   const pool = await extractFeatures(trunk, gatherRows(mnist.train, needed), { scaling });
   const test = await extractFeatures(trunk, mnist.test, { scaling });
-  const out: number[] = [];
+  const testSet = { features: test, labels: mnist.test.labels };
+  const out: Reading[] = [];
   for (let k = 0; k < request.labels.length; k++) {
     const rows = rowsByCount[k];
     const labels = Uint8Array.from(rows, (r) => mnist.train.labels[r]);
-    const result = await trainFeatureHead(
-      seed, { features: rowsOf(pool, index, rows), labels }, { features: test, labels: mnist.test.labels },
-      headOptions(use, task, seed, request.labels[k], request),
-    );
-    out.push(result.test.accuracy);
+    const train = { features: rowsOf(pool, index, rows), labels };
+    if ((request.head ?? 'probe') === 'probe') {
+      const probe = async (normalisation: ProbeNormalisation) => probeAccuracy(await fitProbe(train, { seed, normalisation }), testSet);
+      const accuracy = await probe('per-feature');
+      out.push(request.labels[k] <= SECOND_NORMALISATION_UP_TO ? { accuracy, globalScale: await probe('global') } : { accuracy });
+      continue;
+    }
+    const result = await trainFeatureHead(seed, train, testSet, headOptions(use, task, seed, request.labels[k], request));
+    out.push({ accuracy: result.test.accuracy, failedFit: failedFit(result.train.history) });
   }
   return out;
 }
@@ -166,14 +196,14 @@ async function frozenAccuracies(
  */
 async function throughTrunkAccuracies(
   use: 'scratch' | 'finetune', task: TaskId, seed: number, mnist: Mnist, request: CurveRequest, callbacks: CurveCallbacks, source?: tf.LayersModel,
-): Promise<number[]> {
-  const out: number[] = [];
+): Promise<Reading[]> {
+  const out: Reading[] = [];
   for (const n of request.labels) {
     callbacks.onProgress?.(`${use === 'scratch' ? 'scratch' : `${task} fine-tuned`}, seed ${seed}: ${n} labels`);
     const model = buildDigitClassifier(use, seed, source);
     try {
-      await new TrainingRun(model, gatherRows(mnist.train, labelRows(mnist, n, seed)), headOptions(use, task, seed, n, request)).run();
-      out.push((await evaluate(model, mnist.test, { scaling: request.config.scaling, batchSize: 64 })).accuracy);
+      const result = await new TrainingRun(model, gatherRows(mnist.train, labelRows(mnist, n, seed)), headOptions(use, task, seed, n, request)).run();
+      out.push({ accuracy: (await evaluate(model, mnist.test, { scaling: request.config.scaling, batchSize: 64 })).accuracy, failedFit: failedFit(result.history) });
     } finally {
       model.dispose();
     }
@@ -189,7 +219,7 @@ export async function runCurve(mnist: Mnist, request: CurveRequest, callbacks: C
   checkCurveRequest(request, mnist.train.count);
   const curves: Curve[] = [];
   for (const trunk of request.trunks) {
-    const bySeed: number[][] = [];
+    const bySeed: Reading[][] = [];
     const pretextScores: number[] = [];
     for (const seed of request.seeds) {
       const task = pretextTaskOf(trunk);
@@ -204,7 +234,10 @@ export async function runCurve(mnist: Mnist, request: CurveRequest, callbacks: C
           model.dispose();
         }
       } else if (task !== null) {
-        const { model, score } = await trainPretextTrunk(mnist, { ...request.config, task, seed }, callbacks);
+        const config = { ...request.config, task, seed };
+        checkConfig(config, mnist.train.count);
+        callbacks.onProgress?.(`${task} pretext, seed ${seed}`);
+        const { model, trainScore: score } = await pretextTrunk(makeSplits(mnist, config.splits), config, request.store);
         pretextScores.push(score);
         try {
           if (trunk === task) {
@@ -218,9 +251,16 @@ export async function runCurve(mnist: Mnist, request: CurveRequest, callbacks: C
         }
       }
     }
-    const points = request.labels.map((labels, k) => {
-      const accuracies = bySeed.map((row) => row[k]);
-      return { labels, balanced: isBalanced(labels), ...meanStd(accuracies), accuracies };
+    const points = request.labels.map((labels, k): CurvePoint => {
+      const readings = bySeed.map((row) => row[k]);
+      const accuracies = readings.map((r) => r.accuracy);
+      const failed = readings.map((r) => r.failedFit ?? null);
+      const global = readings.map((r) => r.globalScale);
+      return {
+        labels, balanced: isBalanced(labels), ...meanStd(accuracies), accuracies,
+        ...(failed.some((f) => f !== null) ? { failedFits: failed } : {}),
+        ...(global.every((g): g is number => g !== undefined) ? { globalScale: { ...meanStd(global), accuracies: global } } : {}),
+      };
     });
     curves.push({ trunk, points, ...(pretextTaskOf(trunk) !== null ? { pretextScores } : {}) });
   }

@@ -30,6 +30,7 @@ export function parseLeaderboard(json: unknown): LeaderboardResult {
     throw new Error('the leaderboard file has no tasks, references or seeds');
   }
   if (typeof json.recordedAt !== 'string' || Number.isNaN(Date.parse(json.recordedAt))) throw new Error('the leaderboard file has no valid recording date');
+  if (json.head !== undefined && json.head !== 'probe' && json.head !== 'lecture') throw new Error('the leaderboard file names an unknown head (probe or lecture expected)');
   if (typeof json.testCount !== 'number' || typeof json.budget !== 'string' || typeof json.preset !== 'string') throw new Error('the leaderboard file lacks its settings');
   tasks.forEach((t: unknown, i) => {
     if (!isObject(t) || typeof t.id !== 'string') throw new Error(`task row ${i + 1} has no id`);

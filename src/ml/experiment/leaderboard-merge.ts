@@ -12,6 +12,7 @@ export function mergeLeaderboards(base: LeaderboardResult, added: LeaderboardRes
   const same = (what: string, a: unknown, b: unknown) => {
     if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`cannot add these rows: ${what} differ (${JSON.stringify(a)} against ${JSON.stringify(b)})`);
   };
+  same('instruments (heads)', base.head ?? 'lecture', added.head ?? 'lecture');
   same('presets', base.preset, added.preset);
   same('seeds', base.seeds, added.seeds);
   same('test sets', [base.test, base.testCount], [added.test, added.testCount]);

@@ -14,6 +14,7 @@ export function formatLeaderboard(result: LeaderboardResult): string {
   const widths = [Math.max(...titles.map((t) => t.length)) + 2, 26, 18, 24];
   const row = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('');
   const lines = [
+    `instrument: ${result.head === 'probe' ? 'linear probe (converged, L2 by cross-validation)' : "the lecture's head (SGD 0.001, early stopping)"}`,
     `preset ${result.preset}, seeds ${result.seeds.join(', ')}, test set ${result.test} (${result.testCount.toLocaleString('en-US')} images), backend ${result.backend}`,
     `budget: ${result.budget}`,
     '',
@@ -32,6 +33,9 @@ export function formatLeaderboard(result: LeaderboardResult): string {
     lines.push(row([r.title, '—', `${pct(r.digitAccuracy.mean)} ± ${(r.digitAccuracy.std * 100).toFixed(2)}`, '']));
   }
   lines.push('', ...sorted.map((t) => verdictSentence(t.title, t.gainOverRandom)));
+  for (const row of [...result.tasks, ...result.references]) {
+    for (const s of row.perSeed) if (s.failedFit) lines.push(`${row.title}, seed ${s.seed}: the head failed to fit (${s.failedFit}); its ${pct(s.digitAccuracy)} is no verdict on the trunk.`);
+  }
   lines.push(`pretext scores measure different things per task (${[...new Set(result.tasks.map((t) => t.pretextMetric))].join('; ')}): compare each with its own chance level, not with each other.`);
   return lines.join('\n');
 }

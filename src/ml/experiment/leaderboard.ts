@@ -22,10 +22,15 @@ import { TrainingRun } from '../train/trainer';
 import { deriveSeed } from '../train/random';
 import { taskById, type TaskId } from '../tasks/registry';
 import { scoreName } from '../tasks/score-name';
-import { trainArm, trainPretext, type ArmResult, type ExperimentCallbacks } from './protocol';
+import { trainArm, type ArmResult, type ExperimentCallbacks } from './protocol';
 import { experimentSpecs, settingsFor } from './runs';
 import { compareToRandom } from './gain';
-import { REFERENCE_IDS, REFERENCE_TITLES, type LeaderboardResult, type ReferenceId, type ReferenceRow, type TaskRow } from './leaderboard-types';
+import { convergedUpperTitle, REFERENCE_IDS, REFERENCE_TITLES, type LeaderboardHead, type LeaderboardResult, type ReferenceId, type ReferenceRow, type TaskRow } from './leaderboard-types';
+import { failedFit } from './fit-check';
+import { pretextTrunk, type TrunkStore } from './trunk-source';
+import { trainConvergedLabelledTrunk, upperLabels } from './upper-bound';
+import { extractFeatures } from '../features/extract';
+import { fitProbe, probeAccuracy } from '../probe/linear-probe';
 import { meanStd } from './statistics';
 
 export type { LeaderboardResult, ReferenceId, ReferenceRow, TaskRow } from './leaderboard-types';
@@ -38,6 +43,10 @@ export interface LeaderboardOptions {
   readonly tasks: readonly TaskId[];
   readonly test: TestSetName;
   readonly backend: string;
+  /** The instrument (default the probe). */
+  readonly head?: LeaderboardHead;
+  /** Keeps trained trunks between runs. */
+  readonly store?: TrunkStore;
 }
 
 /** Progress, tagged with the row being trained. */
@@ -55,12 +64,15 @@ export function leaderboardConfig(preset: PresetName, task: TaskId, seed: number
 }
 
 /** The equal budget every trunk gets under a config, in words. */
-export function budgetText(config: ExperimentConfig): string {
+export function budgetText(config: ExperimentConfig, head: LeaderboardHead = 'lecture'): string {
   const p = config.pretext;
   const images = config.splits.pretextCount;
+  const labelled = config.splits.labelledCount.toLocaleString('en-US');
   return `every trunk sees the same ${images.toLocaleString('en-US')} training images, 4 examples each, for ${p.epochs} epoch${p.epochs === 1 ? '' : 's'} ` +
-    `(${(images * 4 * p.epochs).toLocaleString('en-US')} examples, Adam, batch ${p.batchSize}); every frozen trunk gets the same digit head ` +
-    `trained on the same ${config.splits.labelledCount.toLocaleString('en-US')} labelled images`;
+    `(${(images * 4 * p.epochs).toLocaleString('en-US')} examples, Adam, batch ${p.batchSize}); ` +
+    (head === 'probe'
+      ? `every frozen trunk is read by the same linear probe (standardised features, L2 chosen by cross-validation on the same ${labelled} labelled images, trained to convergence)`
+      : `every frozen trunk gets the same digit head trained on the same ${labelled} labelled images`);
 }
 
 /**
@@ -92,16 +104,37 @@ export async function trainLabelledTrunk(splits: Splits, config: ExperimentConfi
   }
 }
 
+/** The linear probe's test accuracy on a frozen trunk (any model whose first layers are the trunk). */
+export async function probeDigitAccuracy(trunk: tf.LayersModel, splits: Splits, config: ExperimentConfig): Promise<number> {
+  const scaling = config.scaling;
+  const train = await extractFeatures(trunk, splits.labelled, { scaling });
+  const test = await extractFeatures(trunk, splits.test, { scaling });
+  const probe = await fitProbe({ features: train, labels: splits.labelled.labels }, { seed: config.seed });
+  return probeAccuracy(probe, { features: test, labels: splits.test.labels });
+}
+
+/** One measured row of one seed: its accuracy, and why its head failed to fit if it did. */
+interface Measured {
+  readonly accuracy: number;
+  readonly failedFit?: string;
+}
+
+function fromArm(arm: ArmResult): Measured {
+  const failed = failedFit(arm.history);
+  return failed ? { accuracy: arm.testAccuracy, failedFit: failed } : { accuracy: arm.testAccuracy };
+}
+
 /** Runs every chosen task and the reference rows for every seed. Throws before any work on a bad setting. */
 export async function runLeaderboard(mnist: Mnist, options: LeaderboardOptions, callbacks: LeaderboardCallbacks = {}): Promise<LeaderboardResult> {
   const started = performance.now();
+  const head: LeaderboardHead = options.head ?? 'probe';
   const seeds = Array.from({ length: options.seeds }, (_, i) => options.firstSeed + i);
   const first = leaderboardConfig(options.preset, options.tasks[0] ?? 'rotation', seeds[0], options.test);
   checkConfig(first, mnist.train.count);
   const splits = makeSplits(mnist, first.splits);
 
-  const task: Record<string, { pretext: number[]; chance: number; digits: number[] }> = {};
-  const refs: Record<ReferenceId, number[]> = { random: [], scratch: [], upper: [] };
+  const task: Record<string, { pretext: number[]; chance: number; metric: string; digits: Measured[] }> = {};
+  const refs: Record<ReferenceId, Measured[]> = { random: [], scratch: [], upper: [] };
   const arm = async (use: 'scratch' | 'random', config: ExperimentConfig): Promise<ArmResult> =>
     trainArm({ ...experimentSpecs(config)[use], use }, splits, config, undefined, callbacks.runs);
 
@@ -109,53 +142,72 @@ export async function runLeaderboard(mnist: Mnist, options: LeaderboardOptions, 
     const reference = leaderboardConfig(options.preset, 'rotation', seed, options.test);
     for (const id of REFERENCE_IDS) {
       callbacks.onRowStart?.(id, seed);
-      let accuracy: number;
-      if (id === 'upper') {
+      let measured: Measured;
+      if (id === 'upper' && head === 'probe') {
+        const { model } = await trainConvergedLabelledTrunk(splits, reference);
+        try {
+          measured = { accuracy: await probeDigitAccuracy(model, splits, reference) };
+        } finally {
+          model.dispose();
+        }
+      } else if (id === 'upper') {
         const trunk = await trainLabelledTrunk(splits, reference, callbacks.runs);
         try {
-          accuracy = (await trainArm({ ...experimentSpecs(reference).transfer, use: 'transfer' }, splits, reference, trunk, callbacks.runs)).testAccuracy;
+          measured = fromArm(await trainArm({ ...experimentSpecs(reference).transfer, use: 'transfer' }, splits, reference, trunk, callbacks.runs));
         } finally {
           trunk.dispose();
         }
+      } else if (id === 'random' && head === 'probe') {
+        const model = buildDigitClassifier('random', reference.seed);
+        try {
+          measured = { accuracy: await probeDigitAccuracy(model, splits, reference) };
+        } finally {
+          model.dispose();
+        }
       } else {
-        accuracy = (await arm(id, reference)).testAccuracy;
+        // The supervised network has no frozen trunk to probe: under either instrument it is the lecture's run.
+        measured = fromArm(await arm(id, reference));
       }
-      refs[id].push(accuracy);
-      callbacks.onRowEnd?.(id, seed, accuracy);
+      refs[id].push(measured);
+      callbacks.onRowEnd?.(id, seed, measured.accuracy);
     }
     for (const id of options.tasks) {
       callbacks.onRowStart?.(id, seed);
       const config = leaderboardConfig(options.preset, id, seed, options.test);
-      const { model, summary } = await trainPretext(splits, config, callbacks.runs);
+      const trunk = await pretextTrunk(splits, config, options.store, callbacks.runs);
       try {
-        const head = await trainArm({ ...experimentSpecs(config).transfer, use: 'transfer' }, splits, config, model, callbacks.runs);
-        const row = (task[id] ??= { pretext: [], chance: summary.chanceScore, digits: [] });
-        row.pretext.push(summary.testScore);
-        row.digits.push(head.testAccuracy);
-        callbacks.onRowEnd?.(id, seed, head.testAccuracy);
+        const measured = head === 'probe'
+          ? { accuracy: await probeDigitAccuracy(trunk.model, splits, config) }
+          : fromArm(await trainArm({ ...experimentSpecs(config).transfer, use: 'transfer' }, splits, config, trunk.model, callbacks.runs));
+        const row = (task[id] ??= { pretext: [], chance: trunk.chanceScore, metric: trunk.metric, digits: [] });
+        row.pretext.push(trunk.testScore);
+        row.digits.push(measured);
+        callbacks.onRowEnd?.(id, seed, measured.accuracy);
       } finally {
-        model.dispose();
+        trunk.model.dispose();
       }
     }
   }
 
+  const accuracies = (ms: readonly Measured[]) => ms.map((m) => m.accuracy);
+  const failed = (m: Measured) => (m.failedFit ? { failedFit: m.failedFit } : {});
   const tasks: TaskRow[] = options.tasks.map((id) => {
     const t = task[id];
     return {
       id, title: taskById(id).title, pretextMetric: scoreName(taskById(id).objective),
       pretextScore: meanStd(t.pretext).mean, chanceScore: t.chance,
-      digitAccuracy: meanStd(t.digits),
-      gainOverRandom: compareToRandom(t.digits, refs.random),
-      perSeed: seeds.map((seed, i) => ({ seed, pretextScore: t.pretext[i], digitAccuracy: t.digits[i] })),
+      digitAccuracy: meanStd(accuracies(t.digits)),
+      gainOverRandom: compareToRandom(accuracies(t.digits), accuracies(refs.random)),
+      perSeed: seeds.map((seed, i) => ({ seed, pretextScore: t.pretext[i], digitAccuracy: t.digits[i].accuracy, ...failed(t.digits[i]) })),
     };
   });
   const references: ReferenceRow[] = REFERENCE_IDS.map((id) => ({
-    id, title: REFERENCE_TITLES[id], digitAccuracy: meanStd(refs[id]),
-    perSeed: seeds.map((seed, i) => ({ seed, digitAccuracy: refs[id][i] })),
+    id, title: id === 'upper' && head === 'probe' ? convergedUpperTitle(upperLabels(first.splits.pretextCount)) : REFERENCE_TITLES[id], digitAccuracy: meanStd(accuracies(refs[id])),
+    perSeed: seeds.map((seed, i) => ({ seed, digitAccuracy: refs[id][i].accuracy, ...failed(refs[id][i]) })),
   }));
   return {
-    version: 1, preset: options.preset, seeds, test: options.test, testCount: splits.test.count,
-    labelledCount: first.splits.labelledCount, budget: budgetText(first), tasks, references,
+    version: 1, head, preset: options.preset, seeds, test: options.test, testCount: splits.test.count,
+    labelledCount: first.splits.labelledCount, budget: budgetText(first, head), tasks, references,
     backend: options.backend, recordedAt: new Date().toISOString(), elapsedMs: performance.now() - started,
   };
 }

@@ -11,7 +11,6 @@
  * stops half way resumes at the next task and seed, and reading a kept trunk again (other labels, another
  * normalisation) never trains it again.
  */
-import * as tf from '@tensorflow/tfjs';
 import type { Mnist } from '../data/mnist';
 import { makeSplits, type Splits, type TestSetName } from '../data/splits';
 import { presetConfig, type ExperimentConfig, type PresetName } from '../config/presets';
@@ -26,27 +25,10 @@ import { experimentSpecs, trainOptionsFor } from './runs';
 import { pretextTestSet, pretextTrainSet } from './protocol';
 import { gatherRows, labelRows } from './label-pool';
 import { meanStd } from './statistics';
+import { loadWeightsInto, weightsOf, type StoredSnapshot, type StoredWeights, type TrunkStore } from './trunk-source';
+
+export type { StoredSnapshot, StoredWeights, TrunkStore } from './trunk-source';
 import type { PretextLengthPoint, PretextLengthResult, PretextLengthTask, SeedStats } from './pretext-length-types';
-
-/** A trunk's weights, in the model's order, as plain arrays. */
-export interface StoredWeights {
-  readonly shapes: readonly (readonly number[])[];
-  readonly values: readonly Float32Array[];
-}
-
-/** What the study keeps of one task, seed and epoch. */
-export interface StoredSnapshot {
-  readonly pretextScore: number;
-  readonly readings: readonly TrunkReading[];
-}
-
-/** Where trained trunks and their readings are kept between runs (the CLI's is a folder on disk). */
-export interface TrunkStore {
-  loadWeights(key: string): Promise<StoredWeights | null>;
-  saveWeights(key: string, weights: StoredWeights): Promise<void>;
-  loadSnapshot(key: string): Promise<StoredSnapshot | null>;
-  saveSnapshot(key: string, snapshot: StoredSnapshot): Promise<void>;
-}
 
 /** What to measure. */
 export interface PretextLengthOptions {
@@ -77,17 +59,6 @@ export function snapshotKey(preset: PresetName, task: TaskId, seed: number, epoc
 export function studyConfig(preset: PresetName, task: TaskId, seed: number, epochs: number, test: TestSetName = 'full'): ExperimentConfig {
   const base = presetConfig(preset);
   return { ...base, task, seed, splits: { ...base.splits, testSet: test }, pretext: { ...base.pretext, epochs } };
-}
-
-async function weightsOf(model: tf.LayersModel): Promise<StoredWeights> {
-  const weights = model.getWeights();
-  return { shapes: weights.map((w) => w.shape), values: await Promise.all(weights.map(async (w) => (await w.data()) as Float32Array)) };
-}
-
-function setWeights(model: tf.LayersModel, stored: StoredWeights): void {
-  const tensors = stored.values.map((v, i) => tf.tensor(v, stored.shapes[i] as number[]));
-  model.setWeights(tensors);
-  tf.dispose(tensors);
 }
 
 function covers(snapshot: StoredSnapshot | null, labels: readonly number[], blocks: readonly TrunkBlock[]): snapshot is StoredSnapshot {
@@ -127,7 +98,7 @@ async function measureSeed(
     if (weightsKept.every((w) => w !== null)) {
       // Every trunk is kept: read them again instead of training.
       for (let i = 0; i < epochs.length; i++) {
-        setWeights(model, weightsKept[i] as StoredWeights);
+        loadWeightsInto(model, weightsKept[i] as StoredWeights);
         snapshots.set(epochs[i], await measure(epochs[i]));
       }
       return epochs.map((e) => snapshots.get(e) as StoredSnapshot);

@@ -1,0 +1,92 @@
+/**
+ * Trained pretext trunks, kept so they are trained once. Every recording (the leaderboard, the curve, the
+ * pretext-length study) measures trunks; measuring one again under another head or label count must not
+ * train it again, so a trained trunk's weights and pretext scores go to a store, keyed by what made them.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Splits } from '../data/splits';
+import type { ExperimentConfig } from '../config/presets';
+import { buildTaskModel } from '../models/architecture';
+import { taskById } from '../tasks/registry';
+import { chanceScore } from '../tasks/chance';
+import { scoreName } from '../tasks/score-name';
+import { pretextTestSet, trainPretext, type ExperimentCallbacks } from './protocol';
+import type { TrunkReading } from '../probe/trunk-readings';
+
+/** A trunk's weights, in the model's order, as plain arrays. */
+export interface StoredWeights {
+  readonly shapes: readonly (readonly number[])[];
+  readonly values: readonly Float32Array[];
+}
+
+/** What is kept of one trained trunk besides its weights. */
+export interface StoredSnapshot {
+  /** The pretext score on the test images' examples. */
+  readonly pretextScore: number;
+  /** The last epoch's training score (what the curve reports), when known. */
+  readonly trainScore?: number;
+  readonly readings: readonly TrunkReading[];
+}
+
+/** Where trained trunks are kept between runs (the CLIs' is a gitignored folder, scripts/trunk-store.ts). */
+export interface TrunkStore {
+  loadWeights(key: string): Promise<StoredWeights | null>;
+  saveWeights(key: string, weights: StoredWeights): Promise<void>;
+  loadSnapshot(key: string): Promise<StoredSnapshot | null>;
+  saveSnapshot(key: string, snapshot: StoredSnapshot): Promise<void>;
+}
+
+/** A model's weights as plain arrays. */
+export async function weightsOf(model: tf.LayersModel): Promise<StoredWeights> {
+  const weights = model.getWeights();
+  return { shapes: weights.map((w) => w.shape), values: await Promise.all(weights.map(async (w) => (await w.data()) as Float32Array)) };
+}
+
+/** Puts kept weights into a model of the same architecture. */
+export function loadWeightsInto(model: tf.LayersModel, stored: StoredWeights): void {
+  const tensors = stored.values.map((v, i) => tf.tensor(v, stored.shapes[i] as number[]));
+  try {
+    model.setWeights(tensors);
+  } finally {
+    tf.dispose(tensors);
+  }
+}
+
+/** The store's key of a fully trained pretext trunk: preset, task, seed and pretext epochs. */
+export function trunkKey(config: ExperimentConfig): string {
+  return `pretext.${config.preset}.${config.task}.s${config.seed}.e${config.pretext.epochs}`;
+}
+
+/** A trained pretext trunk with its scores; the caller disposes the model. */
+export interface TrainedTrunk {
+  readonly model: tf.LayersModel;
+  readonly testScore: number;
+  readonly trainScore: number;
+  readonly chanceScore: number;
+  readonly metric: string;
+  /** True when it came from the store. */
+  readonly kept: boolean;
+}
+
+/**
+ * `config.task`'s pretext trunk for `config.seed`, trained exactly as the protocol trains it (trainPretext), or
+ * taken from `store` when it holds one. The same config always gives the same weights on the same backend, so a
+ * kept trunk is the trunk training would make.
+ */
+export async function pretextTrunk(splits: Splits, config: ExperimentConfig, store?: TrunkStore, callbacks: ExperimentCallbacks = {}): Promise<TrainedTrunk> {
+  const task = taskById(config.task);
+  const key = trunkKey(config);
+  const chance = chanceScore(task, pretextTestSet(config.task, splits));
+  const [weights, snapshot] = store ? await Promise.all([store.loadWeights(key), store.loadSnapshot(key)]) : [null, null];
+  if (weights && snapshot) {
+    const model = buildTaskModel(task, config.seed);
+    loadWeightsInto(model, weights);
+    return { model, testScore: snapshot.pretextScore, trainScore: snapshot.trainScore ?? NaN, chanceScore: chance, metric: scoreName(task.objective), kept: true };
+  }
+  const { model, summary } = await trainPretext(splits, config, callbacks);
+  if (store) {
+    await store.saveWeights(key, await weightsOf(model));
+    await store.saveSnapshot(key, { pretextScore: summary.testScore, trainScore: summary.accuracy, readings: [] });
+  }
+  return { model, testScore: summary.testScore, trainScore: summary.accuracy, chanceScore: summary.chanceScore, metric: summary.metric, kept: false };
+}
