@@ -8,7 +8,9 @@ import { useMemo, useState } from 'react';
 import { Panel } from '../Panel';
 import { StepRef } from '../../app/StepRef';
 import { useInsight } from '../../state/insight';
-import { curveFindings, curveTrunkTitle } from '../../ml/experiment/curve-file';
+import { curveFindings, curveTrunkTitle, failedFitFindings, normalisationFindings } from '../../ml/experiment/curve-file';
+import { InstrumentSwitch } from '../shared/InstrumentSwitch';
+import type { LeaderboardHead } from '../../ml/experiment/leaderboard-types';
 import { sweepCurves } from '../../ml/experiment/sweep-request';
 import { FINETUNE_LR_FACTOR } from '../../ml/experiment/runs';
 import { useRecordedCurve } from './useRecordedCurve';
@@ -24,7 +26,8 @@ type Tab = 'curve' | 'probes';
 
 /** The curve panel. */
 export function CurvePanel() {
-  const recorded = useRecordedCurve();
+  const [head, setHead] = useState<LeaderboardHead>('probe');
+  const recorded = useRecordedCurve(head);
   const specs = useCurrentSpecs();
   const [tab, setTab] = useState<Tab>('curve');
   const points = useInsight((s) => (s.sweep.status === 'idle' ? null : s.sweep.points));
@@ -34,11 +37,11 @@ export function CurvePanel() {
       key: `rec-${c.trunk}`, name: curveTrunkTitle(c.trunk), color: trunkColor(c.trunk, i), dashed: false, points: c.points,
     }));
     const live = sweepCurves(points ?? []).map((c, i) => ({
-      key: `live-${c.trunk}`, name: `yours: ${sweepTrunkName(c.trunk)}`, color: trunkColor(c.trunk.replace(/^finetune:/, 'finetune-'), i + 3), dashed: true, points: c.points,
+      key: `live-${c.trunk}`, name: `yours: ${sweepTrunkName(c.trunk)}${c.trunk.startsWith('finetune') || c.trunk === 'scratch' ? '' : " (lecture's head)"}`, color: trunkColor(c.trunk.replace(/^finetune:/, 'finetune-'), i + 3), dashed: true, points: c.points,
     }));
     return [...shipped, ...live];
   }, [result, points]);
-  const findings = result ? curveFindings(result) : [];
+  const findings = result ? [...curveFindings(result), ...normalisationFindings(result), ...failedFitFindings(result)] : [];
   const balancedUpTo = result?.balancedUpTo ?? 100;
   const span = result ? `${result.labels[0].toLocaleString('en-US')} labelled digits up to ${result.labels[result.labels.length - 1].toLocaleString('en-US')}` : 'a handful of labelled digits up to thousands';
 
@@ -48,8 +51,11 @@ export function CurvePanel() {
         Self-supervision is meant to pay off when labels are scarce, so one accuracy at 1,000 labels cannot show it. Here the same
         head learns on top of each trunk from {span}, several times with different seeds. A trunk whose curve
         sits higher on the left needs fewer labels for the same accuracy. Read each band as the spread between seeds: where two bands
-        overlap, the seeds cannot tell the trunks apart.
+        overlap, the seeds cannot tell the trunks apart. Frozen trunks are read by the lab&apos;s linear probe (standardised features,
+        penalty chosen by cross-validation on the labels alone, trained to convergence; Kolesnikov, Zhai &amp; Beyer 2019) or by the
+        lecture&apos;s own head, whose recipe (raw-scale features, SGD 0.001, early stopping) sometimes fails to fit at all.
       </p>
+      <InstrumentSwitch name="curve-instrument" value={head} onChange={setHead} />
       <div role="tablist" aria-label="Curve or probes" className="curve-tabs">
         <button type="button" role="tab" id="curve-tab-curve" aria-selected={tab === 'curve'} aria-controls="curve-tabpanel-curve" onClick={() => setTab('curve')}>Label-efficiency curve</button>
         <button type="button" role="tab" id="curve-tab-probes" aria-selected={tab === 'probes'} aria-controls="curve-tabpanel-probes" onClick={() => setTab('probes')}>Probes, block by block</button>

@@ -3,7 +3,7 @@
  * task, several seeds, all test images) load at once; a student can train any row live and see their number
  * join the table. The words under the table say only what the numbers support.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Panel } from '../Panel';
 import { StepRef } from '../../app/StepRef';
 import { useLab } from '../../state/store';
@@ -18,6 +18,10 @@ import { presetConfig } from '../../ml/config/presets';
 import { useRecordedLeaderboard } from './useRecordedLeaderboard';
 import { LeaderboardTable } from './LeaderboardTable';
 import { PretextScatter } from './PretextScatter';
+import { InstrumentSwitch } from '../shared/InstrumentSwitch';
+import { InstrumentTable } from './InstrumentTable';
+import { instrumentFindings, rowsAboveUpper } from '../../ml/experiment/instruments';
+import type { LeaderboardHead } from '../../ml/experiment/leaderboard-types';
 
 const ROWS: readonly TrainableRow[] = [...TASK_IDS, 'random', 'scratch'];
 const PRESET_WORDS: Record<string, string> = { lecture: 'Lecture', quick: 'Quick', smoke: 'Tiny' };
@@ -48,7 +52,11 @@ function listWords(words: readonly string[]): string {
 
 /** The leaderboard panel. */
 export function LeaderboardPanel() {
-  const recorded = useRecordedLeaderboard();
+  const [head, setHead] = useState<LeaderboardHead>('probe');
+  const recorded = useRecordedLeaderboard(head);
+  const probeFile = useRecordedLeaderboard('probe');
+  const lectureFile = useRecordedLeaderboard('lecture');
+  const both = probeFile.status === 'ready' && lectureFile.status === 'ready' ? { probe: probeFile.result, lecture: lectureFile.result } : null;
   const runs = useLab((s) => s.runs);
   const labels = useLab((s) => s.config.splits.labelledCount);
   const testSet = useLab((s) => s.config.splits.testSet);
@@ -59,12 +67,13 @@ export function LeaderboardPanel() {
     const parsed = JSON.parse(statuses) as Record<TrainableRow, string | null>;
     return (row: TrainableRow) => parsed[row] ?? null;
   }, [statuses]);
-  const yours = useMemo(() => yourRows(finishedRuns(runs), labels), [runs, labels]);
+  // A student's live rows are trained with the lecture's head, so they join the table read by that head only.
+  const allYours = useMemo(() => yourRows(finishedRuns(runs), labels), [runs, labels]);
+  const yours = head === 'lecture' ? allYours : [];
   const result = recorded.status === 'ready' ? recorded.result : null;
   const winners = [...(result?.tasks.filter((t) => t.gainOverRandom.verdict === 'better') ?? [])].sort((a, b) => b.gainOverRandom.mean - a.gainOverRandom.mean);
   const judged = result?.tasks.filter((t) => t.gainOverRandom.verdict !== 'unknown') ?? [];
-  const upper = result?.references.find((r) => r.id === 'upper')?.digitAccuracy.mean ?? 1;
-  const aboveUpper = result?.tasks.filter((t) => t.digitAccuracy.mean > upper) ?? [];
+  const aboveUpper = result ? rowsAboveUpper(result) : [];
   // The upper-bound trunk trains 4 passes over the labelled images per pretext epoch (leaderboard.ts).
   const labelPasses = result ? 4 * presetConfig(result.preset).pretext.epochs : 0;
 
@@ -77,6 +86,13 @@ export function LeaderboardPanel() {
         <strong> random</strong> frozen trunk (the floor: features nobody trained), the network trained <strong>from scratch</strong> on the
         labels, and an <strong>upper bound</strong>: the trunk trained on the digit labels of the very images the pretext tasks see, then frozen.
       </p>
+      <p>
+        What reads the digit off a frozen trunk is itself an instrument. The lab&apos;s is a <strong>linear probe</strong>, as the
+        self-supervised literature measures features (Kolesnikov, Zhai &amp; Beyer 2019; Goyal et al. 2019): the features are standardised,
+        its penalty is chosen by cross-validation on the labelled digits alone, and it trains until it has converged, so two runs on the
+        same features agree. The lecture&apos;s head is kept beside it: switch to see which verdicts survive the better instrument.
+      </p>
+      <InstrumentSwitch name="leaderboard-instrument" value={head} onChange={setHead} />
       {recorded.status === 'loading' && <p role="status">Loading the recorded leaderboard…</p>}
       {recorded.status === 'missing' && <p className="hint">No recorded leaderboard ships with this copy of the app (<code>npm run leaderboard -- --json public/pretrained/leaderboard.json</code> records one). Train rows live below.</p>}
       {recorded.status === 'failed' && <p role="alert">The recorded leaderboard could not be read: {recorded.message}. Your own rows still work.</p>}
@@ -87,7 +103,8 @@ export function LeaderboardPanel() {
           images ({result.backend.toUpperCase()} in Node, <code>npm run leaderboard</code>). Budget: {result.budget}.
         </p>
       )}
-      <LeaderboardTable recorded={result} yours={yours} busy={busy} onTrain={trainRow} statusOf={statusOf} />
+      <LeaderboardTable recorded={result} yours={yours} busy={busy} onTrain={trainRow} statusOf={statusOf} upperIsBound={aboveUpper.length === 0} />
+      {head === 'probe' && allYours.length > 0 && <p className="hint">Your live rows were read by the lecture&apos;s head: switch the instrument above to see them beside its recording.</p>}
       {result && (
         <div className="leaderboard-words">
           <h3>What the data shows</h3>
@@ -99,15 +116,35 @@ export function LeaderboardPanel() {
                 : `${listWords(winners.map((t) => t.title))} beat${winners.length === 1 ? 's' : ''} the random frozen trunk by more than twice the noise between seeds.`}
             {' '}A row wins only when its mean gain is more than twice its combined standard error; anything less is a tie, however the means are ordered.
           </p>
-          {aboveUpper.length > 0 && (
+          {aboveUpper.length > 0 && result.head !== 'probe' && (
             <p>
-              {listWords(aboveUpper.map((t) => t.title))} even score{aboveUpper.length === 1 ? 's' : ''} above the trunk trained on the digit labels
+              {listWords(aboveUpper)} even score{aboveUpper.length === 1 ? 's' : ''} above the trunk trained on the digit labels
               of the same images. That reference saw each image with its label {labelPasses} times; {aboveUpper.length === 1 ? 'this task' : 'these tasks'} saw
-              new variations of the images instead, which labels alone do not give. So the &ldquo;upper bound&rdquo; here means &ldquo;what labels buy with the
-              same budget&rdquo;, not a limit.
+              new variations of the images instead, which labels alone do not give. So the row is renamed a &ldquo;reference&rdquo;: here it means
+              &ldquo;what labels buy with the same budget&rdquo;, not a limit.
+            </p>
+          )}
+          {aboveUpper.length > 0 && result.head === 'probe' && (
+            <p>
+              {listWords(aboveUpper)} score{aboveUpper.length === 1 ? 's' : ''} above even the trunk trained to convergence on the digit labels, so that
+              row is called a reference, not a bound. A trunk trained to classify digits keeps what separates <em>its</em> training digits and may drop
+              the rest; the probe then learns a new head from 1,000 labels on those features, and a trunk taught to keep every image apart from
+              its neighbours (contrastive) can hand it richer ones.
             </p>
           )}
           <ul>{[...result.tasks].sort((a, b) => b.gainOverRandom.mean - a.gainOverRandom.mean).map((t) => <li key={t.id}>{verdictSentence(t.title, t.gainOverRandom)}</li>)}</ul>
+          {both && (
+            <>
+              <h3>The two instruments side by side</h3>
+              <InstrumentTable probe={both.probe} lecture={both.lecture} />
+              <ul>{instrumentFindings(both.probe, both.lecture).map((f) => <li key={f}>{f}</li>)}</ul>
+              <p className="hint">
+                Why they can disagree: the lecture&apos;s head trains the trunk&apos;s raw-scale features (in the hundreds for 0–255 pixels) with one
+                small learning rate and stops when training accuracy stalls, so a trunk whose features are large or unevenly scaled can look bad
+                through no fault of what it encodes. The probe puts every feature on one scale and trains to the end.
+              </p>
+            </>
+          )}
           <PretextScatter result={result} />
           <p className="hint">
             Solving the pretext task well is not the same as learning useful features: a task can be almost solved (far right) and still

@@ -19,6 +19,8 @@ export interface LeaderboardTableProps {
   /** Whether any training runs (every Train button waits). */
   readonly busy: boolean;
   readonly onTrain: (row: TrainableRow) => void;
+  /** False when a task row scores above the upper bound: that row is then shown as a reference, never as a bound. */
+  readonly upperIsBound?: boolean;
 }
 
 const accuracy = (m: MeanStd, n: number) => `${formatPercent(m.mean, 2)}${n > 1 ? ` ± ${(m.std * 100).toFixed(2)}` : ''}`;
@@ -26,6 +28,13 @@ const gainText = (g: Gain) => `${g.mean >= 0 ? '+' : '−'}${Math.abs(g.mean * 1
 const VERDICT_WORDS: Record<Gain['verdict'], string> = {
   better: 'beats random', worse: 'worse than random', tie: 'no better than random (within noise)', unknown: 'one seed: cannot tell',
 };
+
+/** A warning after an accuracy when the head failed to fit on some seeds: that number is no verdict on the trunk. */
+function failedNote(perSeed: readonly { readonly seed: number; readonly failedFit?: string }[]) {
+  const failed = perSeed.filter((s) => s.failedFit);
+  if (failed.length === 0) return null;
+  return <span className="hint failed-fit" title={failed.map((s) => `seed ${s.seed}: ${s.failedFit}`).join('; ')}> (head failed to fit on seed{failed.length === 1 ? '' : 's'} {failed.map((s) => s.seed).join(', ')})</span>;
+}
 
 function TrainCell({ row, title, statusOf, busy, onTrain }: { row: TrainableRow; title: string } & Pick<LeaderboardTableProps, 'statusOf' | 'busy' | 'onTrain'>) {
   const status = statusOf(row);
@@ -39,7 +48,8 @@ function TrainCell({ row, title, statusOf, busy, onTrain }: { row: TrainableRow;
 }
 
 /** The table, best recorded row first. */
-export function LeaderboardTable({ recorded, yours, statusOf, busy, onTrain }: LeaderboardTableProps) {
+export function LeaderboardTable({ recorded, yours, statusOf, busy, onTrain, upperIsBound = true }: LeaderboardTableProps) {
+  const refTitle = (id: string, title: string) => (id === 'upper' && !upperIsBound ? title.replace(/^Upper bound/, 'Reference (not a bound here)') : title);
   const n = recorded?.seeds.length ?? 0;
   const tasks = recorded ? [...recorded.tasks].sort((a, b) => b.digitAccuracy.mean - a.digitAccuracy.mean) : [];
   const { ref, scrollable } = useScrollableFocus<HTMLDivElement>();
@@ -47,7 +57,7 @@ export function LeaderboardTable({ recorded, yours, statusOf, busy, onTrain }: L
     <div className="leaderboard-wrap" ref={ref} {...(scrollable ? { tabIndex: 0, role: 'region', 'aria-label': 'Leaderboard (scrolls sideways)' } : {})}>
     <table className="results leaderboard">
       <caption>
-        Digit accuracy of the same head on each frozen trunk{recorded ? `, recorded over ${n} seed${n === 1 ? '' : 's'} on ${recorded.testCount.toLocaleString('en-US')} test images` : ''}
+        Digit accuracy {recorded?.head === 'probe' ? 'read by the linear probe from' : "of the lecture's head on"} each frozen trunk{recorded ? `, recorded over ${n} seed${n === 1 ? '' : 's'} on ${recorded.testCount.toLocaleString('en-US')} test images` : ''}
         {yours.length > 0 ? ', and your own runs' : ''}
       </caption>
       <thead>
@@ -61,7 +71,7 @@ export function LeaderboardTable({ recorded, yours, statusOf, busy, onTrain }: L
           <tr key={t.id}>
             <th scope="row">{t.title}</th>
             <td className="num" title={t.pretextMetric}>{formatPercent(t.pretextScore, 1)} <span className="hint">({formatPercent(t.chanceScore, 1)})</span></td>
-            <td className="num"><strong>{accuracy(t.digitAccuracy, n)}</strong></td>
+            <td className="num"><strong>{accuracy(t.digitAccuracy, n)}</strong>{failedNote(t.perSeed)}</td>
             <td className="num">{gainText(t.gainOverRandom)}</td>
             <td title={verdictSentence(t.title, t.gainOverRandom)}>{VERDICT_WORDS[t.gainOverRandom.verdict]}</td>
             <TrainCell row={t.id} title={t.title} statusOf={statusOf} busy={busy} onTrain={onTrain} />
@@ -69,9 +79,9 @@ export function LeaderboardTable({ recorded, yours, statusOf, busy, onTrain }: L
         ))}
         {recorded?.references.map((r) => (
           <tr key={r.id} className="leaderboard-reference">
-            <th scope="row">{r.title}</th>
+            <th scope="row">{refTitle(r.id, r.title)}</th>
             <td className="num">—</td>
-            <td className="num"><strong>{accuracy(r.digitAccuracy, n)}</strong></td>
+            <td className="num"><strong>{accuracy(r.digitAccuracy, n)}</strong>{failedNote(r.perSeed)}</td>
             <td className="num">{r.id === 'random' ? '0 (the floor)' : '—'}</td>
             <td>{r.id === 'upper' ? 'what labels give under the same budget' : r.id === 'scratch' ? 'what the labels alone give' : 'the control'}</td>
             {r.id === 'upper' ? <td className="hint">command line</td> : <TrainCell row={r.id} title={r.title} statusOf={statusOf} busy={busy} onTrain={onTrain} />}

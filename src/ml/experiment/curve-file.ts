@@ -112,3 +112,40 @@ export function curveFindings(report: CurveReport): string[] {
   if (random && scratch) out.push(compareSentence(random, scratch));
   return out;
 }
+
+const VERDICT_NOUN: Record<Verdict, string> = { better: 'a win', worse: 'a loss', tie: 'a tie', unknown: 'undecided' };
+
+/**
+ * Where the probe's verdict against the random trunk changes when the features are scaled globally instead of
+ * per feature (recorded at 100 labels or fewer, where 10-100 rows' per-feature statistics are noisy).
+ */
+export function normalisationFindings(report: CurveReport): string[] {
+  const random = report.curves.find((c) => c.trunk === 'random');
+  if (!random || report.head !== 'probe') return [];
+  const out: string[] = [];
+  let checked = 0;
+  for (const c of report.curves) {
+    if (c.trunk === 'random') continue;
+    for (const p of c.points) {
+      const q = random.points.find((x) => x.labels === p.labels);
+      if (!p.globalScale || !q?.globalScale) continue;
+      checked += 1;
+      const perFeature = compareToRandom(p.accuracies, q.accuracies).verdict;
+      const global = compareToRandom(p.globalScale.accuracies, q.globalScale.accuracies).verdict;
+      if (perFeature !== global) {
+        out.push(`At ${count(p.labels)} labels, ${sentenceName(c.trunk)} against the random trunk is ${VERDICT_NOUN[perFeature]} ` +
+          `with per-feature scaling but ${VERDICT_NOUN[global]} with one global scale: read that verdict as fragile.`);
+      }
+    }
+  }
+  if (checked > 0 && out.length === 0) out.push('At 100 labels or fewer every verdict against the random trunk is the same whether the probe scales each feature or all of them together.');
+  return out;
+}
+
+/** The lecture's head's failed fits, named: those points are no verdict on the trunk. */
+export function failedFitFindings(report: CurveReport): string[] {
+  return report.curves.flatMap((c) => c.points.flatMap((p) => {
+    const failed = (p.failedFits ?? []).flatMap((f, i) => (f ? [`seed ${report.seedList[i]} (${f})`] : []));
+    return failed.length > 0 ? [`At ${count(p.labels)} labels the lecture's head failed to fit on ${sentenceName(c.trunk)} for ${failed.join('; ')}: that point measures the recipe, not the features.`] : [];
+  }));
+}
