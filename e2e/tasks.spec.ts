@@ -62,6 +62,8 @@ test('jigsaw and inpainting: samples, training with pause and step, save, transf
   await pretext.getByRole('button', { name: 'Resume' }).click();
   await trained(page, 'pretext');
   await expect(pretext.getByText(/Accuracy on the jigsaw examples made from the test images: \d+\.\d\d%/)).toBeVisible();
+  // The live digit probe reads any task's trunk, from the untrained one at epoch 0.
+  await expect(pretext.getByRole('img', { name: /^Digit accuracy of a linear probe on these features: epoch 0 \(the untrained trunk\) [\d.]+%, after epoch 1 [\d.]+%; chance/ })).toBeVisible();
   await pretext.getByText('Save, load or share the jigsaw pretext model').click();
   await pretext.getByRole('button', { name: 'Save in this browser' }).click();
   await expect(pretext.getByText(/Saved in this browser: 1 epochs/)).toBeVisible();
