@@ -87,8 +87,11 @@ export class RunTrainer {
     this.poisonNextBatch = true;
   }
 
-  /** Trains one run to its end (or its failure), emitting its events; refuses while anything else trains. */
-  async train(spec: RunSpec, requested: ExperimentConfig, resume: boolean): Promise<void> {
+  /**
+   * Trains one run to its end (or its failure), emitting its events; refuses while anything else trains.
+   * `probeEpochs`: a pretext run is read by the live digit probe at every epoch boundary.
+   */
+  async train(spec: RunSpec, requested: ExperimentConfig, resume: boolean, probeEpochs = false): Promise<void> {
     const id = runId(spec);
     // `this.run` stays set until the previous run has completely finished (its final evaluation included).
     const { emit, models, library } = this.host;
@@ -137,7 +140,7 @@ export class RunTrainer {
       const options = { ...trainOptionsFor(spec, config), initialEpoch };
       const trainCount = trainRowCount(data.count, settings.validationSplit, options.groupSize);
       this.runId = id;
-      const probe = spec.use === 'pretext'
+      const probe = probeEpochs && spec.use === 'pretext'
         ? new LiveProbe({
           run: id, model, labelled: splits.labelled, test: splits.test, scaling: config.scaling, seed: config.seed,
           // A reading that finishes after its run was abandoned (a lost GPU) stays silent, as the run's other callbacks do.

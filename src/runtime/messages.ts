@@ -58,7 +58,8 @@ export type Command =
   | { readonly type: 'init'; readonly backend: BackendChoice; readonly webglDisabled: boolean }
   | { readonly type: 'loadData'; readonly data: DataPayload }
   | { readonly type: 'makeExamples'; readonly config: ExperimentConfig }
-  | { readonly type: 'train'; readonly spec: RunSpec; readonly config: ExperimentConfig; readonly resume?: boolean }
+  /** `probe`: read a pretext run's trunk with the linear probe at every epoch boundary (engine-probe.ts). */
+  | { readonly type: 'train'; readonly spec: RunSpec; readonly config: ExperimentConfig; readonly resume?: boolean; readonly probe?: boolean }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
   | { readonly type: 'step' }
