@@ -30,23 +30,21 @@ export function ProbeChart({ spec, epochs }: { readonly spec: RunSpec; readonly 
   );
 }
 
-/** What the probe line measures and how, in a sentence, with the numbers of the run in view. */
+/** What the probe line measures and how, in a sentence, with the numbers of the run in view (once it has a reading). */
 export function ProbeExplanation({ spec }: { readonly spec: RunSpec }) {
   const readings = useLab((s) => s.probes[runId(spec)] ?? NONE);
   const testSet = useLab((s) => s.config.splits.testSet);
-  const labelled = useLab((s) => s.config.splits.labelledCount);
   const last = readings.length > 0 ? readings[readings.length - 1] : null;
-  const tested = probedTestDigits(testSet, last?.tested ?? Math.min(testSet === 'lecture' ? 300 : 10_000, 1000));
+  if (last === null) return null;
   return (
     <p className="hint">
       <strong>The digit probe.</strong> Before the first epoch, on the untrained trunk, and after each epoch, the worker freezes the trunk and
-      fits a linear classifier on the 288 features it gives the {(last?.labelled ?? labelled).toLocaleString('en-US')} labelled digits (its
-      penalty chosen by cross-validation on those digits alone, then fitted until it converges) and scores it on {tested}: the yardstick
-      papers use to compare what self-supervised features carry (Kolesnikov, Zhai &amp; Beyer 2019; Goyal et al. 2019), so the rise above
-      epoch 0 is what the pretext task taught.{' '}
-      Only block 2 is probed live: block 1&apos;s 3,136 features would cost about ten times as much after every epoch.{' '}
-      {last ? `The last reading paused training for ${(last.ms / 1000).toFixed(1)} s. ` : ''}To train without the probe (on a slow
-      laptop), add <code>probe=off</code> to the address.
+      fits a linear classifier on the 288 features it gives the {last.labelled.toLocaleString('en-US')} labelled digits (its penalty chosen by
+      cross-validation on those digits alone, then fitted until it converges) and scores it on {probedTestDigits(testSet, last.tested)}: the
+      yardstick papers use to compare what self-supervised features carry (Kolesnikov, Zhai &amp; Beyer 2019; Goyal et al. 2019), so the rise
+      above epoch 0 is what the pretext task taught.{' '}
+      Only block 2 is probed live: block 1&apos;s 3,136 features would cost about ten times as much after every epoch. The last reading paused
+      training for {(last.ms / 1000).toFixed(1)} s; to train without the probe (on a slow laptop), add <code>probe=off</code> to the address.
     </p>
   );
 }
