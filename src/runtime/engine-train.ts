@@ -171,9 +171,12 @@ export class RunTrainer {
         onStateChange: (state) => {
           if (mine()) emit({ type: 'runState', run: id, state });
         },
-        atEpochBoundary: async (epochsDone) => {
-          if (mine() && !this.contextLost) await probe?.measure(epochsDone);
-        },
+        // Only a probed run waits at its epoch boundaries; any other trains exactly as it did before the probe existed.
+        ...(probe ? {
+          atEpochBoundary: async (epochsDone: number) => {
+            if (mine() && !this.contextLost) await probe.measure(epochsDone);
+          },
+        } : {}),
       });
       this.run = trainer;
       emit({ type: 'runStarted', run: id, spec, summary: summarizeModel(model), epochs: settings.epochs, trainCount, initialEpoch });
