@@ -19,7 +19,11 @@ const NONE: readonly ProbeReading[] = [];
 /** The probe line of `spec`'s run, or nothing before its first reading; `epochs` fixes the x axis. */
 export function ProbeChart({ spec, epochs }: { readonly spec: RunSpec; readonly epochs: number }) {
   const readings = useLab((s) => s.probes[runId(spec)] ?? NONE);
-  const runs = useMemo(() => [{ name: 'linear probe, test digits', color: RUN_COLORS.transfer, points: probePoints(readings) }], [readings]);
+  // The legend shows the latest reading; naming the untrained trunk's beside it lets a lecturer read out the rise.
+  const runs = useMemo(() => {
+    const start = readings.length > 1 ? ` · epoch 0 ${formatPercent(readings[0].accuracy, 1)}, latest` : '';
+    return [{ name: `linear probe, test digits${start}`, color: RUN_COLORS.transfer, points: probePoints(readings) }];
+  }, [readings]);
   const description = useMemo(() => describeProbeLine(PROBE_CHART_TITLE, readings), [readings]);
   if (readings.length === 0) return null;
   return (
