@@ -1,11 +1,14 @@
 /**
  * The label-efficiency lesson: the recorded curve is drawn at once with what it shows; a live sweep of the
  * shipped rotation trunk runs in the worker with progress and joins the chart; a label count the pool cannot
- * give is refused with its message; and the probes fill their table block by block.
+ * give is refused with its message; and the probes fill their table block by block. The next lesson, on the same
+ * page, draws the pretext-length study: here a fixture of made-up numbers is served in place of the real file, so
+ * the spec checks the drawing and the words whether or not a recording has landed.
  */
 import { expect, test } from './shared-page';
 import { readFile } from 'node:fs/promises';
 import { collectPageErrors, SCREENSHOT_DIR } from './helpers';
+import { pretextLengthFixture } from '../src/ml/testing/pretext-length-fixture';
 
 interface Recorded { curves: { trunk: string }[]; seedList: number[]; testCount: number }
 
@@ -13,6 +16,7 @@ test('the recorded curve, a live sweep, a refused label count and the probes', a
   test.setTimeout(180_000);
   const errors = collectPageErrors(page);
   const recorded = JSON.parse(await readFile('public/pretrained/curve.json', 'utf8')) as Recorded;
+  await page.route('**/pretrained/pretext-length.json', (route) => route.fulfill({ json: pretextLengthFixture() }));
   await page.goto('/?preset=smoke#curve');
   const panel = page.locator('#curve');
   await expect(panel.getByRole('heading', { name: /How many labels\?/ })).toBeVisible();
@@ -63,5 +67,16 @@ test('the recorded curve, a live sweep, a refused label count and the probes', a
   await expect(table.getByRole('rowheader', { name: /Rotation pretext model, seed 1/ })).toAppear({ timeout: 120_000 });
   await expect(table.getByRole('cell', { name: 'conv3' }).first()).toAppear({ timeout: 120_000 });
   await probes.screenshot({ path: `${SCREENSHOT_DIR}/curve-probes.png` });
+
+  // Longer pretext training: the fixture's rotation line, every reading in a table, the findings in words.
+  const length = page.locator('#pretext-length');
+  await expect(length.getByRole('heading', { name: /Longer pretext training: better features\?/ })).toBeVisible();
+  await expect(length.getByRole('img', { name: /^Rotation: digit accuracy of the linear probe \(1,000 labels, block 2\) against epochs of pretext training, mean ± std over seeds: epoch 0 88% ± 0\.4, epoch 1 90% ± 0\.4/ })).toAppear({ timeout: 30_000 });
+  await expect(length.getByRole('table', { name: /^Every probe reading of rotation/ }).getByRole('row')).toHaveCount(6); // header, 2 counts x 2 blocks, score
+  await expect(length.getByText(/^Rotation: after 50 epochs of pretext training the probe reads 87\.0%, 1\.0 points below/)).toBeVisible();
+  await length.getByRole('radio', { name: 'Contrastive' }).check();
+  await expect(length.getByRole('img', { name: /^Contrastive: digit accuracy/ })).toBeVisible();
+  await length.locator('.length-chart').scrollIntoViewIfNeeded();
+  await length.screenshot({ path: `${SCREENSHOT_DIR}/pretext-length-fixture.png` });
   expect(errors).toEqual([]);
 });

@@ -106,6 +106,10 @@ test.describe('lecture mode', () => {
     await page.keyboard.press(' ');
     await expect(page.getByText(/^Training the rotation pretext model/)).toAppear({ timeout: 30_000 });
     await expect(page.getByText(/Trained for 3 epochs/)).toAppear({ timeout: 180_000 });
+    // The slide is the pretext panel, so the live digit probe is on it: the untrained trunk, then each epoch.
+    const probe = page.getByRole('img', { name: /^Digit accuracy of a linear probe on these features: epoch 0 \(the untrained trunk\) [\d.]+%, after epoch 1 [\d.]+%, after epoch 2 [\d.]+%, after epoch 3 [\d.]+%; chance is 10%\.$/ });
+    await probe.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/lecture-pretext-probe.png` });
 
     // A finished step is not retrained by a stray Space: the lab says how instead.
     await page.getByRole('main').focus();

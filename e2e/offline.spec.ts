@@ -2,6 +2,7 @@
  * Offline after the first visit: the built app, hosted under a sub-path, installs its service worker; then the
  * network goes away, and the app still reloads, trains (Tiny) and answers a drawing, cross-origin isolated.
  */
+import { existsSync } from 'node:fs';
 import { test, type Page } from '@playwright/test';
 import { expect, POLL_FAST } from './fast-expect';
 import { BUILT_URL } from './built-app';
@@ -48,5 +49,9 @@ test('after one visit the app reloads, trains and draws offline, still cross-ori
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
   await page.reload();
   await expect(page.getByRole('table', { name: 'How the images are used' })).toAppear({ timeout: 60_000 });
-  expect(errors).toEqual([]);
+  // Until the pretext-length study is recorded, its file was never there to keep, so offline the browser reports
+  // that it could not fetch it (the lesson says "not recorded yet" either way). Once recorded, the build keeps
+  // it like every other recorded file, and this exception stops applying.
+  const recorded = existsSync('public/pretrained/pretext-length.json');
+  expect(errors.filter((e) => recorded || !e.includes('/pretrained/pretext-length.json'))).toEqual([]);
 });

@@ -49,7 +49,9 @@ test('jigsaw and inpainting: samples, training with pause and step, save, transf
   // Train it, pausing and stepping one batch on the way, as with rotation.
   const pretext = page.locator('#pretext');
   await expect(pretext.getByRole('table').getByText('25,288').first()).toBeVisible(); // trunk + 24-way head
-  await pressWhen(page, '#pretext', /epoch 1\/\d+ · batch/, 'Pause');
+  // Pause once a batch has run: before the first, the run is reading its untrained trunk with the live probe, and
+  // a pause pressed then lands before batch 1, where one step would leave the progress at "batch 1" still.
+  await pressWhen(page, '#pretext', /epoch 1\/\d+ · batch [2-9]/, 'Pause');
   await pretext.getByRole('button', { name: 'Train the jigsaw pretext model' }).click();
   await expect.poll(() => pressed(page), POLL_FAST).toBe(true);
   await expect(pretext.getByRole('button', { name: 'Resume' })).toBeEnabled();
@@ -62,6 +64,8 @@ test('jigsaw and inpainting: samples, training with pause and step, save, transf
   await pretext.getByRole('button', { name: 'Resume' }).click();
   await trained(page, 'pretext');
   await expect(pretext.getByText(/Accuracy on the jigsaw examples made from the test images: \d+\.\d\d%/)).toBeVisible();
+  // The live digit probe reads any task's trunk, from the untrained one at epoch 0.
+  await expect(pretext.getByRole('img', { name: /^Digit accuracy of a linear probe on these features: epoch 0 \(the untrained trunk\) [\d.]+%, after epoch 1 [\d.]+%; chance/ })).toBeVisible();
   await pretext.getByText('Save, load or share the jigsaw pretext model').click();
   await pretext.getByRole('button', { name: 'Save in this browser' }).click();
   await expect(pretext.getByText(/Saved in this browser: 1 epochs/)).toBeVisible();

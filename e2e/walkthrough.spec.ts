@@ -1,6 +1,6 @@
 /**
  * A student's whole path through the RotNet experiment, by role and label, with the Tiny preset:
- * rotations, pretext training (charts fill), transfer (frozen/trainable counts), supervised baseline,
+ * rotations, pretext training (charts fill, the digit probe from epoch 0), transfer (frozen/trainable counts), supervised baseline,
  * comparison with two accuracies and two stem plots of the same test image. Screenshots of each panel. Before
  * all that, a bad setting is named inline and training refuses to start.
  */
@@ -56,6 +56,9 @@ test('walk through the experiment with the Tiny preset, after a bad setting is n
   // The live charts received points: a drawn line in each chart.
   await expect(pretext.locator('.recharts-line-curve').first()).toBeVisible();
   await expect(pretext.getByText(/Accuracy on the rotated test images: \d+\.\d\d%/)).toBeVisible();
+  // The live digit probe: a reading of the untrained trunk (epoch 0) and one after the epoch, against chance.
+  await expect(pretext.getByRole('img', { name: /^Digit accuracy of a linear probe on these features: epoch 0 \(the untrained trunk\) \d+\.\d%, after epoch 1 \d+\.\d%; chance is 10%\.$/ })).toBeVisible();
+  await expect(pretext.getByText(/scores it on the lecture's 300 test digits/)).toBeVisible();
   await shootPanel(page, 'pretext');
 
   const transfer = page.locator('#transfer');

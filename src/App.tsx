@@ -8,6 +8,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { getState, notify, setConfig, startLab } from './state/store';
+import { setLiveProbe } from './state/actions';
 import { StatusBar } from './app/StatusBar';
 import { Notices } from './app/Notices';
 import { StudyPage } from './lecture/StudyPage';
@@ -32,7 +33,8 @@ let started = false;
  * waiting for it; on this 2-core machine that made the lab usable about half a second sooner.
  */
 export function bootLab(): void {
-  const { backend, webglOff } = readLink().state;
+  const { backend, webglOff, probeOff } = readLink().state;
+  setLiveProbe(!probeOff);
   void startLab(backend, false, webglOff);
 }
 
@@ -44,7 +46,7 @@ function readLink() {
 /** The whole app. */
 export function App() {
   const [link] = useState(readLink);
-  const { backend, webglOff } = link.state;
+  const { backend, webglOff, probeOff } = link.state;
   const [large, setLarge] = useState(false);
   const [mode, setMode] = useState<ViewMode>(link.state.mode);
   const [slide, setSlide] = useState(() => (link.state.slide !== null ? link.state.slide - 1 : slideForLesson(link.state.step)));
@@ -70,7 +72,7 @@ export function App() {
     document.documentElement.style.setProperty('--scale', String(scale));
   }, [scale]);
 
-  const view = { mode, step: mode === 'study' ? step : SLIDES[slide].lesson ?? null, slide: mode === 'lecture' ? slide + 1 : null, backend, webglOff };
+  const view = { mode, step: mode === 'study' ? step : SLIDES[slide].lesson ?? null, slide: mode === 'lecture' ? slide + 1 : null, backend, webglOff, probeOff };
   useUrlSync(view);
 
   const enterLecture = () => {

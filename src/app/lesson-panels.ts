@@ -15,6 +15,7 @@ import { ComparePanel } from '../lessons/compare/ComparePanel';
 import { LeaderboardPanel } from '../lessons/leaderboard/LeaderboardPanel';
 import { InsidePanel } from '../lessons/inside/InsidePanel';
 import { CurvePanel } from '../lessons/curve/CurvePanel';
+import { PretextLengthPanel } from '../lessons/pretext-length/PretextLengthPanel';
 import { DrawPanel } from '../lessons/draw/DrawPanel';
 import type { LessonId } from './lessons';
 
@@ -31,5 +32,6 @@ export const LESSON_PANELS: Readonly<Record<LessonId, ComponentType>> = {
   leaderboard: LeaderboardPanel,
   inside: InsidePanel,
   curve: CurvePanel,
+  'pretext-length': PretextLengthPanel,
   draw: DrawPanel,
 };

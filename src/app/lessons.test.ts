@@ -11,21 +11,24 @@ describe('the lesson registry', () => {
   it('keeps the ids that links already use, in the same order (new lessons may sit between them)', () => {
     const published = ['intro', 'data', 'settings', 'rotation', 'pretext', 'transfer', 'supervised', 'compare', 'leaderboard', 'draw'];
     expect(LESSON_IDS.filter((id) => published.includes(id))).toEqual(published);
-    // After the leaderboard: how many labels (the curve), then a look inside the models, then the drawing.
+    // After the leaderboard: how many labels (the curve), how long to train the pretext task, then a look inside
+    // the models, then the drawing.
     expect(LESSON_IDS.indexOf('curve')).toBe(LESSON_IDS.indexOf('leaderboard') + 1);
-    expect(LESSON_IDS.indexOf('inside')).toBe(LESSON_IDS.indexOf('curve') + 1);
+    expect(LESSON_IDS.indexOf('pretext-length')).toBe(LESSON_IDS.indexOf('curve') + 1);
+    expect(LESSON_IDS.indexOf('inside')).toBe(LESSON_IDS.indexOf('pretext-length') + 1);
   });
 
   it('numbers the steps in registry order, skipping the unnumbered settings', () => {
     const numbered = LESSONS.filter((l) => l.numbered).map((l) => stepNumber(l.id));
     expect(numbered).toEqual(numbered.map((_, i) => i + 1));
     expect(stepNumber('settings')).toBeNull();
-    // The numbers the page has always shown up to the leaderboard (8); the curve is 9, inside 10, draw 11.
+    // The numbers the page has always shown up to the leaderboard (8); the curve is 9, pretext length 10, inside 11, draw 12.
     expect(['intro', 'data', 'settings', 'rotation', 'pretext', 'transfer', 'supervised', 'compare', 'leaderboard'].map((id) => stepNumber(id as LessonId)))
       .toEqual([1, 2, null, 3, 4, 5, 6, 7, 8]);
     expect(stepNumber('curve')).toBe(9);
-    expect(stepNumber('inside')).toBe(10);
-    expect(stepNumber('draw')).toBe(11);
+    expect(stepNumber('pretext-length')).toBe(10);
+    expect(stepNumber('inside')).toBe(11);
+    expect(stepNumber('draw')).toBe(12);
   });
 
   it('gives every lesson a heading, a short name and a "Try this"', () => {

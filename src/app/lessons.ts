@@ -17,6 +17,7 @@ import { supervisedLesson } from '../lessons/supervised/lesson';
 import { compareLesson } from '../lessons/compare/lesson';
 import { leaderboardLesson } from '../lessons/leaderboard/lesson';
 import { curveLesson } from '../lessons/curve/lesson';
+import { pretextLengthLesson } from '../lessons/pretext-length/lesson';
 import { insideLesson } from '../lessons/inside/lesson';
 import { drawLesson } from '../lessons/draw/lesson';
 import type { LessonMeta, Prose, StepMention } from './lesson-meta';
@@ -33,6 +34,7 @@ export const LESSONS = [
   compareLesson,
   leaderboardLesson,
   curveLesson,
+  pretextLengthLesson,
   insideLesson,
   drawLesson,
 ] as const;

@@ -15,6 +15,12 @@ import './components.css';
 
 export type { ChartMarker, ChartMetric, ChartPoint, ChartRun } from './chartPoints';
 
+/** A horizontal line across a chart, with its label: a level to read the lines against. */
+export interface ChartReference {
+  readonly y: number;
+  readonly label: string;
+}
+
 interface CommonProps {
   /** Shown above the chart. */
   readonly title: string;
@@ -27,6 +33,10 @@ interface CommonProps {
   readonly xMax?: number;
   /** Chart height in CSS pixels; defaults to 240. The width follows the container. */
   readonly height?: number;
+  /** A horizontal line with a label, e.g. `{ y: 0.1, label: 'chance 10%' }`. */
+  readonly reference?: ChartReference;
+  /** The sentence a screen reader hears, where the default ("accuracy after 3 epochs: ...") says too little. */
+  readonly description?: string;
 }
 
 /** One run: pass `points` (and optionally its colour). */
@@ -81,14 +91,14 @@ function linearLossTick(v: number): string {
 }
 
 function TrainingChartView(props: TrainingChartProps) {
-  const { title, metric, markers = [], logScale = false, xMax, height = 240 } = props;
+  const { title, metric, markers = [], logScale = false, xMax, height = 240, reference, description } = props;
   const useLog = logScale && metric === 'loss';
   const runs = useMemo<readonly ChartRun[]>(
     () => props.runs ?? [{ name: '', color: props.color ?? RUN_COLORS.transfer, points: props.points }],
     [props.runs, props.color, props.points],
   );
   const series = useMemo(() => toSeries(runs, useLog), [runs, useLog]);
-  const summary = useMemo(() => describeRuns(runs, metric), [runs, metric]);
+  const summary = useMemo(() => description ?? describeRuns(runs, metric), [description, runs, metric]);
   const yAxis = useMemo(() => {
     if (metric === 'accuracy') {
       return { domain: [0, 1] as [number, number], ticks: [0, 0.25, 0.5, 0.75, 1], format: (v: number) => formatPercent(v) };
@@ -154,6 +164,15 @@ function TrainingChartView(props: TrainingChartProps) {
                 isAnimationActive={false}
               />
             ))}
+            {reference && (
+              <ReferenceLine
+                y={reference.y}
+                stroke={INK.faint}
+                strokeWidth={1.5}
+                strokeDasharray="4 4"
+                label={{ value: reference.label, position: 'insideBottomRight', fill: INK.muted, fontSize }}
+              />
+            )}
             {markers.map((m) => (
               <ReferenceLine
                 key={`${m.x}-${m.label}`}
@@ -194,7 +213,8 @@ function sameMarkers(a: readonly ChartMarker[] | undefined, b: readonly ChartMar
 function propsEqual(a: TrainingChartProps, b: TrainingChartProps): boolean {
   return (
     a.title === b.title && a.metric === b.metric && a.logScale === b.logScale && a.xMax === b.xMax &&
-    a.height === b.height && a.color === b.color && a.points === b.points &&
+    a.height === b.height && a.color === b.color && a.points === b.points && a.description === b.description &&
+    a.reference?.y === b.reference?.y && a.reference?.label === b.reference?.label &&
     sameRuns(a.runs, b.runs) && sameMarkers(a.markers, b.markers)
   );
 }

@@ -8,7 +8,7 @@ describe('the lecture’s slides', () => {
   it('keeps the slides lecture mode has always shown, in the same order', () => {
     expect(SLIDE_PLAN.map((s) => s.id)).toEqual([
       'cost', 'self-supervision', 'context', 'jigsaw', 'colorization', 'restoration', 'pipeline', 'rotnet',
-      'rotation', 'pretext', 'transfer', 'supervised', 'compare', 'leaderboard', 'curve', 'inside', 'draw',
+      'rotation', 'pretext', 'transfer', 'supervised', 'compare', 'leaderboard', 'curve', 'pretext-length', 'inside', 'draw',
     ]);
   });
 
@@ -25,7 +25,7 @@ describe('the lecture’s slides', () => {
       if ('opens' in lesson.lecture) expect(SLIDE_PLAN.map((s) => s.id), lesson.id).toContain(lesson.lecture.opens);
     }
     const opened = LESSON_IDS.map((id) => SLIDE_PLAN[slideForLesson(id)].id);
-    expect(opened).toEqual(['cost', 'rotnet', 'rotation', 'rotation', 'pretext', 'transfer', 'supervised', 'compare', 'leaderboard', 'curve', 'inside', 'draw']);
+    expect(opened).toEqual(['cost', 'rotnet', 'rotation', 'rotation', 'pretext', 'transfer', 'supervised', 'compare', 'leaderboard', 'curve', 'pretext-length', 'inside', 'draw']);
     expect(slideForLesson(null)).toBe(0);
   });
 

@@ -20,6 +20,7 @@ import type { ModelLibrary } from './model-library';
 import { browserStorageAvailable, deleteFromBrowser } from './persistence';
 import { poisonWeights, watchWebGLContext } from './faults';
 import { holdIfFree } from './tab-locks';
+import { LiveProbe } from './engine-probe';
 import type { EngineEvent, ModelOrigin } from './messages';
 
 /** What a run needs from the engine that holds it. */
@@ -53,6 +54,8 @@ export class RunTrainer {
   private contextLost = false;
   /** Set by a fault test: the next batch end writes NaN into the training model. */
   private poisonNextBatch = false;
+  /** The digit probe of the pretext run in progress (none for the digit heads: they are read by their own score). */
+  private probe: LiveProbe | null = null;
 
   private readonly host: TrainHost;
 
@@ -73,7 +76,10 @@ export class RunTrainer {
   pause(): void { this.run?.pause(); }
   resume(): void { this.run?.resume(); }
   step(): void { this.run?.step(); }
-  stop(): void { this.run?.stop(); }
+  stop(): void {
+    this.probe?.stop();
+    this.run?.stop();
+  }
 
   /** Makes the next batch end write NaN into the training model (a fault test); refused when nothing trains. */
   poisonNext(): void {
@@ -81,8 +87,11 @@ export class RunTrainer {
     this.poisonNextBatch = true;
   }
 
-  /** Trains one run to its end (or its failure), emitting its events; refuses while anything else trains. */
-  async train(spec: RunSpec, requested: ExperimentConfig, resume: boolean): Promise<void> {
+  /**
+   * Trains one run to its end (or its failure), emitting its events; refuses while anything else trains.
+   * `probeEpochs`: a pretext run is read by the live digit probe at every epoch boundary.
+   */
+  async train(spec: RunSpec, requested: ExperimentConfig, resume: boolean, probeEpochs = false): Promise<void> {
     const id = runId(spec);
     // `this.run` stays set until the previous run has completely finished (its final evaluation included).
     const { emit, models, library } = this.host;
@@ -131,6 +140,14 @@ export class RunTrainer {
       const options = { ...trainOptionsFor(spec, config), initialEpoch };
       const trainCount = trainRowCount(data.count, settings.validationSplit, options.groupSize);
       this.runId = id;
+      const probe = probeEpochs && spec.use === 'pretext'
+        ? new LiveProbe({
+          run: id, model, labelled: splits.labelled, test: splits.test, scaling: config.scaling, seed: config.seed,
+          // A reading that finishes after its run was abandoned (a lost GPU) stays silent, as the run's other callbacks do.
+          emit: (event) => { if (this.probe === probe) emit(event); },
+        })
+        : null;
+      this.probe = probe;
       // Callbacks check they still belong to the current run: an abandoned run (lost GPU) must stay silent.
       const mine = (): boolean => this.run === trainer;
       const trainer: TrainingRun = new TrainingRun(model, data, options, {
@@ -154,6 +171,12 @@ export class RunTrainer {
         onStateChange: (state) => {
           if (mine()) emit({ type: 'runState', run: id, state });
         },
+        // Only a probed run waits at its epoch boundaries; any other trains exactly as it did before the probe existed.
+        ...(probe ? {
+          atEpochBoundary: async (epochsDone: number) => {
+            if (mine() && !this.contextLost) await probe.measure(epochsDone);
+          },
+        } : {}),
       });
       this.run = trainer;
       emit({ type: 'runStarted', run: id, spec, summary: summarizeModel(model), epochs: settings.epochs, trainCount, initialEpoch });
@@ -189,6 +212,7 @@ export class RunTrainer {
     } finally {
       this.run = null;
       this.runId = null;
+      this.probe = null;
       this.poisonNextBatch = false;
       unwatch();
       finish();

@@ -111,7 +111,7 @@ export class Engine {
         return;
       }
       case 'train':
-        this.trainer.train(command.spec, command.config, command.resume === true).catch((err: unknown) => {
+        this.trainer.train(command.spec, command.config, command.resume === true, command.probe === true).catch((err: unknown) => {
           this.emit({ type: 'error', message: `Training stopped unexpectedly: ${err instanceof Error ? err.message : String(err)}` });
         });
         return;

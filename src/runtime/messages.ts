@@ -9,6 +9,7 @@ import type { ModelSummary } from '../ml/models/summary';
 import type { BatchEvent, EpochEvent, EpochRecord, RunState, TrainResult } from '../ml/train/events';
 import type { ModelMetadata, SerializedModel } from '../ml/models/persist';
 import type { RunId, RunSpec } from '../ml/experiment/runs';
+import type { ProbeReading } from '../ml/features/live-probe';
 import type { TaskId } from '../ml/tasks/registry';
 import type { InspectQuery, InspectResult } from './inspect-messages';
 import type { InsightCommand, InsightEvent } from './insight-messages';
@@ -57,7 +58,8 @@ export type Command =
   | { readonly type: 'init'; readonly backend: BackendChoice; readonly webglDisabled: boolean }
   | { readonly type: 'loadData'; readonly data: DataPayload }
   | { readonly type: 'makeExamples'; readonly config: ExperimentConfig }
-  | { readonly type: 'train'; readonly spec: RunSpec; readonly config: ExperimentConfig; readonly resume?: boolean }
+  /** `probe`: read a pretext run's trunk with the linear probe at every epoch boundary (engine-probe.ts). */
+  | { readonly type: 'train'; readonly spec: RunSpec; readonly config: ExperimentConfig; readonly resume?: boolean; readonly probe?: boolean }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
   | { readonly type: 'step' }
@@ -126,6 +128,8 @@ export type EngineEvent =
   | { readonly type: 'batch'; readonly run: RunId; readonly event: BatchEvent }
   | { readonly type: 'epoch'; readonly run: RunId; readonly event: EpochEvent }
   | { readonly type: 'runState'; readonly run: RunId; readonly state: RunState }
+  /** A pretext run's trunk read by the linear probe, before its first epoch and after each one (engine-probe.ts). */
+  | { readonly type: 'probe'; readonly run: RunId; readonly reading: ProbeReading }
   | { readonly type: 'runEnded'; readonly run: RunId; readonly result: TrainResult; readonly testAccuracy: number | null; readonly testLoss: number | null }
   | { readonly type: 'runFailed'; readonly run: RunId; readonly message: string; readonly epochsKept: number }
   | { readonly type: 'evaluated'; readonly testSet: TestSetName; readonly startIndex: number; readonly labels: Uint8Array; readonly runs: Readonly<Record<RunId, ArmEvaluation>> }

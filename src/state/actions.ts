@@ -20,6 +20,13 @@ let requestCounter = 0;
 let pendingResume: RunId | null = null;
 /** A run to continue once the engine reports it has moved to another backend. */
 let resumeAfterSwitch: RunSpec | null = null;
+/** Whether pretext runs are read by the live digit probe after each epoch (off with `?probe=off`). */
+let liveProbe = true;
+
+/** Turns the live digit probe of pretext runs on or off for the runs started from now on. */
+export function setLiveProbe(on: boolean): void {
+  liveProbe = on;
+}
 
 onEvent((event) => {
   if (event.type === 'modelExported') {
@@ -49,7 +56,7 @@ export function makeExamples(): void {
 /** Trains one run with the current settings; `resume` continues from its last checkpoint. */
 export function train(spec: RunSpec, resume = false): void {
   const config = validConfig();
-  if (config) send({ type: 'train', spec, config, resume });
+  if (config) send({ type: 'train', spec, config, resume, probe: liveProbe && spec.use === 'pretext' });
 }
 
 /** Pauses the running run before its next batch. */

@@ -90,4 +90,23 @@ describe('the reducer', () => {
     expect(runState(back, runId(rotation.scratch))).toMatchObject({ status: 'done', testAccuracy: 0.9, origin: 'trained' });
     expect(back.notices).toHaveLength(lost.notices.length); // one summary notice comes from the recovery, not one per model
   });
+
+  it('keeps each pretext run\'s probe line by epoch from 0, measures a continued run\'s first epoch again, and drops it for loaded weights', () => {
+    const id = runId(rotation.pretext);
+    const probe = (epoch: number, accuracy: number): EngineEvent => ({
+      type: 'probe', run: id,
+      reading: { epoch, accuracy, lambda: 0.01, grid: [0.01], folds: 2, converged: true, labelled: 1000, tested: 300, ms: 5 },
+    });
+    const trained = fold([started(), probe(0, 0.85), batch(), probe(1, 0.9), ended()]);
+    expect(trained.probes[id].map((r) => [r.epoch, r.accuracy])).toEqual([[0, 0.85], [1, 0.9]]);
+    expect(fold([probe(2, 0.95)], trained)).toBe(trained); // no run in progress: a stray reading is ignored
+    const resumed = fold([{ ...started(), initialEpoch: 1 } as EngineEvent, probe(1, 0.9)], trained);
+    expect(resumed.probes[id].map((r) => r.epoch)).toEqual([0, 1]);
+    expect(fold([started()], trained).probes[id]).toEqual([]); // retrained from scratch: a new line
+    const loaded = fold([{
+      type: 'modelLoaded', run: id, spec: rotation.pretext, origin: 'file', summary: SUMMARY, epochs: 3, epochsPlanned: 3,
+      history: [], testAccuracy: 0.9, testLoss: 0.3, metadata: null,
+    }], trained);
+    expect(loaded.probes[id]).toBeUndefined();
+  });
 });

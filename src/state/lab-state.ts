@@ -12,6 +12,7 @@ import type { PretrainedManifest } from '../runtime/pretrained';
 import type { ArmEvaluation, BackendInfo, EngineEvent, EngineMode, ModelOrigin, ModelSummaries, Predictions, SavedEntry } from '../runtime/messages';
 import type { RunId, RunSpec } from '../ml/experiment/runs';
 import type { TaskId } from '../ml/tasks/registry';
+import type { ProbeReading } from '../ml/features/live-probe';
 
 /** One point of a live training curve; x is in epochs (2.5 = halfway through the third epoch). */
 export interface CurvePoint {
@@ -69,6 +70,12 @@ export interface LabState {
   readonly config: ExperimentConfig;
   /** Every run the page knows of (trained, training, loaded or failed), by id; absent means idle. */
   readonly runs: Readonly<Record<RunId, RunEntry>>;
+  /**
+   * The live probe's readings of each pretext run trained here, by epoch from 0 (the untrained trunk). Kept
+   * beside the runs rather than in them: a run's state changes shape as it goes (running, done, failed), its
+   * probe line only grows, and a model loaded from elsewhere simply has none.
+   */
+  readonly probes: Readonly<Record<RunId, readonly ProbeReading[]>>;
   readonly evaluation:
     | { readonly status: 'idle' }
     | { readonly status: 'running'; readonly testSet: TestSetName }
@@ -102,6 +109,7 @@ export function initialState(config: ExperimentConfig): LabState {
     examples: { status: 'idle' },
     config,
     runs: {},
+    probes: {},
     evaluation: { status: 'idle' },
     predictions: null,
     reconstruction: null,
@@ -138,6 +146,16 @@ export function withNotice(state: LabState, kind: Notice['kind'], text: string, 
   return { ...state, notices: [...state.notices, notice].slice(-5) };
 }
 
+/** A run's probe readings, one per epoch, in epoch order (a continued run measures its first epoch again). */
+function withReading(readings: readonly ProbeReading[], reading: ProbeReading): readonly ProbeReading[] {
+  return [...readings.filter((r) => r.epoch !== reading.epoch), reading].sort((a, b) => a.epoch - b.epoch);
+}
+
+function setProbes(state: LabState, run: RunId, readings: readonly ProbeReading[] | null): LabState {
+  const { [run]: _old, ...others } = state.probes;
+  return { ...state, probes: readings === null ? others : { ...others, [run]: readings } };
+}
+
 function setRun(state: LabState, run: RunId, spec: RunSpec, value: Exclude<StepState, { readonly status: 'idle' }>): LabState {
   return { ...state, runs: { ...state.runs, [run]: { ...value, spec } } };
 }
@@ -156,7 +174,8 @@ export function reduceEvent(state: LabState, event: EngineEvent): LabState {
     case 'runStarted': {
       const previous = runState(state, event.run);
       const keep = event.initialEpoch > 0 && previous.status !== 'idle';
-      return setRun(state, event.run, event.spec, {
+      const readings = keep ? (state.probes[event.run] ?? []).filter((r) => r.epoch < event.initialEpoch) : [];
+      return setRun(setProbes(state, event.run, readings), event.run, event.spec, {
         status: 'running', summary: event.summary, epochs: event.epochs, trainCount: event.trainCount, initialEpoch: event.initialEpoch,
         curve: keep ? previous.curve.filter((p) => p.x <= event.initialEpoch) : [],
         history: keep ? previous.history.slice(0, event.initialEpoch) : [],
@@ -184,6 +203,11 @@ export function reduceEvent(state: LabState, event: EngineEvent): LabState {
       if (!s || (s.status !== 'running' && s.status !== 'paused')) return state;
       const { type: _type, elapsedMs: _elapsed, ...record } = event.event;
       return setRun(state, event.run, s.spec, { ...s, history: [...s.history, record] });
+    }
+    case 'probe': {
+      const s = state.runs[event.run];
+      if (!s || !isActive(s)) return state;
+      return setProbes(state, event.run, withReading(state.probes[event.run] ?? [], event.reading));
     }
     case 'runState': {
       const s = state.runs[event.run];
@@ -248,7 +272,8 @@ export function reduceEvent(state: LabState, event: EngineEvent): LabState {
       if (event.restored) return restoredModel(state, event);
       const curve = event.history.map((r) => ({ x: r.epoch + 1, loss: r.loss, accuracy: r.accuracy }));
       const result: TrainResult = { reason: 'completed', epochsRun: event.epochs, history: event.history, examplesSeen: 0, elapsedMs: 0 };
-      const loaded = setRun(state, event.run, event.spec, {
+      // Weights from elsewhere: the probe line measured the weights they replace.
+      const loaded = setRun(setProbes(state, event.run, null), event.run, event.spec, {
         status: 'done', summary: event.summary, epochs: event.epochsPlanned, curve, history: event.history, result,
         testAccuracy: event.testAccuracy, testLoss: event.testLoss, imagesPerSecond: 0, origin: event.origin,
       });

@@ -5,7 +5,7 @@ import { basePreset, fitNotices, parseUrl, quoteFromLink, serialiseUrl, type Url
 import { SETTING_KEYS, parseSettingText } from './setting-keys';
 
 function state(config: ExperimentConfig, extra: Partial<UrlState> = {}): UrlState {
-  return { config, mode: 'study', step: null, slide: null, backend: 'auto', webglOff: false, ...extra };
+  return { config, mode: 'study', step: null, slide: null, backend: 'auto', webglOff: false, probeOff: false, ...extra };
 }
 
 /** Splits "?a=b#c" the way the browser splits location into search and hash. */
@@ -173,15 +173,21 @@ describe('parseUrl', () => {
   });
 
   it('checks the page keys too', () => {
-    const { state: s, notices } = reparse('?mode=slideshow&slide=99&backend=gpu&webgl=maybe#nowhere');
-    expect(s).toMatchObject({ mode: 'study', slide: null, step: null, backend: 'auto', webglOff: false });
-    expect(notices.map((n) => n.setting)).toEqual(['mode', 'slide', 'step', 'backend', 'webgl']);
+    const { state: s, notices } = reparse('?mode=slideshow&slide=99&backend=gpu&webgl=maybe&probe=never#nowhere');
+    expect(s).toMatchObject({ mode: 'study', slide: null, step: null, backend: 'auto', webglOff: false, probeOff: false });
+    expect(notices.map((n) => n.setting)).toEqual(['mode', 'slide', 'step', 'backend', 'webgl', 'probe']);
   });
 
   it('keeps ?backend= and ?webgl=off working', () => {
     expect(reparse('?backend=wasm&webgl=off').state).toMatchObject({ backend: 'wasm', webglOff: true });
     expect(reparse('?backend=webgpu').state).toMatchObject({ backend: 'webgpu' });
     expect(serialiseUrl(state(presetConfig('quick'), { backend: 'webgpu' }))).toContain('backend=webgpu');
+  });
+
+  it('keeps ?probe=off, which trains pretext runs without the live digit probe', () => {
+    expect(reparse('?preset=smoke&probe=off').state).toMatchObject({ probeOff: true });
+    expect(reparse('?preset=smoke&probe=on').state).toMatchObject({ probeOff: false });
+    expect(serialiseUrl(state(presetConfig('smoke'), { probeOff: true }))).toBe('?preset=smoke&seed=1&probe=off');
   });
 
   it('reads lecture mode and its slide', () => {

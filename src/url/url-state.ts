@@ -31,6 +31,8 @@ export interface UrlState {
   readonly slide: number | null;
   readonly backend: BackendChoice;
   readonly webglOff: boolean;
+  /** `?probe=off`: pretext runs train without the live digit probe (a slow laptop, or a test not about it). */
+  readonly probeOff: boolean;
 }
 
 /** Something about a link the student should know: a bad value (error) or a key we ignored (info). */
@@ -56,7 +58,7 @@ const PRESET_LABELS: Record<PresetName, string> = { lecture: 'Lecture', quick: '
 const BACKENDS: readonly BackendChoice[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 /** Keys that are about the page, not the experiment. */
 // `faults=on` is read by state/fault-hook.ts (tests only); it is a page key so it is not reported as unknown.
-const PAGE_KEYS = new Set(['preset', 'mode', 'slide', 'step', 'backend', 'webgl', 'faults']);
+const PAGE_KEYS = new Set(['preset', 'mode', 'slide', 'step', 'backend', 'webgl', 'probe', 'faults']);
 /** Settings that choosing a preset keeps, so changing them does not make the setup "custom" (see choosePreset). */
 const KEPT_BY_PRESETS = new Set(['seed', 'splits.testSet']);
 
@@ -201,7 +203,12 @@ export function parseUrl(search: string, hash: string, options: ParseOptions = {
     notices.push({ kind: 'info', setting: 'webgl', text: `The link sets webgl to ${quoteFromLink(webglText)}; only "off" changes anything. WebGL stays allowed.` });
   }
 
-  return { state: { config, mode, step, slide, backend, webglOff: webglText === 'off' }, notices };
+  const probeText = params.get('probe');
+  if (probeText !== null && probeText !== 'off' && probeText !== 'on') {
+    notices.push({ kind: 'info', setting: 'probe', text: `The link sets probe to ${quoteFromLink(probeText)}; only "off" changes anything. Pretext runs keep their live digit probe.` });
+  }
+
+  return { state: { config, mode, step, slide, backend, webglOff: webglText === 'off', probeOff: probeText === 'off' }, notices };
 }
 
 /**
@@ -238,6 +245,7 @@ export function serialiseUrl(state: UrlState): string {
   }
   if (state.backend !== 'auto') params.set('backend', state.backend);
   if (state.webglOff) params.set('webgl', 'off');
+  if (state.probeOff) params.set('probe', 'off');
   const hash = state.mode === 'study' && state.step !== null && state.step !== 'intro' ? `#${state.step}` : '';
   return `?${params.toString()}${hash}`;
 }

@@ -24,10 +24,10 @@ export function useUrlSync(view: ViewState): void {
   const config = useLab((s) => s.config);
   const latest = useRef({ config, view });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const { mode, step, slide, backend, webglOff } = view;
+  const { mode, step, slide, backend, webglOff, probeOff } = view;
 
   useEffect(() => {
-    latest.current = { config, view: { mode, step, slide, backend, webglOff } };
+    latest.current = { config, view: { mode, step, slide, backend, webglOff, probeOff } };
     if (timer.current !== null) return;
     timer.current = setTimeout(() => {
       timer.current = null;
@@ -35,7 +35,7 @@ export function useUrlSync(view: ViewState): void {
       const now = `${window.location.search}${window.location.hash}`;
       if (next !== now) window.history.replaceState(window.history.state, '', `${window.location.pathname}${next}`);
     }, WRITE_EVERY_MS);
-  }, [config, mode, step, slide, backend, webglOff]);
+  }, [config, mode, step, slide, backend, webglOff, probeOff]);
 
   useEffect(() => () => {
     if (timer.current !== null) clearTimeout(timer.current);

@@ -1,6 +1,6 @@
 /**
  * Pretext training, for whichever task is chosen: the Keras-style summary of the trunk and the task's head,
- * the settings, and live curves.
+ * the settings, and live curves: loss, pretext score, and the digit accuracy a linear probe reads off the trunk.
  */
 import { Panel } from '../Panel';
 import { useLab } from '../../state/store';
@@ -15,6 +15,7 @@ import { runId } from '../../ml/experiment/runs';
 import { taskById } from '../../ml/tasks/registry';
 import { scoreName } from '../../ml/tasks/score-name';
 import { TimeEstimate } from '../../app/TimeEstimate';
+import { ProbeChart, ProbeExplanation } from './ProbeChart';
 
 /** The pretext training panel. */
 export function PretextPanel() {
@@ -49,7 +50,9 @@ export function PretextPanel() {
       <StepTrainer
         spec={spec} label={runLabel(spec).replace(/^\w/, (c) => c.toLowerCase())} color={RUN_COLORS.pretext}
         testDescription={task.id === 'rotation' ? 'rotated test images' : `${task.title.toLowerCase()} examples made from the test images`} scoreName={scoreName(task.objective)}
+        extraChart={<ProbeChart spec={spec} epochs={live.status === 'idle' ? settings.epochs : live.epochs} />}
       />
+      {live.status !== 'idle' && <ProbeExplanation spec={spec} />}
     </Panel>
   );
 }

@@ -12,7 +12,7 @@ import { TrainingChart } from '../../components/TrainingChart';
 import { ProgressBar } from '../../components/ProgressBar';
 import type { ChartMarker, ChartPoint, ChartRun } from '../../components/chartPoints';
 import { formatPercent, formatLoss } from '../../components/format';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useThrottled } from '../../components/useThrottled';
 import { ModelFiles } from './ModelFiles';
 import { PretrainedOffer } from './PretrainedOffer';
@@ -31,6 +31,8 @@ export interface StepTrainerProps {
   readonly testDescription: string;
   /** What the score is ("accuracy" by default; "pixels within 10%" for a reconstruction). */
   readonly scoreName?: string;
+  /** A further chart beside the loss and score, e.g. the pretext panel's live probe. */
+  readonly extraChart?: ReactNode;
 }
 
 function curveRuns(s: StepState, label: string, color: string, metric: 'loss' | 'accuracy'): ChartRun[] {
@@ -56,7 +58,7 @@ function plural(n: number, word: string): string {
 }
 
 /** Training controls, progress and live charts for one step. */
-export function StepTrainer({ spec, label, color, blockedBy = null, testDescription, scoreName = 'accuracy' }: StepTrainerProps) {
+export function StepTrainer({ spec, label, color, blockedBy = null, testDescription, scoreName = 'accuracy', extraChart = null }: StepTrainerProps) {
   const id = runId(spec);
   const s = useLab((st) => runState(st, id));
   const engineReady = useLab((st) => st.engine.status === 'ready' && st.data.status === 'ready');
@@ -114,6 +116,7 @@ export function StepTrainer({ spec, label, color, blockedBy = null, testDescript
         <div className="chart-pair">
           <TrainingChart title={`${label}: loss`} metric="loss" runs={lossRuns} markers={marks} logScale xMax={s.epochs} />
           <TrainingChart title={`${label}: ${scoreName}`} metric="accuracy" runs={accRuns} markers={marks} xMax={s.epochs} />
+          {extraChart}
         </div>
       )}
     </div>

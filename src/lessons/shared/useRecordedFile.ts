@@ -1,7 +1,8 @@
 /**
  * A result file recorded with the app (`public/pretrained/<name>`, written by one of the CLIs), fetched from
  * the app's own origin once per page and checked by `parse` before anything is shown: a corrupt file is
- * refused with its reason, a missing one is said as missing.
+ * refused with its reason, a missing one is said as missing. "Missing" includes an HTML page where the file should
+ * be: many static hosts (and Vite's dev server) answer an unknown path with the app's index.html, not a 404.
  */
 import { useEffect, useState } from 'react';
 
@@ -16,7 +17,7 @@ const cache = new Map<string, Promise<Recorded<unknown>>>();
 
 async function load<T>(url: string, parse: (json: unknown) => T): Promise<Recorded<T>> {
   const response = await fetch(url);
-  if (response.status === 404) return { status: 'missing' };
+  if (response.status === 404 || (response.headers.get('content-type') ?? '').includes('text/html')) return { status: 'missing' };
   if (!response.ok) return { status: 'failed', message: `the server answered ${response.status}` };
   try {
     return { status: 'ready', result: parse(await response.json()) };

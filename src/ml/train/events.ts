@@ -67,6 +67,12 @@ export interface TrainCallbacks {
   onEpochEnd?(event: EpochEvent): void;
   /** When the run starts waiting (paused) or goes again (running). */
   onStateChange?(state: RunState): void;
+  /**
+   * Before the first epoch and after each whole epoch (after onEpochEnd), with the number of epochs done. The
+   * run waits for it before its next batch, so the weights hold still while it looks at them: this is where
+   * the live probe measures the trunk. Not called after a stopped or diverged epoch.
+   */
+  atEpochBoundary?(epochsDone: number): Promise<void>;
 }
 
 /** The states a run moves through. */

@@ -163,6 +163,7 @@ export class TrainingRun {
       const initialEpoch = this.options.initialEpoch ?? 0;
       // Replay the shuffles of the epochs already done, so a continued run sees the same order it would have.
       for (let e = 0; e < initialEpoch && shuffle; e++) shuffledIndices(trainGroups, rng);
+      if (initialEpoch < epochs) await this.callbacks.atEpochBoundary?.(initialEpoch);
       epochs: for (let epoch = initialEpoch; epoch < epochs; epoch++) {
         checkpoint.forEach((t) => t.dispose());
         checkpoint = variables.map((v) => tf.clone(v));
@@ -224,6 +225,7 @@ export class TrainingRun {
         }
         history.push(record);
         this.callbacks.onEpochEnd?.({ type: 'epoch', ...record, elapsedMs });
+        await this.callbacks.atEpochBoundary?.(epoch + 1);
         const stop = stopping.update(record.accuracy, epoch);
         if (stop !== null) {
           reason = 'early-stopped';
