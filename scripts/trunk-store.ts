@@ -65,5 +65,13 @@ export function folderTrunkStore(dir: string = TRUNK_CACHE_DIR): TrunkStore {
       await ready;
       await writeAtomically(join(dir, `${key}.readings.json`), JSON.stringify(snapshot));
     },
+    async loadRecord(key) {
+      const text = await readOrNull(join(dir, `${key}.record.json`));
+      return text ? (JSON.parse(text.toString()) as unknown) : null;
+    },
+    async saveRecord(key, value) {
+      await ready;
+      await writeAtomically(join(dir, `${key}.record.json`), JSON.stringify(value));
+    },
   };
 }

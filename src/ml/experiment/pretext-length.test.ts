@@ -19,6 +19,8 @@ function memoryStore(): TrunkStore & { weights: Map<string, StoredWeights>; writ
     saveWeights: async (key: string, w: StoredWeights) => { weights.set(key, w); store.writes += 1; },
     loadSnapshot: async (key: string) => snapshots.get(key) ?? null,
     saveSnapshot: async (key: string, s: StoredSnapshot) => { snapshots.set(key, s); store.writes += 1; },
+    loadRecord: async () => null,
+    saveRecord: async () => { store.writes += 1; },
   };
   return store;
 }

@@ -34,6 +34,9 @@ export interface TrunkStore {
   saveWeights(key: string, weights: StoredWeights): Promise<void>;
   loadSnapshot(key: string): Promise<StoredSnapshot | null>;
   saveSnapshot(key: string, snapshot: StoredSnapshot): Promise<void>;
+  /** A measured result (e.g. one leaderboard row of one seed), so a recording interrupted or split resumes. */
+  loadRecord(key: string): Promise<unknown>;
+  saveRecord(key: string, value: unknown): Promise<void>;
 }
 
 /** A model's weights as plain arrays. */
