@@ -16,6 +16,7 @@ import { simdKernelsActive } from '../ml/backends/simd-kernels';
 import { checkTraining, type TrainingCheck } from '../ml/backends/training-check';
 import type { BackendChoice, BackendInfo } from './messages';
 import { probeWebGPU, type WebGPUProbe } from './webgpu-probe';
+import { oneThreadReason, threadFacts } from './thread-note';
 
 let wasmPathsSet = false;
 let wantedThreads = 1;
@@ -194,7 +195,9 @@ export async function startBackend(choice: BackendChoice, webglDisabled = false)
       const reasonWithKernels = simd === false
         ? `${why}; Pretext Lab's own faster training kernels need WebAssembly SIMD, which this browser lacks, so training is slower`
         : why;
-      return { name, reason: reasonWithKernels, renderer, softwareRenderer, threads: wasmThreads(), simdKernels: simd };
+      const threads = wasmThreads();
+      const oneThread = oneThreadReason(threads, threadFacts(wantedThreads));
+      return { name, reason: oneThread ? `${reasonWithKernels}; ${oneThread}` : reasonWithKernels, renderer, softwareRenderer, threads, simdKernels: simd };
     } catch (err) {
       failures.push(`${name} failed to start (${err instanceof Error ? err.message : String(err)})`);
     }
