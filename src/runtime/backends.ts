@@ -26,6 +26,8 @@ export interface WebGLProbe {
   readonly available: boolean;
   readonly renderer: string | null;
   readonly software: boolean;
+  /** Looked for in a worker, on an OffscreenCanvas: WebKitGTK 2.50 has WebGL2 on the page but not there. */
+  readonly inWorker?: boolean;
 }
 
 const SOFTWARE = /swiftshader|llvmpipe|softpipe|software|basic render/i;
@@ -33,12 +35,13 @@ const SOFTWARE = /swiftshader|llvmpipe|softpipe|software|basic render/i;
 /** Asks for a WebGL2 context (OffscreenCanvas in a worker) and reads its renderer string. */
 export function probeWebGL(disabled = false): WebGLProbe {
   if (disabled) return { available: false, renderer: null, software: false };
+  const inWorker = typeof (globalThis as { document?: unknown }).document === 'undefined';
   try {
     const canvas = typeof OffscreenCanvas !== 'undefined'
       ? new OffscreenCanvas(1, 1)
       : (globalThis as { document?: Document }).document?.createElement('canvas');
     const gl = canvas?.getContext('webgl2') as WebGL2RenderingContext | null | undefined;
-    if (!gl) return { available: false, renderer: null, software: false };
+    if (!gl) return { available: false, renderer: null, software: false, inWorker };
     const debug = gl.getExtension('WEBGL_debug_renderer_info');
     const renderer = String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
     gl.getExtension('WEBGL_lose_context')?.loseContext();
@@ -114,7 +117,9 @@ export function plan(choice: BackendChoice, probe: WebGLProbe, gpu: WebGPUProbe)
   if (probe.available) {
     return { order: ['wasm', 'webgl', 'cpu'], reason: withNote(`WebGL here is a software renderer (${probe.renderer}), slower than WebAssembly on the same CPU`) };
   }
-  return { order: ['wasm', 'cpu'], reason: withNote('WebGL2 is not available here') };
+  // Said precisely where the page itself may well have WebGL2 (WebKit): it is the worker that trains, and lacks it.
+  const missing = probe.inWorker ? 'WebGL2 is not available to the training worker (this browser offers none on an OffscreenCanvas in a worker)' : 'WebGL2 is not available here';
+  return { order: ['wasm', 'cpu'], reason: withNote(missing) };
 }
 
 let lastProbe: WebGLProbe | null = null;
