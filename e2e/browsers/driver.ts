@@ -49,3 +49,19 @@ export interface Driver {
 export function pageScript(fn: (arg: never) => unknown, arg: unknown): string {
   return `(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg)}); })()`;
 }
+
+/** What Playwright's and Puppeteer's mouse have in common, which is all a stroke needs. */
+export interface MouseLike {
+  move(x: number, y: number, options?: { steps?: number }): Promise<void>;
+  down(): Promise<void>;
+  up(): Promise<void>;
+}
+
+/** Draws a stroke through `points` with a library's mouse, the button held down the whole way. */
+export async function mouseStroke(mouse: MouseLike, points: readonly Point[]): Promise<void> {
+  const [first, ...rest] = points;
+  await mouse.move(first.x, first.y);
+  await mouse.down();
+  for (const p of rest) await mouse.move(p.x, p.y, { steps: 2 });
+  await mouse.up();
+}

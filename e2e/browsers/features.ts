@@ -44,7 +44,15 @@ export async function probeFeatures(): Promise<FeatureReport> {
       worker.terminate();
       return yes(said === 'module');
     }),
-    OffscreenCanvas: await tryIt(() => yes(typeof OffscreenCanvas === 'function' && new OffscreenCanvas(1, 1).getContext('2d') !== null)),
+    OffscreenCanvas: await tryIt(async () => {
+      if (typeof OffscreenCanvas !== 'function' || new OffscreenCanvas(1, 1).getContext('2d') === null) return 'no';
+      // The training worker looks for WebGL2 on an OffscreenCanvas of its own: does a worker get one here?
+      const source = 'postMessage(new OffscreenCanvas(1, 1).getContext("webgl2") !== null)';
+      const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+      const gl = await withTimeout(new Promise<boolean>((resolve, reject) => { worker.onmessage = (e) => resolve(e.data === true); worker.onerror = () => reject(new Error('error event')); }), 5000);
+      worker.terminate();
+      return `yes (WebGL2 on it in a worker: ${gl ? 'yes' : 'no'})`;
+    }),
     'Web Locks': await tryIt(async () => yes((await withTimeout(navigator.locks.request('feature-probe', () => 'held'), 5000)) === 'held')),
     'service workers': await tryIt(async () => {
       if (!('serviceWorker' in navigator)) return 'no';

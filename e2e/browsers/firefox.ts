@@ -8,7 +8,7 @@
  * tested by its maintainers against Firefox's release channel.
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { pageScript, type Driver, type InPage, type Point, type PointerKind } from './driver';
+import { mouseStroke, pageScript, type Driver, type InPage, type Point, type PointerKind } from './driver';
 
 /** Preferences that send every download to `dir` without asking, as a student who clicked "Save" would. */
 function downloadPrefs(dir: string): Record<string, unknown> {
@@ -41,14 +41,8 @@ export async function launchFirefox(executablePath: string, viewport: { width: n
     async evaluate<A, R>(fn: InPage<A, R>, arg: A): Promise<R> { return (await page.evaluate(pageScript(fn, arg))) as R; },
     async click({ x, y }: Point) { await page.mouse.click(x, y); },
     async stroke(kind: PointerKind, points: readonly Point[]) {
+      if (kind === 'mouse') return mouseStroke(page.mouse, points);
       const [first, ...rest] = points;
-      if (kind === 'mouse') {
-        await page.mouse.move(first.x, first.y);
-        await page.mouse.down();
-        for (const p of rest) await page.mouse.move(p.x, p.y, { steps: 2 });
-        await page.mouse.up();
-        return;
-      }
       await page.touchscreen.touchStart(first.x, first.y);
       for (const p of rest) await page.touchscreen.touchMove(p.x, p.y);
       await page.touchscreen.touchEnd();

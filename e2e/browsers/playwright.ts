@@ -6,7 +6,7 @@
  */
 import type { BrowserType, LaunchOptions } from '@playwright/test';
 import { join } from 'node:path';
-import { pageScript, type Driver, type InPage, type Point, type PointerKind } from './driver';
+import { mouseStroke, pageScript, type Driver, type InPage, type Point, type PointerKind } from './driver';
 
 /** Launches `type` with `options`, in a tab of `viewport` size; downloads are saved into `downloads`. */
 export async function launchPlaywright(type: BrowserType, options: LaunchOptions, viewport: { width: number; height: number }, downloads: string): Promise<Driver> {
@@ -28,10 +28,7 @@ export async function launchPlaywright(type: BrowserType, options: LaunchOptions
     async stroke(kind: PointerKind, points: readonly Point[]) {
       const [first, ...rest] = points;
       if (kind === 'mouse') {
-        await page.mouse.move(first.x, first.y);
-        await page.mouse.down();
-        for (const p of rest) await page.mouse.move(p.x, p.y, { steps: 2 });
-        await page.mouse.up();
+        await mouseStroke(page.mouse, points);
       } else if (cdp) {
         const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', p: Point) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [p] });
         await touch('touchStart', first);

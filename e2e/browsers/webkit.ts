@@ -11,7 +11,6 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import WebDriver from 'webdriver';
 import { pageScript, type Driver, type InPage, type Point, type PointerKind } from './driver';
 import { CONSOLE_KEY } from './console-hook';
 
@@ -87,6 +86,10 @@ export async function launchWebKit(driverPath: string, minibrowser: string, view
       'wdio:enforceWebDriverClassic': true,
       'webkitgtk:browserOptions': { binary: minibrowser, args: ['--automation'] },
     };
+    // WebdriverIO's loggers read their level once, when its modules load: set it first, so a session's start
+    // does not print "Connecting to existing driver" into the suite's report.
+    process.env.WDIO_LOG_LEVEL ??= 'warn';
+    const { default: WebDriver } = await import('webdriver');
     const client = await WebDriver.newSession({ hostname: 'localhost', port, logLevel: 'warn', capabilities: capabilities as Parameters<typeof WebDriver.newSession>[0]['capabilities'] });
     await client.setWindowRect(0, 0, viewport.width, viewport.height);
     const version = `${client.capabilities.browserName ?? 'WebKitGTK'}/${client.capabilities.browserVersion ?? '?'}`;
