@@ -31,7 +31,7 @@ export interface WalkContext {
   errorsBefore: number;
   /** Stops the server, as if the network had gone away. */
   goOffline(): Promise<void>;
-  /** Things the walk could not check here, for the report. */
+  /** Lines for the report: what could not be checked in this engine, and how long each model trained. */
   readonly notes: string[];
   /** Filled in by the walk: what the engine offers (e2e/browsers/features.ts). */
   features?: FeatureReport;
@@ -61,7 +61,8 @@ function assert(ok: boolean, message: string): asserts ok {
 async function drawAndSeeAnswers({ student }: WalkContext, kind: PointerKind, models: readonly string[]): Promise<void> {
   await student.driver.evaluate(watchPointer, DRAW_PAD);
   await student.draw(DRAW_PAD, kind, ONE);
-  // The engine must have said what drew: a finger is not a mouse to a page that widens the pen for fingers.
+  // A finger must reach the page as a finger (pointerType "touch"): a driver that sends a mouse instead would
+  // have the walk test the mouse twice and call it touch.
   const pointerType = await student.driver.evaluate(pointerSeen, DRAW_PAD);
   assert(pointerType === kind, `the ${kind} stroke reached the pad as pointerType "${pointerType ?? 'nothing'}"`);
   await student.see(/The rotation head thinks your drawing is turned/, { within: '#draw', timeout: 30_000 });
