@@ -68,14 +68,32 @@ export async function buildUnlessFresh(): Promise<void> {
   await build();
 }
 
+/** What the cross-browser runner (e2e/browsers/run.ts) adds to the server: it watches engines it cannot hook into. */
+export interface ServeHooks {
+  /** A classic script put first in the page's head (e2e/browsers/console-hook.ts). */
+  readonly headScript?: string;
+  /** Called with the body of each POST to {@link REPORT_PATH}: the reports a Content-Security-Policy asks for. */
+  readonly onReport?: (body: string) => void;
+}
+
+/** Where browsers send Content-Security-Policy violation reports (`report-uri`) when a hook listens for them. */
+export const REPORT_PATH = '/__csp-report';
+
 /**
  * Serves dist-e2e/ at BASE_PATH and at the root, with the cross-origin isolation headers plus `extra` on every
  * response. Unknown paths get index.html, as a static host's fallback would.
  */
-export async function serveBuild(port: number, extra: Readonly<Record<string, string>> = {}): Promise<Server> {
+export async function serveBuild(port: number, extra: Readonly<Record<string, string>> = {}, hooks: ServeHooks = {}): Promise<Server> {
   const server = createServer((req, res) => {
     void (async () => {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      if (req.method === 'POST' && path === REPORT_PATH && hooks.onReport) {
+        let body = '';
+        for await (const chunk of req) body += String(chunk);
+        hooks.onReport(body);
+        res.writeHead(204).end();
+        return;
+      }
       const inside = path.startsWith(BASE_PATH) ? path.slice(BASE_PATH.length) : path.slice(1);
       let file = normalize(join(OUT_DIR, inside));
       if (!file.startsWith(OUT_DIR)) { res.writeHead(403).end(); return; }
@@ -93,7 +111,8 @@ export async function serveBuild(port: number, extra: Readonly<Record<string, st
       };
       if (path === BLANK_PATH) { res.writeHead(200, { 'Content-Type': TYPES['.html'], ...headers }).end(BLANK_PAGE); return; }
       if (inside === '' || !(await stat(file).catch(() => null))?.isFile()) file = join(OUT_DIR, 'index.html');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      if (hooks.headScript && file.endsWith('index.html')) body = Buffer.from(body.toString().replace('<head>', `<head><script>${hooks.headScript}</script>`));
       res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
       res.end(body);
     })().catch(() => res.writeHead(500).end());

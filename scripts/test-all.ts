@@ -7,6 +7,7 @@
  * by side the three take about 72 s. Their output is held back and shown only if they fail, so Vitest's report
  * stays readable. The build is stamped with a token that only this run knows (e2e/built-app.ts), so Playwright's
  * web server serves it instead of building again, and never serves a build left over from another run.
+ * Last, the same build is walked through in Firefox and in WebKit (e2e/browsers/run.ts), about a minute more.
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -49,5 +50,10 @@ if (checked.code !== 0) failWith('the type-check (tsc)', checked);
 if (unit.code !== 0) process.exit(unit.code);
 if (app.code !== 0) failWith('the build for the end-to-end tests', app);
 
-const e2e = await run('npx', ['playwright', 'test', ...process.argv.slice(2)], false, { ...process.env, [BUILD_TOKEN_ENV]: token });
-process.exit(e2e.code);
+const withBuild = { ...process.env, [BUILD_TOKEN_ENV]: token };
+const e2e = await run('npx', ['playwright', 'test', ...process.argv.slice(2)], false, withBuild);
+// Firefox and WebKit walk the same build after Chromium's suite, even when it failed: a red engine is worth
+// knowing about on its own. (Arguments name Playwright specs, so a run narrowed to some specs skips this.)
+if (process.argv.length > 2) process.exit(e2e.code);
+const browsers = await run('node', ['--import', 'tsx', 'e2e/browsers/run.ts'], false, withBuild);
+process.exit(e2e.code || browsers.code);

@@ -16,6 +16,7 @@ import { simdKernelsActive } from '../ml/backends/simd-kernels';
 import { checkTraining, type TrainingCheck } from '../ml/backends/training-check';
 import type { BackendChoice, BackendInfo } from './messages';
 import { probeWebGPU, type WebGPUProbe } from './webgpu-probe';
+import { oneThreadReason, threadFacts } from './thread-note';
 
 let wasmPathsSet = false;
 let wantedThreads = 1;
@@ -25,6 +26,8 @@ export interface WebGLProbe {
   readonly available: boolean;
   readonly renderer: string | null;
   readonly software: boolean;
+  /** Looked for in a worker, on an OffscreenCanvas: WebKitGTK 2.50 has WebGL2 on the page but not there. */
+  readonly inWorker?: boolean;
 }
 
 const SOFTWARE = /swiftshader|llvmpipe|softpipe|software|basic render/i;
@@ -32,12 +35,13 @@ const SOFTWARE = /swiftshader|llvmpipe|softpipe|software|basic render/i;
 /** Asks for a WebGL2 context (OffscreenCanvas in a worker) and reads its renderer string. */
 export function probeWebGL(disabled = false): WebGLProbe {
   if (disabled) return { available: false, renderer: null, software: false };
+  const inWorker = typeof (globalThis as { document?: unknown }).document === 'undefined';
   try {
     const canvas = typeof OffscreenCanvas !== 'undefined'
       ? new OffscreenCanvas(1, 1)
       : (globalThis as { document?: Document }).document?.createElement('canvas');
     const gl = canvas?.getContext('webgl2') as WebGL2RenderingContext | null | undefined;
-    if (!gl) return { available: false, renderer: null, software: false };
+    if (!gl) return { available: false, renderer: null, software: false, inWorker };
     const debug = gl.getExtension('WEBGL_debug_renderer_info');
     const renderer = String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
     gl.getExtension('WEBGL_lose_context')?.loseContext();
@@ -113,7 +117,9 @@ export function plan(choice: BackendChoice, probe: WebGLProbe, gpu: WebGPUProbe)
   if (probe.available) {
     return { order: ['wasm', 'webgl', 'cpu'], reason: withNote(`WebGL here is a software renderer (${probe.renderer}), slower than WebAssembly on the same CPU`) };
   }
-  return { order: ['wasm', 'cpu'], reason: withNote('WebGL2 is not available here') };
+  // Said precisely where the page itself may well have WebGL2 (WebKit): it is the worker that trains, and lacks it.
+  const missing = probe.inWorker ? 'WebGL2 is not available to the training worker (this browser offers none on an OffscreenCanvas in a worker)' : 'WebGL2 is not available here';
+  return { order: ['wasm', 'cpu'], reason: withNote(missing) };
 }
 
 let lastProbe: WebGLProbe | null = null;
@@ -194,7 +200,9 @@ export async function startBackend(choice: BackendChoice, webglDisabled = false)
       const reasonWithKernels = simd === false
         ? `${why}; Pretext Lab's own faster training kernels need WebAssembly SIMD, which this browser lacks, so training is slower`
         : why;
-      return { name, reason: reasonWithKernels, renderer, softwareRenderer, threads: wasmThreads(), simdKernels: simd };
+      const threads = wasmThreads();
+      const oneThread = oneThreadReason(threads, threadFacts(wantedThreads));
+      return { name, reason: oneThread ? `${reasonWithKernels}; ${oneThread}` : reasonWithKernels, renderer, softwareRenderer, threads, simdKernels: simd };
     } catch (err) {
       failures.push(`${name} failed to start (${err instanceof Error ? err.message : String(err)})`);
     }

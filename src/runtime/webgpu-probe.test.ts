@@ -38,6 +38,12 @@ describe('the backend order', () => {
     expect(chosen.reason).toMatch(/software renderer .*; WebGPU's adapter here is a software one \(google swiftshader\), so it is not chosen by itself/);
   });
 
+  it('says it is the training worker that lacks WebGL2 when the probe ran in one (WebKit has it only on the page)', () => {
+    const none = { available: false, renderer: null, software: false };
+    expect(plan('auto', { ...none, inWorker: true }, noGpu)).toEqual({ order: ['wasm', 'cpu'], reason: 'WebGL2 is not available to the training worker (this browser offers none on an OffscreenCanvas in a worker)' });
+    expect(plan('auto', none, noGpu).reason).toBe('WebGL2 is not available here');
+  });
+
   it('uses WebGPU when asked, falling back to the others', () => {
     expect(plan('webgpu', swiftshaderGL, swiftshaderGpu)).toEqual({ order: ['webgpu', 'webgl', 'wasm', 'cpu'], reason: 'chosen by you' });
   });

@@ -1,7 +1,6 @@
 /**
  * The page's half of saving and loading: turning an exported model into two downloads (TensorFlow.js's
- * model.json + weights.bin, through its own downloads:// handler), and reading two uploaded files back.
- * tfjs is imported on demand, so the page does not carry it until a student asks.
+ * model.json + weights.bin), and reading two uploaded files back.
  */
 import type { SerializedModel } from '../ml/models/model-metadata';
 import type { io as tfio } from '@tensorflow/tfjs';
@@ -15,21 +14,41 @@ export function downloadName(run: RunId): string {
   return `pretext-lab-${run}`;
 }
 
-/** Starts the browser download of a model as model.json + weights.bin. */
+/**
+ * Time between the two files of a download. WebKit (WebKitGTK 2.50, found by e2e/browsers) keeps only the later
+ * of two downloads started together: tfjs's own downloads:// handler clicks its two links one timer tick apart,
+ * and there the .json was lost. 300 ms apart kept both; a second leaves room on a busy machine.
+ */
+export const DOWNLOAD_GAP_MS = 1000;
+
+/** Saves a blob under `name` as a browser download, through a link the page never shows. */
+function saveAs(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.download = name;
+  link.href = url;
+  link.dispatchEvent(new MouseEvent('click'));
+  // The browser reads the blob after the click; a minute is ample before its memory is let go.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * Starts the browser download of a model as model.json + weights.bin, in TensorFlow.js's own format (what its
+ * downloads:// handler writes, and what tf.loadLayersModel and the lab's upload read back).
+ */
 export async function downloadModel(run: RunId, model: SerializedModel): Promise<void> {
-  const { io } = await import('@tensorflow/tfjs');
-  // tfjs registers its browserDownloads handler under the downloads:// scheme.
-  const handler = io.getSaveHandlers(`downloads://${downloadName(run)}`)[0];
-  if (!handler?.save) throw new Error('this browser cannot download files');
-  await handler.save({
+  const name = downloadName(run);
+  const modelJson = {
     modelTopology: model.modelTopology,
-    weightSpecs: model.weightSpecs,
-    weightData: model.weightData,
     format: 'layers-model',
     generatedBy: 'Pretext Lab',
     convertedBy: null,
+    weightsManifest: [{ paths: [`./${name}.weights.bin`], weights: model.weightSpecs }],
     ...(model.metadata ? { userDefinedMetadata: { pretextLab: model.metadata } } : {}),
-  });
+  };
+  saveAs(new Blob([JSON.stringify(modelJson)], { type: 'application/json' }), `${name}.json`);
+  await new Promise((resolve) => setTimeout(resolve, DOWNLOAD_GAP_MS));
+  saveAs(new Blob([model.weightData], { type: 'application/octet-stream' }), `${name}.weights.bin`);
 }
 
 /**

@@ -17,8 +17,14 @@ export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
+/** What a browser without DecompressionStream is told when it loads MNIST. */
+export const NO_DECOMPRESSION_STREAM = 'this browser cannot unpack the MNIST files: it has no DecompressionStream (Chrome 80, Firefox 113, Safari 16.4 and later have it)';
+
 /** The inflated bytes of gzip data as `DecompressionStream('gzip')` hands them over, chunk by chunk. */
 function inflating(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  // Every engine the suite drives has it (Chromium 80, Firefox 113, Safari 16.4 and later); an older browser is
+  // told what it lacks instead of failing on a name it does not know.
+  if (typeof DecompressionStream !== 'function') throw new Error(NO_DECOMPRESSION_STREAM);
   // Copy into a fresh ArrayBuffer: the Blob constructor wants ArrayBuffer-backed views.
   return new Blob([bytes.slice()]).stream().pipeThrough(new DecompressionStream('gzip'));
 }
