@@ -83,6 +83,10 @@ function listNames(names: readonly string[]): string {
 
 /** Across tasks: for which does longer training help, and which block reads better after it. */
 export function overallFindings(result: PretextLengthResult): string[] {
+  // The rule needs a spread between seeds; with one seed a line shows a trend and nothing can be called a verdict.
+  if (result.seedList.length < 2) {
+    return [`Recorded with one seed (${result.seedList.join(', ')}): each line shows a trend, but no difference between epochs or blocks can be told from noise until more seeds are recorded (npm run pretext-length -- --seeds 3).`];
+  }
   const helped: string[] = [];
   const notHelped: string[] = [];
   const byBlock: Record<'block 1' | 'block 2' | 'neither', string[]> = { 'block 1': [], 'block 2': [], neither: [] };
