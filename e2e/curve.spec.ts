@@ -25,8 +25,15 @@ test('the recorded curve, a live sweep, a refused label count and the probes', a
   await expect(panel.getByText(new RegExp(`seeds? ${recorded.seedList.join(', ')}, on all ${recorded.testCount.toLocaleString('en-US')} test`))).toBeVisible();
   await expect(panel.getByRole('heading', { name: 'What to look for, and what the data shows' })).toBeVisible();
   await expect(panel.locator('.curve-words li').first()).toBeVisible();
+  // Read by the probe first; at 100 labels or fewer it was checked under one global scale too, and the words say how that went.
+  await expect(panel.getByRole('radio', { name: /Linear probe/ })).toBeChecked();
+  await expect(panel.locator('.curve-words li').filter({ hasText: /global scale/ }).first()).toBeVisible();
   await panel.locator('.curve-chart').scrollIntoViewIfNeeded();
   await panel.screenshot({ path: `${SCREENSHOT_DIR}/curve.png` });
+  // The lecture's head's recording is one click away.
+  await panel.getByRole('radio', { name: /The lecture's head/ }).check();
+  await expect(panel.locator('.curve-words li').first()).toAppear();
+  await panel.getByRole('radio', { name: /Linear probe/ }).check();
 
   // The shipped lecture models give the page a rotation trunk to sweep.
   await expect(page.getByTestId('backend-name')).not.toBeEmpty({ timeout: 60_000 });

@@ -8,7 +8,7 @@ import { collectPageErrors, SCREENSHOT_DIR } from './helpers';
 
 interface Recorded { tasks: { title: string }[]; seeds: number[] }
 
-test('the recorded leaderboard is shown at once, and a row trained live joins it as yours', async ({ page }) => {
+test('the recorded leaderboard is shown at once under the probe with the lecture\'s head beside it, and a row trained live joins the lecture head\'s table as yours', async ({ page }) => {
   test.setTimeout(240_000);
   const errors = collectPageErrors(page);
   const recorded = JSON.parse(await readFile('public/pretrained/leaderboard.json', 'utf8')) as Recorded;
@@ -18,14 +18,21 @@ test('the recorded leaderboard is shown at once, and a row trained live joins it
   await page.route('**/pretrained/pretext-length.json', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Pretext Lab</title>' }));
   await page.goto('/?preset=smoke&probe=off#leaderboard');
   const panel = page.locator('#leaderboard');
-  const table = panel.getByRole('table', { name: /Digit accuracy of the same head on each frozen trunk/ });
+  // The lab's instrument first: the linear probe's recording.
+  const table = panel.getByRole('table', { name: /Digit accuracy read by the linear probe from each frozen trunk/ });
   await expect(table).toAppear({ timeout: 60_000 });
   await expect(panel.getByText(/^Recorded$/)).toBeVisible();
   await expect(panel.getByText(new RegExp(`seeds? ${recorded.seeds.join(', ')}, on 10,000 test`))).toBeVisible();
   for (const { title } of recorded.tasks) await expect(table.getByRole('rowheader', { name: title, exact: true })).toBeVisible();
-  for (const title of ['Random frozen trunk (control)', 'Supervised from scratch', 'Upper bound: trunk trained on the digit labels']) {
+  for (const title of ['Random frozen trunk (control)', 'Supervised from scratch']) {
     await expect(table.getByRole('rowheader', { name: title })).toBeVisible();
   }
+  // Called a bound only while no task row scores above it.
+  await expect(table.getByRole('rowheader', { name: /^(Upper bound|Reference \(not a bound here\)): trunk trained on 9,000 digit labels to convergence$/ })).toBeVisible();
+  // Both instruments side by side, with words computed from the two files.
+  await expect(panel.getByRole('heading', { name: 'The two instruments side by side' })).toBeVisible();
+  await expect(panel.getByRole('table', { name: /under each instrument/ }).getByRole('rowheader', { name: recorded.tasks[0].title, exact: true })).toBeVisible();
+  await expect(panel.getByText(/largest spread between seeds of one row is \d+\.\d points under the probe/)).toBeVisible();
   await expect(panel.getByRole('heading', { name: 'What the data shows' })).toBeVisible();
   // The scatter is named at once and drawn as a student scrolls near it (src/components/WhenNear.tsx).
   const scatter = panel.getByRole('img', { name: /Pretext score against digit accuracy/ });
@@ -37,10 +44,15 @@ test('the recorded leaderboard is shown at once, and a row trained live joins it
   // The control first (one run), then a task's row (its pretext model, then its head), both with seed 1.
   await expect(page.getByTestId('backend-name')).not.toBeEmpty({ timeout: 60_000 });
   await table.getByRole('button', { name: 'Train live: Random frozen trunk (control)' }).click();
-  const yours = table.getByRole('row', { name: /yours/ });
+  // A live row is trained with the lecture's head, so it joins the table read by that head.
+  await expect(panel.getByText(/Your live rows were read by the lecture's head/)).toAppear({ timeout: 120_000 });
+  await panel.getByRole('radio', { name: /The lecture's head/ }).check();
+  const lectureTable = panel.getByRole('table', { name: /Digit accuracy of the lecture's head on each frozen trunk/ });
+  await expect(lectureTable).toAppear();
+  const yours = lectureTable.getByRole('row', { name: /yours/ });
   await expect(yours.filter({ hasText: 'Random frozen trunk' })).toContainText('seed 1', { timeout: 120_000 });
-  await table.getByRole('button', { name: 'Train live: Rotation' }).click();
-  await expect(table.getByRole('status')).toContainText(/training: (pretext model|head)/);
+  await lectureTable.getByRole('button', { name: 'Train live: Rotation' }).click();
+  await expect(lectureTable.getByRole('status')).toContainText(/training: (pretext model|head)/);
   const rotation = yours.filter({ hasText: 'Rotation' });
   await expect(rotation).toAppear({ timeout: 180_000 });
   // Paired with the student's own control of the same seed: a gain, and with one seed, no verdict.
