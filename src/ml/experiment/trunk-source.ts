@@ -11,6 +11,7 @@ import { taskById } from '../tasks/registry';
 import { chanceScore } from '../tasks/chance';
 import { scoreName } from '../tasks/score-name';
 import { pretextTestSet, trainPretext, type ExperimentCallbacks } from './protocol';
+import { evaluate } from '../eval/evaluate';
 import type { TrunkReading } from '../probe/trunk-readings';
 
 /** A trunk's weights, in the model's order, as plain arrays. */
@@ -79,17 +80,33 @@ export interface TrainedTrunk {
 export async function pretextTrunk(splits: Splits, config: ExperimentConfig, store?: TrunkStore, callbacks: ExperimentCallbacks = {}): Promise<TrainedTrunk> {
   const task = taskById(config.task);
   const key = trunkKey(config);
-  const chance = chanceScore(task, pretextTestSet(config.task, splits));
-  const [weights, snapshot] = store ? await Promise.all([store.loadWeights(key), store.loadSnapshot(key)]) : [null, null];
-  if (weights && snapshot) {
-    const model = buildTaskModel(task, config.seed);
-    loadWeightsInto(model, weights);
-    return { model, testScore: snapshot.pretextScore, trainScore: snapshot.trainScore ?? NaN, chanceScore: chance, metric: scoreName(task.objective), kept: true };
+  const testExamples = pretextTestSet(config.task, splits);
+  const chance = chanceScore(task, testExamples);
+  // The pretext score depends on the test images (the lecture's 300 or all 10,000), so it is kept per test set;
+  // the weights and the training score do not.
+  const scoreKey = (test: string) => `${key}.test-${test}`;
+  if (store) {
+    const weights = await store.loadWeights(key);
+    // The bare key is where a first version kept one score for whichever test set came first: its training score
+    // still holds, its pretext score is measured again.
+    const snapshots = await Promise.all([scoreKey('full'), scoreKey('lecture'), key].map((k) => store.loadSnapshot(k)));
+    const own = await store.loadSnapshot(scoreKey(config.splits.testSet));
+    const trainScore = snapshots.find((s) => s !== null)?.trainScore;
+    if (weights && trainScore !== undefined) {
+      const model = buildTaskModel(task, config.seed);
+      loadWeightsInto(model, weights);
+      let testScore = own?.pretextScore;
+      if (testScore === undefined) {
+        testScore = (await evaluate(model, testExamples, { scaling: config.scaling, batchSize: 192, objective: task.objective })).accuracy;
+        await store.saveSnapshot(scoreKey(config.splits.testSet), { pretextScore: testScore, trainScore, readings: [] });
+      }
+      return { model, testScore, trainScore, chanceScore: chance, metric: scoreName(task.objective), kept: true };
+    }
   }
   const { model, summary } = await trainPretext(splits, config, callbacks);
   if (store) {
     await store.saveWeights(key, await weightsOf(model));
-    await store.saveSnapshot(key, { pretextScore: summary.testScore, trainScore: summary.accuracy, readings: [] });
+    await store.saveSnapshot(scoreKey(config.splits.testSet), { pretextScore: summary.testScore, trainScore: summary.accuracy, readings: [] });
   }
   return { model, testScore: summary.testScore, trainScore: summary.accuracy, chanceScore: summary.chanceScore, metric: summary.metric, kept: false };
 }
