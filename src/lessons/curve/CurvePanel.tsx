@@ -33,8 +33,11 @@ export function CurvePanel() {
   const points = useInsight((s) => (s.sweep.status === 'idle' ? null : s.sweep.points));
   const result = recorded.status === 'ready' ? recorded.result : null;
   const drawn = useMemo<DrawnCurve[]>(() => {
+    // A point where the lecture's head failed to fit on some seed is about the recipe, not the trunk: it is left
+    // out of the line and named in the words below instead.
     const shipped = (result?.curves ?? []).map((c, i) => ({
-      key: `rec-${c.trunk}`, name: curveTrunkTitle(c.trunk), color: trunkColor(c.trunk, i), dashed: false, points: c.points,
+      key: `rec-${c.trunk}`, name: curveTrunkTitle(c.trunk), color: trunkColor(c.trunk, i), dashed: false,
+      points: c.points.filter((p) => !(p.failedFits ?? []).some((f) => f !== null)),
     }));
     const live = sweepCurves(points ?? []).map((c, i) => ({
       key: `live-${c.trunk}`, name: `yours: ${sweepTrunkName(c.trunk)}${c.trunk.startsWith('finetune') || c.trunk === 'scratch' ? '' : " (lecture's head)"}`, color: trunkColor(c.trunk.replace(/^finetune:/, 'finetune-'), i + 3), dashed: true, points: c.points,
@@ -80,7 +83,7 @@ export function CurvePanel() {
             {result.note && <p>{result.note}</p>}
           </details>
         )}
-        {drawn.length > 0 && <CurveChart curves={drawn} caption="Test accuracy against labelled digits (mean over seeds, band ± 1 standard deviation; dashed: your sweep)" />}
+        {drawn.length > 0 && <CurveChart curves={drawn} caption={`Test accuracy against labelled digits (mean over seeds, band ± 1 standard deviation; dashed: your sweep)${result?.curves.some((c) => c.points.some((p) => p.failedFits)) ? '; points where the head failed to fit are left out' : ''}`} />}
         {result && (
           <div className="curve-words">
             <h3>What to look for, and what the data shows</h3>
