@@ -28,7 +28,7 @@ test('the recorded leaderboard is shown at once under the probe with the lecture
     await expect(table.getByRole('rowheader', { name: title })).toBeVisible();
   }
   // Called a bound only while no task row scores above it.
-  await expect(table.getByRole('rowheader', { name: /^(Upper bound|Reference \(not a bound here\)): trunk trained on 9,000 digit labels to convergence$/ })).toBeVisible();
+  await expect(table.getByRole('rowheader', { name: /^(Upper bound|Reference|Reference \(not a bound here\)): trunk trained on 9,000 digit labels to convergence$/ })).toBeVisible();
   // Both instruments side by side, with words computed from the two files.
   await expect(panel.getByRole('heading', { name: 'The two instruments side by side' })).toBeVisible();
   await expect(panel.getByRole('table', { name: /under each instrument/ }).getByRole('rowheader', { name: recorded.tasks[0].title, exact: true })).toBeVisible();

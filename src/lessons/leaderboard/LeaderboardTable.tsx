@@ -83,7 +83,7 @@ export function LeaderboardTable({ recorded, yours, statusOf, busy, onTrain, upp
             <td className="num">—</td>
             <td className="num"><strong>{accuracy(r.digitAccuracy, n)}</strong>{failedNote(r.perSeed)}</td>
             <td className="num">{r.id === 'random' ? '0 (the floor)' : '—'}</td>
-            <td>{r.id === 'upper' ? 'what labels give under the same budget' : r.id === 'scratch' ? 'what the labels alone give' : 'the control'}</td>
+            <td>{r.id === 'upper' ? (upperIsBound ? 'what labels give, trained to the end' : 'a task row scores above it: not a bound') : r.id === 'scratch' ? 'what the labels alone give' : 'the control'}</td>
             {r.id === 'upper' ? <td className="hint">command line</td> : <TrainCell row={r.id} title={r.title} statusOf={statusOf} busy={busy} onTrain={onTrain} />}
           </tr>
         ))}
