@@ -196,8 +196,8 @@ export const STEPS: readonly Step[] = [
   {
     name: 'the leaderboard and the label curve show their recorded data',
     async run({ student, engine, shots }) {
-      await student.see(/Digit accuracy of the same head on each frozen trunk, recorded over 3 seeds/, { within: '#leaderboard' });
-      await student.see(/Contrastive[\s\S]*Upper bound: trunk trained on the digit labels/, { within: '#leaderboard' });
+      await student.see(/Digit accuracy read by the linear probe from each frozen trunk, recorded over 3 seeds/, { within: '#leaderboard' });
+      await student.see(/Contrastive[\s\S]*Reference: trunk trained on 9,000 digit labels to convergence/, { within: '#leaderboard' });
       // Charts are drawn as a student scrolls near them (src/components/WhenNear.tsx).
       await student.until('the leaderboard scatter is drawn', async () => {
         const n = await student.driver.evaluate(drawnIn, { within: '#leaderboard [aria-label^="Pretext score against digit accuracy"]', selector: '.recharts-wrapper' });
