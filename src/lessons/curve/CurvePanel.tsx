@@ -52,7 +52,7 @@ export function CurvePanel() {
     <Panel id="curve">
       <p>
         Self-supervision is meant to pay off when labels are scarce, so one accuracy at 1,000 labels cannot show it. Here the same
-        head learns on top of each trunk from {span}, several times with different seeds. A trunk whose curve
+        instrument reads each frozen trunk, and the same network trains from scratch, from {span}, several times with different seeds. A trunk whose curve
         sits higher on the left needs fewer labels for the same accuracy. Read each band as the spread between seeds: where two bands
         overlap, the seeds cannot tell the trunks apart. Frozen trunks are read by the lab&apos;s linear probe (standardised features,
         penalty chosen by cross-validation on the labels alone, trained to convergence; Kolesnikov, Zhai &amp; Beyer 2019) or by the

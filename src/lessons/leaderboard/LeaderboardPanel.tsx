@@ -81,10 +81,10 @@ export function LeaderboardPanel() {
     <Panel id="leaderboard">
       <p>
         Every pretext task trains the <em>same</em> trunk on the <em>same</em> unlabelled images with the same budget; then the
-        same digit head (same start, same shuffles, same {labels.toLocaleString('en-US')} labels) learns on top of each frozen trunk, as
-        in <StepRef id="transfer" />. Only the trunk differs from row to row. Three reference rows frame the answer: the
+        same instrument reads the digit off each frozen trunk from the same {labels.toLocaleString('en-US')} labels, as the head
+        of <StepRef id="transfer" /> does. Only the trunk differs from row to row. Three reference rows frame the answer: the
         <strong> random</strong> frozen trunk (the floor: features nobody trained), the network trained <strong>from scratch</strong> on the
-        labels, and an <strong>upper bound</strong>: the trunk trained on the digit labels of the very images the pretext tasks see, then frozen.
+        labels, and a trunk trained on the digit labels of the very images the pretext tasks see, then frozen: an <strong>upper bound</strong> where no task row beats it.
       </p>
       <p>
         What reads the digit off a frozen trunk is itself an instrument. The lab&apos;s is a <strong>linear probe</strong>, as the

@@ -50,7 +50,7 @@ export const PretextScatter = memo(function PretextScatter({ result }: { readonl
           <Tooltip formatter={(v) => `${String(v)}%`} />
           <ReferenceLine y={ref('random') * 100} stroke={RUN_COLORS.random} strokeDasharray="6 4" label={{ value: 'random trunk', position: 'insideBottomRight', fill: RUN_COLORS.random }} />
           <ReferenceLine y={ref('scratch') * 100} stroke={RUN_COLORS.scratch} strokeDasharray="2 3" label={{ value: 'supervised', position: 'insideTopLeft', fill: RUN_COLORS.scratch }} />
-          <ReferenceLine y={ref('upper') * 100} stroke={INK.muted} strokeDasharray="1 3" label={{ value: 'upper bound', position: 'insideTopLeft', fill: INK.muted }} />
+          <ReferenceLine y={ref('upper') * 100} stroke={INK.muted} strokeDasharray="1 3" label={{ value: 'trained on labels', position: 'insideTopLeft', fill: INK.muted }} />
           {points.map((p, i) => (
             <Scatter key={p.name} name={p.name} data={[p]} fill={MARKS[i % MARKS.length].color} shape={MARKS[i % MARKS.length].shape} isAnimationActive={false} />
           ))}

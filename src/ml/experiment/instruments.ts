@@ -33,8 +33,10 @@ export function instrumentRows(probe: LeaderboardResult, lecture: LeaderboardRes
   for (const r of probe.references) {
     const l = lecture.references.find((x) => x.id === r.id);
     if (!l || r.id === 'scratch') continue; // scratch trains every layer itself: the same run under both
+    // The two files' labelled trunks are trained differently (to convergence for the probe), so the row says so.
+    const title = r.id === 'upper' ? 'Trunk trained on the digit labels (converged under the probe; the pretext budget under the lecture\'s head)' : r.title;
     rows.push({
-      id: r.id, title: r.title,
+      id: r.id, title,
       probe: { ...r.digitAccuracy, verdict: null },
       lecture: { ...l.digitAccuracy, verdict: null, failedFits: l.perSeed.filter((s) => s.failedFit).length },
     });
