@@ -4,7 +4,7 @@
  * every later step, so the walk costs about a minute per engine instead of a suite's worth). A step that fails
  * ends the walk: later steps stand on earlier ones (nothing to draw for before a model has trained).
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BLANK_PATH } from '../built-app';
 import type { PointerKind } from './driver';
@@ -173,7 +173,9 @@ export const STEPS: readonly Step[] = [
         const names = (await readdir(downloads)).filter((n) => !n.endsWith('.part'));
         const json = names.find((n) => n.endsWith('.json'));
         const bin = names.find((n) => n.endsWith('.weights.bin'));
-        return json && bin ? { json, bin } : `found ${names.join(', ') || 'nothing'}`;
+        // Firefox may show a file under its final name before its bytes are written: wait for both to hold data.
+        const sizes = json && bin ? await Promise.all([json, bin].map(async (n) => (await stat(join(downloads, n))).size)) : [];
+        return json && bin && sizes.every((size) => size > 0) ? { json, bin } : `found ${names.join(', ') || 'nothing'}${sizes.length ? ` (${sizes.join(' and ')} bytes)` : ''}`;
       }, 20_000);
       const model = JSON.parse(await readFile(join(downloads, files.json), 'utf8')) as { weightsManifest?: { weights: { shape: number[] }[] }[] };
       const floats = (model.weightsManifest ?? []).flatMap((g) => g.weights).reduce((sum, w) => sum + w.shape.reduce((a, b) => a * b, 1), 0);
