@@ -28,6 +28,14 @@ async function writeAtomically(path: string, data: string | Uint8Array): Promise
 /** A store in `dir` (created when first written). */
 export function folderTrunkStore(dir: string = TRUNK_CACHE_DIR): TrunkStore {
   const ready = mkdir(dir, { recursive: true });
+  const readJson = async (name: string): Promise<unknown> => {
+    const text = await readOrNull(join(dir, name));
+    return text ? (JSON.parse(text.toString()) as unknown) : null;
+  };
+  const writeJson = async (name: string, value: unknown): Promise<void> => {
+    await ready;
+    await writeAtomically(join(dir, name), JSON.stringify(value));
+  };
   return {
     async loadWeights(key) {
       const shapes = await readOrNull(join(dir, `${key}.shapes.json`));
@@ -57,21 +65,9 @@ export function folderTrunkStore(dir: string = TRUNK_CACHE_DIR): TrunkStore {
       await writeAtomically(join(dir, `${key}.weights.bin`), new Uint8Array(all.buffer));
       await writeAtomically(join(dir, `${key}.shapes.json`), JSON.stringify(weights.shapes));
     },
-    async loadSnapshot(key) {
-      const text = await readOrNull(join(dir, `${key}.readings.json`));
-      return text ? (JSON.parse(text.toString()) as StoredSnapshot) : null;
-    },
-    async saveSnapshot(key, snapshot) {
-      await ready;
-      await writeAtomically(join(dir, `${key}.readings.json`), JSON.stringify(snapshot));
-    },
-    async loadRecord(key) {
-      const text = await readOrNull(join(dir, `${key}.record.json`));
-      return text ? (JSON.parse(text.toString()) as unknown) : null;
-    },
-    async saveRecord(key, value) {
-      await ready;
-      await writeAtomically(join(dir, `${key}.record.json`), JSON.stringify(value));
-    },
+    loadSnapshot: async (key) => (await readJson(`${key}.readings.json`)) as StoredSnapshot | null,
+    saveSnapshot: (key, snapshot) => writeJson(`${key}.readings.json`, snapshot),
+    loadRecord: (key) => readJson(`${key}.record.json`),
+    saveRecord: (key, value) => writeJson(`${key}.record.json`, value),
   };
 }

@@ -14,15 +14,14 @@ import { makeSplits } from '../data/splits';
 import { SettingError } from '../config/validate';
 import { checkConfig } from '../config/check-config';
 import type { ExperimentConfig } from '../config/presets';
-import { buildDigitClassifier, buildTaskModel } from '../models/architecture';
+import { buildDigitClassifier } from '../models/architecture';
 import { TrainingRun, type TrainOptions } from '../train/trainer';
 import { evaluate } from '../eval/evaluate';
 import { extractFeatures, type FeatureMatrix } from '../features/extract';
 import { trainFeatureHead } from '../features/head';
-import { TASK_IDS, isTaskId, taskById, type TaskId } from '../tasks/registry';
+import { TASK_IDS, isTaskId, type TaskId } from '../tasks/registry';
 import { meanStd } from './statistics';
-import { experimentSpecs, trainOptionsFor, type TrunkUse } from './runs';
-import { pretextTrainSet } from './protocol';
+import { trainOptionsFor, type TrunkUse } from './runs';
 import { LABEL_POOL_START, checkLabelCount, gatherRows, isBalanced, labelPoolSize, labelRows } from './label-pool';
 import type { LeaderboardHead } from './leaderboard-types';
 import { failedFit } from './fit-check';
@@ -134,22 +133,6 @@ function headOptions(use: Exclude<TrunkUse, 'pretext'>, task: TaskId, seed: numb
   const config = { ...request.config, seed };
   const options = trainOptionsFor({ task, use, seed, labels }, config);
   return request.validation === 'none' ? { ...options, validationSplit: 0 } : options;
-}
-
-/** The task's pretext model for `seed`, trained exactly as runExperiment trains it. The caller disposes it. */
-export async function trainPretextTrunk(mnist: Mnist, config: ExperimentConfig, callbacks: CurveCallbacks = {}): Promise<{ model: tf.LayersModel; score: number }> {
-  checkConfig(config, mnist.train.count);
-  const splits = makeSplits(mnist, config.splits);
-  const model = buildTaskModel(taskById(config.task), config.seed);
-  try {
-    const result = await new TrainingRun(model, pretextTrainSet(config, splits.pretext), trainOptionsFor(experimentSpecs(config).pretext, config), {
-      onEpochEnd: (e) => callbacks.onProgress?.(`${config.task} pretext, seed ${config.seed}: epoch ${e.epoch + 1}, score ${(e.accuracy * 100).toFixed(2)}%`),
-    }).run();
-    return { model, score: result.history[result.history.length - 1]?.accuracy ?? NaN };
-  } catch (err) {
-    model.dispose();
-    throw err;
-  }
 }
 
 /** Features of the given training rows, looked up in one extraction of all the rows any label count needs. */

@@ -13,7 +13,8 @@
  */
 import type { Mnist } from '../data/mnist';
 import { makeSplits, type Splits, type TestSetName } from '../data/splits';
-import { presetConfig, type ExperimentConfig, type PresetName } from '../config/presets';
+import type { ExperimentConfig, PresetName } from '../config/presets';
+import { leaderboardConfig } from './leaderboard';
 import { buildTaskModel } from '../models/architecture';
 import { TrainingRun } from '../train/trainer';
 import { evaluate } from '../eval/evaluate';
@@ -57,8 +58,8 @@ export function snapshotKey(preset: PresetName, task: TaskId, seed: number, epoc
 
 /** The configuration one task and seed trains with: the preset's, `epochs` pretext epochs, the test set given (all 10,000 by default). */
 export function studyConfig(preset: PresetName, task: TaskId, seed: number, epochs: number, test: TestSetName = 'full'): ExperimentConfig {
-  const base = presetConfig(preset);
-  return { ...base, task, seed, splits: { ...base.splits, testSet: test }, pretext: { ...base.pretext, epochs } };
+  const base = leaderboardConfig(preset, task, seed, test);
+  return { ...base, pretext: { ...base.pretext, epochs } };
 }
 
 function covers(snapshot: StoredSnapshot | null, labels: readonly number[], blocks: readonly TrunkBlock[]): snapshot is StoredSnapshot {
@@ -103,25 +104,16 @@ async function measureSeed(
       }
       return epochs.map((e) => snapshots.get(e) as StoredSnapshot);
     }
-    if (epochs[0] === 0) snapshots.set(0, await measure(0));
-    if (last > 0) {
-      let pending: Promise<void> = Promise.resolve();
-      let failure: unknown = null;
-      const run: TrainingRun = new TrainingRun(model, pretextTrainSet(config, splits.pretext), trainOptionsFor(experimentSpecs(config).pretext, config), {
-        onEpochEnd: (e) => {
-          const done = e.epoch + 1;
-          if (!epochs.includes(done)) return;
-          // Hold the run while the trunk is measured; the next batch waits, so nothing trains meanwhile.
-          if (done < last) run.pause();
-          pending = pending.then(() => measure(done)).then((s) => { snapshots.set(done, s); }, (err: unknown) => { failure = err; run.stop(); })
-            .finally(() => { if (done < last) run.resume(); });
-        },
-      });
-      const result = await run.run();
-      await pending;
-      if (failure !== null) throw failure;
-      if (result.reason !== 'completed') throw new Error(`${task} seed ${seed}: the pretext run ended early (${result.reason}${result.message ? `: ${result.message}` : ''})`);
-    }
+    if (last === 0) return [await measure(0)];
+    // The trainer waits at each epoch boundary (before the first epoch too) while the trunk is measured, so
+    // nothing trains meanwhile and the arithmetic is that of an uninterrupted run.
+    const run = new TrainingRun(model, pretextTrainSet(config, splits.pretext), trainOptionsFor(experimentSpecs(config).pretext, config), {
+      atEpochBoundary: async (done) => {
+        if (epochs.includes(done)) snapshots.set(done, await measure(done));
+      },
+    });
+    const result = await run.run();
+    if (result.reason !== 'completed') throw new Error(`${task} seed ${seed}: the pretext run ended early (${result.reason}${result.message ? `: ${result.message}` : ''})`);
     return epochs.map((e) => {
       const s = snapshots.get(e);
       if (!s) throw new Error(`${task} seed ${seed}: epoch ${e} was never measured`);
