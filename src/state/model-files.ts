@@ -17,7 +17,8 @@ export function downloadName(run: RunId): string {
 /**
  * Time between the two files of a download. WebKit (WebKitGTK 2.50, found by e2e/browsers) keeps only the later
  * of two downloads started together: tfjs's own downloads:// handler clicks its two links one timer tick apart,
- * and there the .json was lost. 300 ms apart kept both; a second leaves room on a busy machine.
+ * and there the .json was lost. A short gap kept both (measured in the commit that added this); a second leaves
+ * room on a busy machine.
  */
 export const DOWNLOAD_GAP_MS = 1000;
 
