@@ -87,6 +87,18 @@ async function train({ student, notes }: WalkContext, panel: string, button: Reg
   notes.push(`${panel.slice(1)} trained in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/** The address the first step asks for on purpose, to show that the watch on other origins works. */
+const SELF_CHECK_ORIGIN = 'http://127.0.0.1:9';
+
+/**
+ * The errors that are the app's doing: the engine's own words about the first step's deliberate request are not.
+ * Firefox 153 reports that request as a Report-Only CSP violation on the console, and it may do so late, after the
+ * step has counted the errors so far (which failed CI once); the watch on other origins still sees any real request.
+ */
+function appErrors(errors: readonly string[]): string[] {
+  return errors.filter((error) => !error.includes(SELF_CHECK_ORIGIN));
+}
+
 /** Every step of the walk, in order. */
 export const STEPS: readonly Step[] = [
   {
@@ -94,7 +106,7 @@ export const STEPS: readonly Step[] = [
     async run(ctx) {
       const { student } = ctx;
       await student.driver.goto(new URL(BLANK_PATH, ctx.app).href);
-      await student.driver.evaluate(() => fetch('http://127.0.0.1:9/').then(() => 'answered', () => 'refused'), undefined);
+      await student.driver.evaluate((url: string) => fetch(url).then(() => 'answered', () => 'refused'), `${SELF_CHECK_ORIGIN}/`);
       await student.until('the request to another origin is reported', async () => ctx.reports().length > 0 || 'no report yet', 10_000);
       ctx.forgetReports();
       // What the engine said about that request is not the app's doing.
@@ -218,7 +230,7 @@ export const STEPS: readonly Step[] = [
     name: 'the console stayed clean and no request went to another origin',
     async run({ student, reports, errorsBefore }) {
       assert(reports().length === 0, `requests to another origin:\n${reports().join('\n')}`);
-      const errors = (await student.driver.consoleErrors()).slice(errorsBefore);
+      const errors = appErrors((await student.driver.consoleErrors()).slice(errorsBefore));
       assert(errors.length === 0, `errors on the page:\n${errors.join('\n')}`);
     },
   },
@@ -241,7 +253,7 @@ export const STEPS: readonly Step[] = [
       await student.see(/How the images are used/, { within: '#data', timeout: 60_000 });
       const stillIsolated = await student.driver.evaluate(() => crossOriginIsolated, undefined);
       assert(stillIsolated === isolated, `cross-origin isolation was ${String(isolated)} online and ${String(stillIsolated)} offline`);
-      const errors = (await student.driver.consoleErrors()).slice(ctx.errorsBefore);
+      const errors = appErrors((await student.driver.consoleErrors()).slice(ctx.errorsBefore));
       assert(errors.length === 0, `errors on the page offline:\n${errors.join('\n')}`);
       await student.driver.screenshot(join(ctx.shots, `${ctx.engine}-offline.png`));
     },
