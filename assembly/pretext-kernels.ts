@@ -282,3 +282,55 @@ export function reluGrad(dy: usize, x: usize, dx: usize, n: i32): void {
     store<f32>(dx + o, load<f32>(dy + o) * step);
   }
 }
+
+/**
+ * The linear probe's logits for ten classes, in float64: z[i, c] = b[c] + sum_j x[i, j] * w[j, c], with x row-major
+ * (`rows` x `width`), w row-major (`width` x 10) followed by the ten biases. Two classes per vector lane pair, so
+ * each class's sum still adds its terms one feature after another, as src/ml/probe/softmax-regression.ts does in
+ * JavaScript: the two give the same numbers to the bit.
+ */
+export function probeLogits10(x: usize, params: usize, z: usize, rows: i32, width: i32): void {
+  const bias = params + (<usize>width * 80);
+  for (let i = 0; i < rows; i++) {
+    let a0 = v128.load(bias), a1 = v128.load(bias, 16), a2 = v128.load(bias, 32), a3 = v128.load(bias, 48), a4 = v128.load(bias, 64);
+    const row = x + (<usize>i * width << 3);
+    let w = params;
+    for (let j = 0; j < width; j++, w += 80) {
+      const v = f64x2.splat(load<f64>(row + (<usize>j << 3)));
+      a0 = f64x2.add(a0, f64x2.mul(v, v128.load(w)));
+      a1 = f64x2.add(a1, f64x2.mul(v, v128.load(w, 16)));
+      a2 = f64x2.add(a2, f64x2.mul(v, v128.load(w, 32)));
+      a3 = f64x2.add(a3, f64x2.mul(v, v128.load(w, 48)));
+      a4 = f64x2.add(a4, f64x2.mul(v, v128.load(w, 64)));
+    }
+    const out = z + (<usize>i * 80);
+    v128.store(out, a0); v128.store(out, a1, 16); v128.store(out, a2, 32); v128.store(out, a3, 48); v128.store(out, a4, 64);
+  }
+}
+
+/**
+ * The probe's kernel gradient for ten classes, in float64: grad[j, c] += sum_i xt[j, i] * g[i, c], with xt the
+ * features transposed (`width` x `rows`) and g the logits' gradient (`rows` x 10). Each sum runs over the rows in
+ * order and is added to grad once at the end, as the JavaScript pass does.
+ */
+export function probeKernelGrad10(xt: usize, g: usize, grad: usize, rows: i32, width: i32): void {
+  for (let j = 0; j < width; j++) {
+    let s0 = f64x2.splat(0), s1 = f64x2.splat(0), s2 = f64x2.splat(0), s3 = f64x2.splat(0), s4 = f64x2.splat(0);
+    const col = xt + (<usize>j * rows << 3);
+    let r = g;
+    for (let i = 0; i < rows; i++, r += 80) {
+      const v = f64x2.splat(load<f64>(col + (<usize>i << 3)));
+      s0 = f64x2.add(s0, f64x2.mul(v, v128.load(r)));
+      s1 = f64x2.add(s1, f64x2.mul(v, v128.load(r, 16)));
+      s2 = f64x2.add(s2, f64x2.mul(v, v128.load(r, 32)));
+      s3 = f64x2.add(s3, f64x2.mul(v, v128.load(r, 48)));
+      s4 = f64x2.add(s4, f64x2.mul(v, v128.load(r, 64)));
+    }
+    const out = grad + (<usize>j * 80);
+    v128.store(out, f64x2.add(v128.load(out), s0));
+    v128.store(out, f64x2.add(v128.load(out, 16), s1), 16);
+    v128.store(out, f64x2.add(v128.load(out, 32), s2), 32);
+    v128.store(out, f64x2.add(v128.load(out, 48), s3), 48);
+    v128.store(out, f64x2.add(v128.load(out, 64), s4), 64);
+  }
+}

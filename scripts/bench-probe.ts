@@ -18,6 +18,7 @@ import { buildDigitClassifier, buildTaskModel } from '../src/ml/models/architect
 import { taskById } from '../src/ml/tasks/registry';
 import { extractFeatures } from '../src/ml/features/extract';
 import { fitProbe } from '../src/ml/probe/linear-probe';
+import { useProbeKernels } from '../src/ml/probe/wasm-pass';
 import { liveProbeTestSet, probeTrunkNow } from '../src/ml/features/live-probe';
 import { pretextTrainSet } from '../src/ml/experiment/protocol';
 import { experimentSpecs, trainOptionsFor } from '../src/ml/experiment/runs';
@@ -33,6 +34,8 @@ export interface ProbeBench {
   readonly probeMs: number;
   readonly probeMsAll: readonly number[];
   readonly probeCpuMs: number;
+  /** One probe with the JavaScript loops instead of the WebAssembly SIMD products (the same answer, to the bit). */
+  readonly probeJsMs: number;
   readonly liveReadingMs: number;
   /** Training images per second of the rotation pretext model here (one Node thread), and a Lecture epoch at that speed. */
   readonly trainImagesPerSecond: number;
@@ -71,6 +74,11 @@ export async function measureProbe(repeats = 3): Promise<ProbeBench> {
         cpu.push((used.user + used.system) / 1000);
       }
     }
+    useProbeKernels(false);
+    const jsStart = performance.now();
+    await fitProbe(labelled, { seed: 1 });
+    const probeJsMs = performance.now() - jsStart;
+    useProbeKernels(true);
     // A live reading after epoch 1 (its penalty re-chosen among the neighbours of the epoch-0 choice).
     const input = { labelled: splits.labelled, test: liveProbeTestSet(splits.test), scaling: config.scaling, seed: 1 };
     const first = await probeTrunkNow(trunk, { ...input, epoch: 0, previousLambda: null });
@@ -89,7 +97,7 @@ export async function measureProbe(repeats = 3): Promise<ProbeBench> {
     const block1ProbeMs = performance.now() - b1Start;
     const probeMs = median(wall);
     return {
-      labels: labelled.labels.length, features: features.width, repeats, probeMs, probeMsAll: wall, probeCpuMs: median(cpu),
+      labels: labelled.labels.length, features: features.width, repeats, probeMs, probeMsAll: wall, probeCpuMs: median(cpu), probeJsMs,
       liveReadingMs: live.ms, trainImagesPerSecond, lectureEpochMs, liveShareOfEpoch: live.ms / lectureEpochMs,
       block1ProbeMs, block1Features: block1.width, cores: cpus().length, loadAverage: loadavg()[0], targetMs: 1_000, pass: probeMs < 1_000,
     };
@@ -114,6 +122,7 @@ export function formatProbeBench(b: ProbeBench): string {
   return [
     `Linear probe (Node; ${b.labels.toLocaleString('en-US')} labels x ${b.features} features, 3-fold CV over the grid + converged fit), load ${b.loadAverage.toFixed(1)}:`,
     `  one probe: ${ms(b.probeMs)} median of ${b.repeats} (${b.probeMsAll.map(ms).join(', ')}), CPU ${ms(b.probeCpuMs)}`,
+    `  the same probe with JavaScript loops instead of WASM SIMD: ${ms(b.probeJsMs)} (${(b.probeJsMs / b.probeMs).toFixed(1)}x as long)`,
     `  ${b.pass ? 'PASS' : 'MISS'}  1,000-label probe < 1 s`,
     `  live reading after an epoch: ${ms(b.liveReadingMs)}; a Lecture epoch at ${b.trainImagesPerSecond.toFixed(0)} images/s here: ${ms(b.lectureEpochMs)} (${(100 * b.liveShareOfEpoch).toFixed(1)}% of it)`,
     `  block 1 (${b.block1Features.toLocaleString('en-US')} features), one probe: ${ms(b.block1ProbeMs)}`,

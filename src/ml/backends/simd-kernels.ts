@@ -52,8 +52,8 @@ export function backendMemory(backend: BackendWasm): WebAssembly.Memory | null {
 /**
  * The kernels on this backend's heap, instantiated once per heap; null where they cannot run (no SIMD
  * in this engine, or a backend build whose memory we cannot reach), and callers then use their
- * JavaScript versions. The module is 2 KB, so compiling it synchronously is allowed even on a page's
- * main thread.
+ * JavaScript versions. The module is under 4 KB, so compiling it synchronously is allowed even on a
+ * page's main thread.
  */
 export function simdKernels(backend: BackendWasm): SimdKernels | null {
   if (!enabled) return null;

@@ -11,6 +11,7 @@ import { minimize } from './lbfgs';
 import { fitProbe, probeAccuracy, type LabelledFeatures } from './linear-probe';
 import { applyScaler, fitScaler } from './normalise';
 import { lossAndGradient, parameterCount, type ProbeData } from './softmax-regression';
+import { probeKernels, useProbeKernels } from './wasm-pass';
 
 function randomData(rows: number, width: number, classes: number, seed: number): ProbeData {
   const rng = createRng(seed);
@@ -60,6 +61,25 @@ describe('the softmax regression objective', () => {
         minus[k] -= h;
         const numeric = (lossAndGradient(plus, data, lambda, scratch) - lossAndGradient(minus, data, lambda, scratch)) / (2 * h);
         expect(gradient[k]).toBeCloseTo(numeric, 7);
+      }
+    }
+  });
+
+  it('gives the same numbers to the bit with its WebAssembly SIMD products as with the JavaScript loops', () => {
+    for (const [rows, width] of [[41, 13], [300, 288]]) {
+      const data = randomData(rows, width, 10, rows);
+      const params = randomParams(width, 10, width);
+      expect(probeKernels(data.x, () => new Float64Array(data.x.length), rows, width)).not.toBeNull();
+      const simd = new Float64Array(params.length);
+      const simdLoss = lossAndGradient(params, { ...data, x: Float64Array.from(data.x) }, 0.01, simd);
+      useProbeKernels(false);
+      try {
+        const js = new Float64Array(params.length);
+        const jsLoss = lossAndGradient(params, data, 0.01, js);
+        expect(simdLoss).toBe(jsLoss);
+        expect(Buffer.from(simd.buffer).equals(Buffer.from(js.buffer))).toBe(true);
+      } finally {
+        useProbeKernels(true);
       }
     }
   });

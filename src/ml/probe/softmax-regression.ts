@@ -10,6 +10,8 @@
  * That is what separates a *probe* (a measuring instrument) from the lecture's head (SGD that stops early).
  */
 
+import { probeKernels } from './wasm-pass';
+
 /** Rows of features (row-major, `width` per row) with a class label per row. */
 export interface ProbeData {
   readonly x: Float64Array;
@@ -46,16 +48,16 @@ export function lossAndGradient(params: Float64Array, data: ProbeData, lambda: n
  * Turns the logits in `z` into d(loss)/d(logits) for one row (softmax minus one-hot, divided by the row count)
  * and returns that row's cross-entropy. Shifted by the largest logit so exp never overflows.
  */
-function softmaxGradient(z: Float64Array, classes: number, label: number, rows: number): number {
-  let top = z[0];
-  for (let c = 1; c < classes; c++) if (z[c] > top) top = z[c];
+function softmaxGradient(z: Float64Array, classes: number, label: number, rows: number, at = 0): number {
+  let top = z[at];
+  for (let c = 1; c < classes; c++) if (z[at + c] > top) top = z[at + c];
   let sum = 0;
   for (let c = 0; c < classes; c++) {
-    z[c] = Math.exp(z[c] - top);
-    sum += z[c];
+    z[at + c] = Math.exp(z[at + c] - top);
+    sum += z[at + c];
   }
-  const loss = -Math.log(z[label] / sum);
-  for (let c = 0; c < classes; c++) z[c] = (z[c] / sum - (c === label ? 1 : 0)) / rows;
+  const loss = -Math.log(z[at + label] / sum);
+  for (let c = 0; c < classes; c++) z[at + c] = (z[at + c] / sum - (c === label ? 1 : 0)) / rows;
   return loss;
 }
 
@@ -89,13 +91,25 @@ function anyClassPass(params: Float64Array, data: ProbeData, gradient: Float64Ar
  * row's logits are written out as local variables, so they stay in registers instead of going back to memory
  * after every addition. The gradient of the kernel, X^T G, is then summed feature by feature over the rows of a
  * transposed copy of X, ten sums at a time, so nothing is stored until a feature is done. The same arithmetic as
- * anyClassPass, several times faster; a test checks the two agree.
+ * anyClassPass, several times faster; a test checks the two agree. Where WebAssembly SIMD runs, the two products
+ * go to its kernels (wasm-pass.ts), two classes per instruction, with the same sums in the same order.
  */
 function tenClassPass(params: Float64Array, data: ProbeData, gradient: Float64Array): number {
   const { x, labels, rows, width } = data;
-  const xt = transposed(data);
   const biasAt = width * 10;
   const g = scratchRows(rows);
+  const simd = probeKernels(x, () => transposed(data), rows, width);
+  if (simd) {
+    simd.logits(params, g);
+    let loss = 0;
+    for (let i = 0; i < rows; i++) {
+      loss += softmaxGradient(g, 10, labels[i], rows, i * 10);
+      for (let c = 0; c < 10; c++) gradient[biasAt + c] += g[i * 10 + c];
+    }
+    simd.addKernelGradient(g, gradient);
+    return loss / rows;
+  }
+  const xt = transposed(data);
   const z = new Float64Array(10);
   let loss = 0;
   for (let i = 0; i < rows; i++) {
