@@ -33,8 +33,6 @@ export interface InsightHost {
 export const PROBE_TRAIN_LABELS = 500;
 /** Test digits a probe is scored on: the first 1,000 test images (a standard error of about 1 point at 90%). */
 export const PROBE_TEST_COUNT = 1_000;
-/** Linear-probe epochs: 2 batches each, enough for the softmax on standardised features to level off here. */
-export const PROBE_EPOCHS = 50;
 
 /** Runs sweeps and probes for the engine. */
 export class InsightBench {
@@ -129,7 +127,7 @@ export class InsightBench {
         if (!model) throw new Error(`There is no model for ${key} to probe: train or load it first.`);
         const seed = source.kind === 'random' ? source.seed : (parseRunId(source.run, isTaskId)?.seed ?? 1);
         try {
-          await probeTrunk(model, train, test, { scaling: config.scaling, seed, epochs: PROBE_EPOCHS }, (row) => this.say({ type: 'probeRow', trunk: key, row }));
+          await probeTrunk(model, train, test, { scaling: config.scaling, seed }, (row) => this.say({ type: 'probeRow', trunk: key, row }));
         } finally {
           random?.dispose();
         }

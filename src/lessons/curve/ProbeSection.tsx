@@ -50,8 +50,8 @@ export function ProbeSection() {
     <div className="probe-section">
       <p>
         Will probe: {sources.map((s) => probeTrunkName(probeKey(s))).join('; ')}. Each probe trains on the first {probe.status === 'idle' || probe.trainCount === 0 ? 500 : probe.trainCount} of the
-        lecture&apos;s labelled digits and is scored on the first {probe.status === 'idle' || probe.testCount === 0 ? '1,000' : probe.testCount.toLocaleString('en-US')} test images; features are standardised (each feature scaled to mean 0, spread 1) so one learning
-        rate suits every block. The kNN probe trains nothing: a test digit takes the majority label of its 5 nearest training digits.
+        lecture&apos;s labelled digits and is scored on the first {probe.status === 'idle' || probe.testCount === 0 ? '1,000' : probe.testCount.toLocaleString('en-US')} test images. The linear probe is the lab&apos;s instrument: features standardised (each scaled to mean 0,
+        spread 1), the penalty chosen by cross-validation on those labelled digits alone, trained to convergence. The kNN probe trains nothing: a test digit takes the majority label of its 5 nearest training digits.
       </p>
       <button type="button" disabled={!ready || busy || sweepRunning || probe.status === 'running'} onClick={() => runProbes(sources)}>
         Run the probes

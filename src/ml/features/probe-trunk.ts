@@ -1,8 +1,9 @@
 /**
  * Probing a whole trunk block by block: after conv1 + pool, after conv2 + pool (the 288 features every head
  * sees), and, where the model has one, after the pretext model's third convolution. At each depth the same
- * labelled digits and test digits go through the trunk, and two probes read the digit off the features: a
- * linear probe (standardised, trained to convergence) and a k-nearest-neighbour vote (nothing trained).
+ * labelled digits and test digits go through the trunk, and two probes read the digit off the features: the lab's
+ * linear probe (probe/linear-probe.ts: standardised, penalty by cross-validation, trained to convergence) and a
+ * k-nearest-neighbour vote (nothing trained).
  *
  * Why block by block: a network trained on a pretext task has no reason to keep its *last* block useful for
  * anything else. Gidaris et al. (2018) found RotNet's digit-relevant features peak in a middle block; the top
@@ -12,7 +13,8 @@ import type * as tf from '@tensorflow/tfjs';
 import type { ImageSet } from '../data/mnist';
 import type { InputScaling } from '../train/batches';
 import { extractFeatures } from './extract';
-import { blockDepths, knnProbe, linearProbe } from './probes';
+import { fitProbe, probeAccuracy } from '../probe/linear-probe';
+import { blockDepths, knnProbe } from './probes';
 
 /** One depth's probe results; accuracies are fractions 0-1 on the test digits. */
 export interface ProbeRow {
@@ -29,11 +31,10 @@ export interface ProbeRow {
 /** Settings of a probe run. */
 export interface ProbeTrunkOptions {
   readonly scaling: InputScaling;
+  /** Seeds the linear probe's cross-validation folds. */
   readonly seed: number;
   /** Neighbours in the vote (default 5). */
   readonly k?: number;
-  /** Linear probe epochs (default 100). */
-  readonly epochs?: number;
 }
 
 /** A block's name from the number of layers run. */
@@ -54,7 +55,7 @@ export async function probeTrunk(
     const testFeatures = await extractFeatures(model, test, { scaling: options.scaling, depth });
     const a = { features: trainFeatures, labels: train.labels };
     const b = { features: testFeatures, labels: test.labels };
-    const linear = await linearProbe(a, b, { seed: options.seed, epochs: options.epochs ?? 100 });
+    const linear = probeAccuracy(await fitProbe(a, { seed: options.seed }), b);
     const knn = await knnProbe(a, b, options.k ?? 5);
     const row = { depth, block: blockName(depth), width: trainFeatures.width, linear, knn };
     rows.push(row);

@@ -5,7 +5,7 @@ import { buildDigitClassifier, buildTaskModel } from '../models/architecture';
 import { taskById } from '../tasks/registry';
 import { leakedTensors, useWasmBackend } from '../testing/fixtures';
 import { extractFeatures } from './extract';
-import { blockDepths, knnProbe, linearProbe, standardize } from './probes';
+import { blockDepths, knnProbe, standardize } from './probes';
 
 let mnist: Mnist;
 beforeAll(async () => {
@@ -40,7 +40,7 @@ describe('probes', () => {
     await expect(knnProbe({ features, labels: set.labels }, { features, labels: set.labels }, 0)).rejects.toThrow(/k must be a whole number from 1 to 200, got 0/);
   });
 
-  it('read digits far above chance (10%) after each block of a random trunk, and leave no tensors', async () => {
+  it('the kNN vote reads digits far above chance (10%) after each block of a random trunk, and leaves no tensors', async () => {
     const train = sliceSet(mnist.train, 10_000, 600);
     const test = sliceSet(mnist.test, 0, 400);
     const trunk = buildDigitClassifier('random', 3);
@@ -49,17 +49,11 @@ describe('probes', () => {
       for (const depth of blockDepths(trunk)) {
         const a = { features: await extractFeatures(trunk, train, { scaling: 'raw', depth }), labels: train.labels };
         const b = { features: await extractFeatures(trunk, test, { scaling: 'raw', depth }), labels: test.labels };
-        scores.push(await linearProbe(a, b, { seed: 1, epochs: 30 }), await knnProbe(a, b, 5));
+        scores.push(await knnProbe(a, b, 5));
       }
     });
     trunk.dispose();
     expect(leaked).toBe(0);
     for (const s of scores) expect(s).toBeGreaterThan(0.6);
-    // Same seed, same probe: the linear probe is reproducible.
-    const again = buildDigitClassifier('random', 3);
-    const a = { features: await extractFeatures(again, train, { scaling: 'raw' }), labels: train.labels };
-    const b = { features: await extractFeatures(again, test, { scaling: 'raw' }), labels: test.labels };
-    again.dispose();
-    expect(await linearProbe(a, b, { seed: 1, epochs: 30 })).toBe(scores[2]);
   }, 120_000);
 });

@@ -1,9 +1,8 @@
 /**
  * Probes: how much of the digit is readable from a trunk's features at a given depth.
  *
- * A *linear probe* trains only a softmax layer on the features (standardised, so every feature has the same
- * scale and one learning rate suits them all) until it has converged: it asks "is the digit linearly
- * decodable here?". A *k-nearest-neighbour probe* trains nothing: a test digit gets the majority label of the
+ * A *linear probe* (probe/linear-probe.ts) trains only a softmax layer on the features until it has converged:
+ * it asks "is the digit linearly decodable here?". A *k-nearest-neighbour probe* trains nothing: a test digit gets the majority label of the
  * k training digits whose features are closest. Run after each block of the trunk, they show where the useful
  * features live; Gidaris et al. (2018, section 3.1) found that the last block of a RotNet specialises in the
  * rotation task, so the best digit features sit one block lower.
@@ -11,9 +10,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { DIGIT_CLASSES } from '../models/architecture';
 import { TRUNK_LAYERS } from '../models/trunk';
-import { CLASSIFY } from '../train/objective';
-import { createRng, shuffledIndices } from '../train/random';
-import { nextMacrotask } from '../train/schedule';
 import type { FeatureMatrix } from './extract';
 
 /** Features with their labels. */
@@ -49,60 +45,6 @@ export function standardize(train: FeatureMatrix, test: FeatureMatrix): [Feature
     return { values: out, width };
   };
   return [apply(train), apply(test)];
-}
-
-/** Settings of the linear probe. */
-export interface LinearProbeOptions {
-  readonly seed: number;
-  /** Passes over the training features (default 100: enough for the loss to level off on these sizes). */
-  readonly epochs?: number;
-  readonly batchSize?: number;
-  /** Adam's learning rate (default 0.01). */
-  readonly learningRate?: number;
-}
-
-/** Test accuracy (0-1) of a softmax layer trained on standardised training features. */
-export async function linearProbe(train: LabelledFeatures, test: LabelledFeatures, options: LinearProbeOptions): Promise<number> {
-  const [trainX, testX] = standardize(train.features, test.features);
-  const { width } = trainX;
-  const count = train.labels.length;
-  const epochs = options.epochs ?? 100;
-  const batchSize = options.batchSize ?? 256;
-  const rng = createRng(options.seed);
-  const x = tf.tensor2d(trainX.values, [count, width]);
-  const y = tf.tensor1d(Int32Array.from(train.labels), 'int32');
-  // Glorot-uniform start, seeded; tf.variable keeps its own reference, so the initial tensors are freed here.
-  const limit = Math.sqrt(6 / (width + DIGIT_CLASSES));
-  const [kernel, bias] = [tf.randomUniform([width, DIGIT_CLASSES], -limit, limit, 'float32', options.seed), tf.zeros([DIGIT_CLASSES])].map((init) => {
-    const v = tf.variable(init);
-    init.dispose();
-    return v;
-  });
-  const optimizer = tf.train.adam(options.learningRate ?? 0.01);
-  try {
-    for (let epoch = 0; epoch < epochs; epoch++) {
-      const order = shuffledIndices(count, rng);
-      for (let start = 0; start < count; start += batchSize) {
-        tf.tidy(() => {
-          const index = tf.tensor1d(Int32Array.from(order.subarray(start, Math.min(count, start + batchSize))), 'int32');
-          const xs = tf.gather(x, index);
-          const ys = tf.gather(y, index);
-          optimizer.minimize(() => CLASSIFY.meanLoss(ys, tf.add(tf.matMul(xs, kernel), bias)), false, [kernel, bias]);
-        });
-      }
-      await nextMacrotask(); // a worker stays responsive between epochs
-    }
-    const correct = tf.tidy(() => {
-      const tx = tf.tensor2d(testX.values, [test.labels.length, width]);
-      return CLASSIFY.scoreSum(tf.tensor1d(Int32Array.from(test.labels), 'int32'), tf.add(tf.matMul(tx, kernel), bias));
-    });
-    const value = (await correct.data())[0];
-    correct.dispose();
-    return value / test.labels.length;
-  } finally {
-    optimizer.dispose();
-    tf.dispose([x, y, kernel, bias]);
-  }
 }
 
 /**
