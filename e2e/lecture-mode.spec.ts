@@ -69,7 +69,7 @@ test.describe('lecture mode', () => {
     expect([...seen].join('|')).toContain('Leave lecture');
 
     // On a live slide, arrows in a radio group move the radio, not the slide.
-    await menu.selectOption({ label: `${slideNo('compare')}. Compare: did the pretext task help?` });
+    await menu.selectOption({ label: `${slideNo('compare')}. ${SLIDE_PLAN[slideNo('compare') - 1].title}` });
     const fullTest = page.getByRole('radio', { name: /all 10,000 test images/ });
     await page.getByRole('radio', { name: /the lecture.s 300 test images/ }).focus();
     await page.keyboard.press('ArrowDown');
@@ -100,6 +100,9 @@ test.describe('lecture mode', () => {
     const bar = page.getByRole('progressbar');
     await expect(bar).toAppear({ timeout: 30_000 });
     await expect(page.getByText(/^Training the rotation pretext model/)).toBeVisible();
+    // Controls and live charts together, with nothing to scroll: the loss chart is whole on the 1280x720 screen.
+    await expect(page.locator('figure.training-chart').filter({ hasText: 'rotation pretext model: loss' })).toBeInViewport({ ratio: 1 });
+    await expect(page.getByRole('button', { name: 'Pause' })).toBeInViewport({ ratio: 1 });
     await page.keyboard.press(' ');
     await expect(page.getByText(/^Paused: rotation pretext model/)).toAppear({ timeout: 30_000 });
     await page.screenshot({ path: `${SCREENSHOT_DIR}/lecture-pretext-paused.png` });
@@ -116,6 +119,18 @@ test.describe('lecture mode', () => {
     await page.keyboard.press(' ');
     await expect(page.getByRole('list', { name: 'Messages' }).getByText(/already trained/)).toBeVisible();
     await page.screenshot({ path: `${SCREENSHOT_DIR}/lecture-pretext-trained.png` });
+
+    // The other two training slides: the same, from the first batch.
+    for (const [id, label] of [['transfer', 'self-supervised head (rotation features)'], ['supervised', 'supervised model']] as const) {
+      await page.keyboard.press('ArrowRight');
+      await expect(counter(page)).toHaveText(`${slideNo(id)} / ${TOTAL}`);
+      await page.getByRole('main').focus();
+      await page.keyboard.press(' ');
+      await expect(page.locator('figure.training-chart').filter({ hasText: `${label}: loss` })).toBeInViewport({ ratio: 1, timeout: 30_000 });
+      await expect(page.getByRole('progressbar').or(page.getByText(/Trained for \d+ epochs?|Stopped early after/))).toBeInViewport();
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/lecture-${id}-training.png` });
+      await expect(page.getByText(/Trained for \d+ epochs?|Stopped early after/)).toAppear({ timeout: 120_000 });
+    }
     expect(errors).toEqual([]);
   });
 
@@ -152,15 +167,50 @@ test.describe('lecture mode', () => {
   });
 });
 
+/**
+ * What lies outside the slide: the stage's content beyond its height (it would scroll), and any visible element
+ * of the slide outside the stage's box (clipped, or under the control bar). Elements inside a scrolling box of
+ * their own (a wide table's wrapper) and the insides of a chart's SVG are that box's business, not the slide's.
+ */
+function offSlide(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const stage = document.querySelector('.lecture-stage') as HTMLElement;
+    const box = stage.getBoundingClientRect();
+    const out: string[] = [];
+    if (stage.scrollHeight > stage.clientHeight + 1) out.push(`the slide is ${stage.scrollHeight - stage.clientHeight} px taller than the screen`);
+    const clipped = (el: Element): boolean => {
+      for (let a = el.parentElement; a && a !== stage; a = a.parentElement) {
+        const style = getComputedStyle(a);
+        if (style.overflowX !== 'visible' || style.overflowY !== 'visible') return true;
+      }
+      return false;
+    };
+    for (const el of stage.querySelectorAll('.slide-content *')) {
+      if (el.closest('svg') && el.tagName.toLowerCase() !== 'svg') continue;
+      // A closed disclosure's contents still have boxes in Chromium, though nothing of them is drawn.
+      const closed = el.closest('details:not([open])');
+      if (closed && !el.closest('summary') && el !== closed) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden' || clipped(el)) continue;
+      if (r.bottom > box.bottom + 1 || r.right > box.right + 1 || r.left < box.left - 1) {
+        out.push(`${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 40)}" at ${Math.round(r.left)},${Math.round(r.top)}-${Math.round(r.right)},${Math.round(r.bottom)}`);
+        if (out.length > 4) break;
+      }
+    }
+    return out;
+  });
+}
+
 // Both projector sizes in one page: the slides are the same page laid out again, so a second page load (~5 s
 // on 2 cores) would photograph nothing new. The first size walks forward, the second walks back from the end.
-test('lecture slides, photographed: every slide at 1280x720 and at 1920x1080', async ({ page }) => {
-  // A second or two per slide and size, and the slide count grows with the registry: 30 s was too tight at 16 slides.
-  test.setTimeout(240_000);
+test('lecture slides fit the screen and are photographed: every slide at 1280x720 and at 1920x1080', async ({ page }) => {
+  // A second or two per slide and size, and the slide count grows with the registry.
+  test.setTimeout(300_000);
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('/?preset=smoke&mode=lecture');
   await expect(page.getByRole('button', { name: 'Next →' })).toBeVisible();
   const slides = Array.from({ length: TOTAL }, (_, i) => i + 1);
+  const fits: string[] = [];
   for (const [size, order, key] of [
     [{ width: 1280, height: 720 }, slides, 'ArrowRight'],
     [{ width: 1920, height: 1080 }, [...slides].reverse(), 'ArrowLeft'],
@@ -169,9 +219,13 @@ test('lecture slides, photographed: every slide at 1280x720 and at 1920x1080', a
     for (const i of order) {
       await expect(counter(page)).toHaveText(`${i} / ${TOTAL}`);
       // Live slides show data once MNIST has loaded; wait for it on the first of them.
-      if (i === 9) await expect(page.getByText('pretext image #3')).toAppear({ timeout: 60_000 });
+      if (i === slideNo('rotation')) await expect(page.getByText('pretext image #3')).toAppear({ timeout: 60_000 });
+      // The type steps down until the slide fits (src/lecture/fit.ts): wait for it to settle, then nothing may lie outside.
+      await expect.poll(() => offSlide(page), { message: `slide ${i} (${SLIDE_PLAN[i - 1].id}) at ${size.width}x${size.height}` }).toEqual([]);
+      fits.push(`${size.width}:${SLIDE_PLAN[i - 1].id}=${await page.locator('.lecture-stage').getAttribute('data-fit')}`);
       await page.screenshot({ path: `${SCREENSHOT_DIR}/lecture-${size.width}-slide-${String(i).padStart(2, '0')}.png` });
       if (i !== order[order.length - 1]) await page.keyboard.press(key);
     }
   }
+  console.log(`fit factors: ${fits.join(' ')}`);
 });

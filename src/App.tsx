@@ -55,6 +55,8 @@ export function App() {
   const [step, setStep] = useState<LessonId | null>(link.state.step);
   const [arrival, setArrival] = useState<LessonId | null>(link.state.step);
   const [textSize, setTextSize] = useState(0);
+  // How much lecture mode steps the type down for the slide in view to fit the screen (1: not at all).
+  const [fit, setFit] = useState(1);
   const windowSize = useWindowSize();
 
   useEffect(() => {
@@ -67,7 +69,7 @@ export function App() {
     installFaultHook(window.location.search);
   }, [link]);
 
-  const scale = mode === 'lecture' ? lectureScale(windowSize.width, windowSize.height, textSize) : large ? 1.35 : 1;
+  const scale = mode === 'lecture' ? Math.round(lectureScale(windowSize.width, windowSize.height, textSize) * fit * 100) / 100 : large ? 1.35 : 1;
   useEffect(() => {
     document.documentElement.style.setProperty('--scale', String(scale));
   }, [scale]);
@@ -90,7 +92,7 @@ export function App() {
   }, [slide]);
 
   if (mode === 'lecture') {
-    return <LectureView slide={slide} onSlide={setSlide} onLeave={leaveLecture} textSize={textSize} onTextSize={setTextSize} />;
+    return <LectureView slide={slide} onSlide={setSlide} onLeave={leaveLecture} textSize={textSize} onTextSize={setTextSize} onFit={setFit} />;
   }
   return (
     <div className="app">

@@ -48,11 +48,18 @@ export interface Suggestion {
   readonly setups?: readonly Setup[];
 }
 
+/** One screen of a lesson that needs more than one slide: its id (for SlidePart) and the words after the title. */
+export interface SlidePartMeta {
+  readonly id: string;
+  readonly title: string;
+}
+
 /**
- * Where a lesson appears in lecture mode: as its own live slide in a section of the lecture, or not at all,
- * in which case a link to it opens the named slide instead (for the lessons lecture mode skips).
+ * Where a lesson appears in lecture mode: as its own live slide in a section of the lecture (or several, one per
+ * part, where one screen cannot hold it), or not at all, in which case a link to it opens the named slide instead
+ * (for the lessons lecture mode skips).
  */
-export type LecturePlace = { readonly section: SectionIndex } | { readonly opens: string };
+export type LecturePlace = { readonly section: SectionIndex; readonly parts?: readonly SlidePartMeta[] } | { readonly opens: string };
 
 /**
  * One lesson panel. `Id` is the literal id; a folder's `lesson.ts` writes it in the type as well as the

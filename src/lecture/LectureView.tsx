@@ -12,6 +12,9 @@ import { SLIDES } from './slides';
 import { SECTIONS } from './sections';
 import { keyTarget, lectureAction, spaceOutcome, type LectureAction } from './keys';
 import { FULLSCREEN_REFUSED, enterFullscreen, exitFullscreen, useIsFullscreen } from './fullscreen';
+import { useSlideFit } from './useSlideFit';
+import { useWindowSize } from './scale';
+import { SlidePartContext } from '../lessons/SlidePart';
 import './lecture.css';
 
 /** Props of {@link LectureView}. */
@@ -23,6 +26,8 @@ export interface LectureViewProps {
   /** Text size steps above (or below) the size fitted to the screen. */
   readonly textSize: number;
   readonly onTextSize: (steps: number) => void;
+  /** Told the factor (at most 1) the type must shrink by for this slide to fit the screen. */
+  readonly onFit: (fit: number) => void;
 }
 
 function toggleTraining(slide: number, stage: HTMLElement | null): void {
@@ -43,11 +48,15 @@ function toggleTraining(slide: number, stage: HTMLElement | null): void {
 }
 
 /** The presentation view. */
-export function LectureView({ slide, onSlide, onLeave, textSize, onTextSize }: LectureViewProps) {
+export function LectureView({ slide, onSlide, onLeave, textSize, onTextSize, onFit }: LectureViewProps) {
   const [controls, setControls] = useState(true);
   const fullscreen = useIsFullscreen();
   const rootRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<HTMLDivElement>(null);
+  const contentRef = useRef<HTMLDivElement>(null);
+  const windowSize = useWindowSize();
+  const fit = useSlideFit(stageRef, contentRef, `${slide} ${windowSize.width}x${windowSize.height} ${textSize} ${controls}`);
+  useEffect(() => onFit(fit), [fit, onFit]);
   const current = SLIDES[slide];
   const last = SLIDES.length - 1;
 
@@ -119,9 +128,13 @@ export function LectureView({ slide, onSlide, onLeave, textSize, onTextSize }: L
         {!controls && <button type="button" className="lecture-show" onClick={() => setControls(true)}>Show controls (h)</button>}
       </header>
       <p className="visually-hidden" aria-live="polite">{`Slide ${slide + 1} of ${SLIDES.length}: ${current.title}`}</p>
-      <main className="lecture-stage" ref={stageRef} tabIndex={-1} aria-label={`Slide ${slide + 1}: ${current.title}`}>
-        <Notices />
-        <Body key={current.id} />
+      <main className="lecture-stage" ref={stageRef} tabIndex={-1} data-fit={fit} aria-label={`Slide ${slide + 1}: ${current.title}`}>
+        <div className="slide-content" ref={contentRef}>
+          <Notices />
+          <SlidePartContext.Provider value={current.part ?? null}>
+            <Body key={current.id} />
+          </SlidePartContext.Provider>
+        </div>
       </main>
       {controls && (
         <nav className="lecture-controls" aria-label="Lecture controls">

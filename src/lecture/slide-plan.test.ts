@@ -5,17 +5,23 @@ import { LESSONS, LESSON_IDS } from '../app/lessons';
 import type { LessonMeta } from '../app/lesson-meta';
 
 describe('the lecture’s slides', () => {
-  it('keeps the slides lecture mode has always shown, in the same order', () => {
+  it('keeps the slides lecture mode has always shown, in the same order, a lesson too large for one screen on several', () => {
     expect(SLIDE_PLAN.map((s) => s.id)).toEqual([
       'cost', 'self-supervision', 'context', 'jigsaw', 'colorization', 'restoration', 'pipeline', 'rotnet',
-      'rotation', 'pretext', 'transfer', 'supervised', 'compare', 'leaderboard', 'curve', 'pretext-length', 'inside', 'draw',
+      'rotation', 'pretext', 'transfer', 'supervised',
+      'compare', 'compare-control', 'compare-finetune', 'compare-predictions',
+      'leaderboard', 'leaderboard-verdicts', 'leaderboard-instruments', 'leaderboard-scatter',
+      'curve', 'curve-findings', 'curve-sweep', 'curve-probes',
+      'pretext-length', 'pretext-length-findings', 'inside', 'draw',
     ]);
+    expect(SLIDE_PLAN.find((s) => s.id === 'leaderboard-scatter')).toMatchObject({ lesson: 'leaderboard', part: 'scatter', title: 'Leaderboard: which features are worth learning? (4 of 4): solving the task is not enough' });
   });
 
-  it('titles each live slide with its lesson’s heading and puts it in a real section', () => {
+  it('titles each live slide with its lesson’s heading (and its part) and puts it in a real section', () => {
     for (const slide of SLIDE_PLAN) {
       expect(SECTIONS[slide.section], slide.id).toBeDefined();
-      if (slide.lesson !== undefined) expect(slide.title).toBe(LESSONS.find((l) => l.id === slide.lesson)?.title);
+      if (slide.lesson !== undefined) expect(slide.title.startsWith(LESSONS.find((l) => l.id === slide.lesson)?.title ?? '?')).toBe(true);
+      if (slide.lesson !== undefined && slide.part === undefined) expect(slide.title).toBe(LESSONS.find((l) => l.id === slide.lesson)?.title);
     }
     expect(new Set(SLIDE_PLAN.map((s) => s.id)).size).toBe(SLIDE_PLAN.length);
   });

@@ -15,6 +15,8 @@ export interface SlidePlan {
   readonly section: SectionIndex;
   /** The lesson panel this slide shows, for live slides. */
   readonly lesson?: LessonId;
+  /** Which part of that panel, for a lesson shown over several slides (see lessons/SlidePart.tsx). */
+  readonly part?: string;
 }
 
 /** The concept slides, in order. Their bodies are in concepts.tsx. */
@@ -38,7 +40,13 @@ export type ConceptSlideId = (typeof CONCEPT_SLIDES)[number]['id'];
  */
 export function planSlides<Id extends LessonId>(concepts: readonly SlidePlan[], lessons: readonly LessonMeta<Id>[]): SlidePlan[] {
   const live: SlidePlan[] = [];
-  for (const l of lessons) if ('section' in l.lecture) live.push({ id: l.id, title: l.title, section: l.lecture.section, lesson: l.id });
+  for (const l of lessons) {
+    if (!('section' in l.lecture)) continue;
+    const { section, parts = [] } = l.lecture;
+    if (parts.length === 0) live.push({ id: l.id, title: l.title, section, lesson: l.id });
+    // The first part keeps the lesson's id, so a link to the lesson opens its first slide.
+    parts.forEach((p, i) => live.push({ id: i === 0 ? l.id : `${l.id}-${p.id}`, title: `${l.title} ${p.title}`, section, lesson: l.id, part: p.id }));
+  }
   // Array.prototype.sort is stable, so within a section concepts stay before lessons and each keeps its order.
   return [...concepts, ...live].sort((a, b) => a.section - b.section);
 }

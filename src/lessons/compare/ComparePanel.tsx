@@ -4,6 +4,7 @@
  */
 import { useMemo } from 'react';
 import { Panel } from '../Panel';
+import { SlidePart } from '../SlidePart';
 import { StepRef } from '../../app/StepRef';
 import { useLab, setConfig, getState } from '../../state/store';
 import { evaluateRuns } from '../../state/actions';
@@ -64,6 +65,7 @@ export function ComparePanel() {
 
   return (
     <Panel id="compare">
+      <SlidePart id="results">
       <fieldset className="choice">
         <legend>Test on</legend>
         <label><input type="radio" name="test-set" checked={testSet === 'lecture'} onChange={() => chooseTestSet('lecture')} /> the lecture&apos;s 300 test images</label>
@@ -79,7 +81,7 @@ export function ComparePanel() {
       {evaluation.status === 'ready' && (
         <>
           <ResultsTable results={evaluation.runs} runs={runs} seedInView={seed} taskInView={specs.transfer.task} />
-          <p className="note">
+          <p className="note study-only">
             <strong>How sure can we be?</strong> An accuracy measured on n images is itself a noisy estimate: its standard error
             is √(p(1−p)/n), about {se300.toFixed(1)} points at 80% on 300 images and 0.4 points on 10,000. The lecture&apos;s
             81.00% against 78.67% (one unseeded run on 300 images) is within that noise. Try the full test set and other
@@ -93,8 +95,13 @@ export function ComparePanel() {
           <TrainingChart title="Validation accuracy, per epoch" metric="accuracy" runs={valRuns} />
         </div>
       )}
-      <h3>The control the lecture lacks: random frozen features</h3>
-      <p>
+      </SlidePart>
+      <SlidePart id="control">
+      <h3 className="study-only">The control the lecture lacks: random frozen features</h3>
+      <p className="slide-only slide-lead">
+        The same frozen architecture with the weights the pretext model <strong>started from</strong>: is it the pretext training that helps, or the frozen convolutions alone?
+      </p>
+      <p className="study-only">
         Is it the <em>rotation training</em> that helps, or just having a frozen convolutional front end and a small head?
         This model has the same frozen architecture, with exactly the weights the pretext model started from before it
         learned anything. On MNIST a head on random convolutions is already a decent classifier: in our own runs of the
@@ -103,11 +110,16 @@ export function ComparePanel() {
         Then open the <StepRef id="leaderboard" />: does any pretext task beat this control by more than the noise?
       </p>
       <StepTrainer spec={specs.random} label="random-features control" color={RUN_COLORS.random} testDescription="test images" />
+      </SlidePart>
+      <SlidePart id="finetune">
       <FinetuneTrainer />
-      <h3>Predictions, image by image</h3>
+      </SlidePart>
+      <SlidePart id="predictions">
+      <h3 className="study-only">Predictions, image by image</h3>
       {evaluation.status === 'ready' && data.status === 'ready'
         ? <StemExplorer mnist={data.mnist} startIndex={evaluation.startIndex} labels={evaluation.labels} results={evaluation.runs} specs={specs} />
         : <p className="hint">Evaluate the models to see each one&apos;s ten probabilities for any test image, as stem plots.</p>}
+      </SlidePart>
     </Panel>
   );
 }

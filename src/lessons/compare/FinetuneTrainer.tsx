@@ -22,8 +22,11 @@ export function FinetuneTrainer() {
   const blocked = pretextStatus === 'done' || pretextStatus === 'failed' ? null : needsPretextMessage(specs.finetune);
   return (
     <>
-      <h3>A fourth way: fine-tune the {title} trunk</h3>
-      <p>
+      <h3 className="study-only">A fourth way: fine-tune the {title} trunk</h3>
+      <p className="slide-only slide-lead">
+        The {title} trunk copied in but <strong>not frozen</strong>: every layer keeps learning on the labelled images, at a smaller learning rate.
+      </p>
+      <p className="study-only">
         The lecture says pretext features are &ldquo;transferred to downstream tasks and fine-tuned&rdquo;. Here the {title} trunk is copied
         in as in <StepRef id="transfer" form="number" />, but <em>not</em> frozen: every layer keeps learning on the same labelled images, with the
         supervised network&apos;s settings (<StepRef id="supervised" form="number" />) and a learning rate {1 / FINETUNE_LR_FACTOR} times smaller

@@ -7,7 +7,15 @@ export const compareLesson: LessonMeta<'compare'> = {
   title: 'Compare: did the pretext task help?',
   short: 'Compare',
   numbered: true,
-  lecture: { section: 3 },
+  lecture: {
+    section: 3,
+    parts: [
+      { id: 'results', title: '(1 of 4): the two models' },
+      { id: 'control', title: '(2 of 4): random frozen features' },
+      { id: 'finetune', title: '(3 of 4): fine-tuning' },
+      { id: 'predictions', title: '(4 of 4): image by image' },
+    ],
+  },
   tryThis: {
     text: [
       'Test on all 10,000 test images, then repeat the whole run with seeds 1, 2 and 3. Is the gap between the two models larger than the spread between seeds?',

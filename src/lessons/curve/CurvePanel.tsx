@@ -6,6 +6,7 @@
  */
 import { useMemo, useState } from 'react';
 import { Panel } from '../Panel';
+import { SlidePart, useSlidePart } from '../SlidePart';
 import { StepRef } from '../../app/StepRef';
 import { useInsight } from '../../state/insight';
 import { curveFindings, curveTrunkTitle, failedFitFindings, normalisationFindings } from '../../ml/experiment/curve-file';
@@ -29,7 +30,10 @@ export function CurvePanel() {
   const [head, setHead] = useState<LeaderboardHead>('probe');
   const recorded = useRecordedCurve(head);
   const specs = useCurrentSpecs();
-  const [tab, setTab] = useState<Tab>('curve');
+  const [chosenTab, setTab] = useState<Tab>('curve');
+  // On a slide the part decides the tab: the probes have a slide of their own.
+  const part = useSlidePart();
+  const tab: Tab = part === null ? chosenTab : part === 'probes' ? 'probes' : 'curve';
   const points = useInsight((s) => (s.sweep.status === 'idle' ? null : s.sweep.points));
   const result = recorded.status === 'ready' ? recorded.result : null;
   const drawn = useMemo<DrawnCurve[]>(() => {
@@ -50,7 +54,12 @@ export function CurvePanel() {
 
   return (
     <Panel id="curve">
-      <p>
+      <SlidePart id="curve">
+        <p className="slide-only slide-lead">
+          Test accuracy against the number of labelled digits: a trunk whose curve sits <strong>higher on the left</strong> needs fewer labels.
+        </p>
+      </SlidePart>
+      <p className="study-only">
         Self-supervision is meant to pay off when labels are scarce, so one accuracy at 1,000 labels cannot show it. Here the same
         instrument reads each frozen trunk, and the same network trains from scratch, from {span}, several times with different seeds. A trunk whose curve
         sits higher on the left needs fewer labels for the same accuracy. Read each band as the spread between seeds: where two bands
@@ -58,8 +67,8 @@ export function CurvePanel() {
         penalty chosen by cross-validation on the labels alone, trained to convergence; Kolesnikov, Zhai &amp; Beyer 2019) or by the
         lecture&apos;s own head, whose recipe (raw-scale features, SGD 0.001, early stopping) sometimes fails to fit at all.
       </p>
-      <InstrumentSwitch name="curve-instrument" value={head} onChange={setHead} />
-      <div role="tablist" aria-label="Curve or probes" className="curve-tabs">
+      <SlidePart id="curve"><InstrumentSwitch name="curve-instrument" value={head} onChange={setHead} /></SlidePart>
+      <div role="tablist" aria-label="Curve or probes" className="curve-tabs study-only">
         <button type="button" role="tab" id="curve-tab-curve" aria-selected={tab === 'curve'} aria-controls="curve-tabpanel-curve" onClick={() => setTab('curve')}>Label-efficiency curve</button>
         <button type="button" role="tab" id="curve-tab-probes" aria-selected={tab === 'probes'} aria-controls="curve-tabpanel-probes" onClick={() => setTab('probes')}>Probes, block by block</button>
       </div>
@@ -68,7 +77,7 @@ export function CurvePanel() {
         {recorded.status === 'missing' && <p className="hint">No recorded curve ships with this copy of the app (<code>npm run curve -- --json public/pretrained/curve.json</code> records one). Sweep live below.</p>}
         {recorded.status === 'failed' && <p role="alert">The recorded curve could not be read: {recorded.message}. Your own sweep still works.</p>}
         {result && (
-          <p className="note">
+          <p className="note study-only">
             <strong>Recorded</strong> on {new Date(result.recordedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })} with
             the {PRESET_WORDS[result.preset] ?? result.preset} preset, seed{result.seedList.length === 1 ? '' : 's'} {result.seedList.join(', ')}, on
             all {result.testCount.toLocaleString('en-US')} test images ({result.backend.toUpperCase()} in Node, <code>npm run curve</code>). The labelled
@@ -77,17 +86,20 @@ export function CurvePanel() {
           </p>
         )}
         {result && (
-          <details className="hint">
+          <details className="hint study-only">
             <summary>How it was recorded</summary>
             <p><code>{result.command}</code></p>
             {result.note && <p>{result.note}</p>}
           </details>
         )}
+        <SlidePart id="curve">
         {drawn.length > 0 && <CurveChart curves={drawn} caption={`Test accuracy against labelled digits (mean over seeds, band ± 1 standard deviation; dashed: your sweep)${result?.curves.some((c) => c.points.some((p) => p.failedFits)) ? '; points where the head failed to fit are left out' : ''}`} />}
+        </SlidePart>
+        <SlidePart id="findings">
         {result && (
           <div className="curve-words">
-            <h3>What to look for, and what the data shows</h3>
-            <p>
+            <h3 className="study-only">What to look for, and what the data shows</h3>
+            <p className="study-only">
               Look left: at 10-100 labels a good trunk should lift the curve well above training from scratch. Then look at the grey
               random trunk: features nobody trained. A pretext task has taught something only where its curve clears the random
               one by more than the noise.
@@ -95,8 +107,10 @@ export function CurvePanel() {
             <ul>{findings.map((f) => <li key={f}>{f}</li>)}</ul>
           </div>
         )}
-        <h3>Sweep the trunks you have</h3>
-        <p>
+        </SlidePart>
+        <SlidePart id="sweep">
+        <h3 className="study-only">Sweep the trunks you have</h3>
+        <p className="study-only">
           Choose trunks, label counts and seeds; the worker trains every point and draws your curve dashed over the recorded one, with
           the settings in <StepRef id="settings" />. Frozen trunks are fast: their features are computed once and each head trains on
           them. <strong>Fine-tuned</strong> starts from the pretext trunk and lets every layer keep learning with a learning rate {1 / FINETUNE_LR_FACTOR} times
@@ -105,6 +119,7 @@ export function CurvePanel() {
         </p>
         <PretrainedOffer spec={{ ...specs.pretext, task: 'rotation', seed: 1 }} />
         <SweepForm />
+        </SlidePart>
       </div>
       <div role="tabpanel" id="curve-tabpanel-probes" aria-labelledby="curve-tab-probes" hidden={tab !== 'probes'}>
         <PretrainedOffer spec={{ ...specs.pretext, task: 'rotation', seed: 1 }} />

@@ -39,7 +39,8 @@ export function DrawPanel() {
 
   return (
     <Panel id="draw">
-      <p>
+      <p className="slide-only slide-lead">Draw a digit and every model answers, the rotation head included.</p>
+      <p className="study-only">
         Draw with a mouse, pen or finger. Your drawing is prepared the way MNIST&apos;s digits were: cropped, scaled so its
         longer side is 20 pixels, and centred by its centre of mass in a 28×28 square. That small image is what the models see.
       </p>

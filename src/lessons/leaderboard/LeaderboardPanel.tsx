@@ -5,6 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import { Panel } from '../Panel';
+import { SlidePart } from '../SlidePart';
 import { StepRef } from '../../app/StepRef';
 import { useLab } from '../../state/store';
 import { anyActive, runState, type LabState } from '../../state/lab-state';
@@ -79,14 +80,18 @@ export function LeaderboardPanel() {
 
   return (
     <Panel id="leaderboard">
-      <p>
+      <SlidePart id="table">
+      <p className="slide-only slide-lead">
+        The same trunk, images and budget for every task: only the pretext task differs. Each frozen trunk is read from {labels.toLocaleString('en-US')} labels.
+      </p>
+      <p className="study-only">
         Every pretext task trains the <em>same</em> trunk on the <em>same</em> unlabelled images with the same budget; then the
         same instrument reads the digit off each frozen trunk from the same {labels.toLocaleString('en-US')} labels, as the head
         of <StepRef id="transfer" /> does. Only the trunk differs from row to row. Three reference rows frame the answer: the
         <strong> random</strong> frozen trunk (the floor: features nobody trained), the network trained <strong>from scratch</strong> on the
         labels, and a trunk trained on the digit labels of the very images the pretext tasks see, then frozen: an <strong>upper bound</strong> where no task row beats it.
       </p>
-      <p>
+      <p className="study-only">
         What reads the digit off a frozen trunk is itself an instrument. The lab&apos;s is a <strong>linear probe</strong>, as the
         self-supervised literature measures features (Kolesnikov, Zhai &amp; Beyer 2019; Goyal et al. 2019): the features are standardised,
         its penalty is chosen by cross-validation on the labelled digits alone, and it trains until it has converged, so two runs on the
@@ -97,7 +102,7 @@ export function LeaderboardPanel() {
       {recorded.status === 'missing' && <p className="hint">No recorded leaderboard ships with this copy of the app (<code>npm run leaderboard -- --json public/pretrained/leaderboard.json</code> records one). Train rows live below.</p>}
       {recorded.status === 'failed' && <p role="alert">The recorded leaderboard could not be read: {recorded.message}. Your own rows still work.</p>}
       {result && (
-        <p className="note">
+        <p className="note study-only">
           <strong>Recorded</strong> on {new Date(result.recordedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })} with
           the {PRESET_WORDS[result.preset] ?? result.preset} preset, seed{result.seeds.length === 1 ? '' : 's'} {result.seeds.join(', ')}, on {result.testCount.toLocaleString('en-US')} test
           images ({result.backend.toUpperCase()} in Node, <code>npm run leaderboard</code>). Budget: {result.budget}.
@@ -105,9 +110,11 @@ export function LeaderboardPanel() {
       )}
       <LeaderboardTable recorded={result} yours={yours} busy={busy} onTrain={trainRow} statusOf={statusOf} upperIsBound={aboveUpper.length === 0} />
       {head === 'probe' && allYours.length > 0 && <p className="hint">Your live rows were read by the lecture&apos;s head: switch the instrument above to see them beside its recording.</p>}
+      </SlidePart>
       {result && (
         <div className="leaderboard-words">
-          <h3>What the data shows</h3>
+          <SlidePart id="verdicts">
+          <h3 className="study-only">What the data shows</h3>
           <p>
             {judged.length === 0
               ? 'With one seed per row there is no spread between seeds to judge a gain by: run more seeds before calling any row a winner.'
@@ -133,33 +140,36 @@ export function LeaderboardPanel() {
             </p>
           )}
           <ul>{[...result.tasks].sort((a, b) => b.gainOverRandom.mean - a.gainOverRandom.mean).map((t) => <li key={t.id}>{verdictSentence(t.title, t.gainOverRandom)}</li>)}</ul>
+          </SlidePart>
           {both && (
-            <>
-              <h3>The two instruments side by side</h3>
+            <SlidePart id="instruments">
+              <h3 className="study-only">The two instruments side by side</h3>
               <InstrumentTable probe={both.probe} lecture={both.lecture} />
               <ul>{instrumentFindings(both.probe, both.lecture).map((f) => <li key={f}>{f}</li>)}</ul>
-              <p className="hint">
+              <p className="hint study-only">
                 Why they can disagree: the lecture&apos;s head trains the trunk&apos;s raw-scale features (in the hundreds for 0–255 pixels) with one
                 small learning rate and stops when training accuracy stalls, so a trunk whose features are large or unevenly scaled can look bad
                 through no fault of what it encodes. The probe puts every feature on one scale and trains to the end.
               </p>
-            </>
+            </SlidePart>
           )}
+          <SlidePart id="scatter">
           <PretextScatter result={result} />
           <p className="hint">
             Solving the pretext task well is not the same as learning useful features: a task can be almost solved (far right) and still
             leave the digit head no better off (low), because the cues that solve it (a stroke&apos;s colour, where the ink is) need no idea
             of what a digit is.
           </p>
+          </SlidePart>
         </div>
       )}
-      <h3>Add your own rows</h3>
-      <p>
+      <h3 className="study-only">Add your own rows</h3>
+      <p className="study-only">
         &ldquo;Train live&rdquo; trains a row with the current settings (<StepRef id="settings" />): the task&apos;s pretext model, then the head on
         its frozen trunk. Your numbers join the table as <span className="tag">yours</span>, measured on {testSet === 'full' ? 'all 10,000' : "the lecture's 300"} test
         images; train the random control with the same seed so your gain is paired seed by seed.
       </p>
-      <details>
+      <details className="study-only">
         <summary>The papers behind the rows</summary>
         <ul>
           {TASK_IDS.map((id) => {

@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import { Panel } from '../Panel';
+import { SlidePart } from '../SlidePart';
 import { StepRef } from '../../app/StepRef';
 import { PRETEXT_LENGTH_FILE, parsePretextLengthFile } from '../../ml/experiment/pretext-length-file';
 import { overallFindings, taskFindings } from '../../ml/experiment/pretext-length-words';
@@ -37,12 +38,12 @@ function Recording({ result }: { readonly result: PretextLengthResult }) {
   const seeds = result.seedList;
   return (
     <>
-      <p className="note">
+      <p className="note study-only">
         <strong>Recorded</strong> on {new Date(result.recordedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })} with
         the {PRESET_WORDS[result.preset] ?? result.preset} preset&apos;s pretext budget, seed{seeds.length === 1 ? '' : 's'} {seeds.join(', ')}, probed
         at epochs {result.epochs.join(', ')} on {result.testCount.toLocaleString('en-US')} test digits ({result.backend.toUpperCase()} in Node).
       </p>
-      <details className="hint">
+      <details className="hint study-only">
         <summary>How it was recorded</summary>
         {result.commands.map((c) => <p key={c}><code>{c}</code></p>)}
       </details>
@@ -59,7 +60,10 @@ export function PretextLengthPanel() {
 
   return (
     <Panel id="pretext-length">
-      <p>
+      <p className="slide-only slide-lead">
+        The same trunk read by the probe at epochs 0 to 50 of pretext training: does <strong>longer</strong> pretext training give better digit features?
+      </p>
+      <p className="study-only">
         The lecture trains its pretext task for 50 epochs. Do the last 45 teach the trunk anything a digit classifier can use? Here each task
         was trained that long with several seeds, and at a few epochs along the way its trunk was frozen and read by the same linear probe
         that draws the live line in <StepRef id="pretext" />. Epoch 0 is each seed&apos;s untrained trunk: the floor a task has to clear.
@@ -77,12 +81,15 @@ export function PretextLengthPanel() {
       {result && task && (
         <>
           <Recording result={result} />
-          <TaskChoice result={result} shown={task.id} onShow={setChoice} />
-          <PretextLengthChart task={task} />
-          <ReadingsTable result={result} task={task} />
+          <SlidePart id="chart">
+            <TaskChoice result={result} shown={task.id} onShow={setChoice} />
+            <PretextLengthChart task={task} />
+          </SlidePart>
+          <div className="study-only"><ReadingsTable result={result} task={task} /></div>
+          <SlidePart id="findings">
           <div className="curve-words">
-            <h3>What the data shows</h3>
-            <p>
+            <h3 className="study-only">What the data shows</h3>
+            <p className="study-only">
               A difference counts only when it is more than twice its noise between seeds, the rule of <StepRef id="leaderboard" />; each
               reading is compared with the same seeds&apos; untrained trunk and best epoch.
             </p>
@@ -91,6 +98,7 @@ export function PretextLengthPanel() {
               {overallFindings(result).map((f) => <li key={f}>{f}</li>)}
             </ul>
           </div>
+          </SlidePart>
         </>
       )}
     </Panel>

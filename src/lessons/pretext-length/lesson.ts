@@ -8,7 +8,13 @@ export const pretextLengthLesson: LessonMeta<'pretext-length'> = {
   title: 'Longer pretext training: better features?',
   short: 'Pretext length',
   numbered: true,
-  lecture: { section: 3 },
+  lecture: {
+    section: 3,
+    parts: [
+      { id: 'chart', title: '(1 of 2)' },
+      { id: 'findings', title: '(2 of 2): what the data shows' },
+    ],
+  },
   tryThis: {
     text: [
       'Before you read the findings, guess: after which epoch does the rotation trunk read the digit best? Then train a rotation pretext model for 5 epochs in ',

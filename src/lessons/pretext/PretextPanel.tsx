@@ -31,7 +31,8 @@ export function PretextPanel() {
     : `squared error, mostly over the ${task.objective.maskName === 'blurred' ? 'blurred' : 'missing'} pixels`;
   return (
     <Panel id="pretext">
-      <p>
+      <p className="slide-only slide-lead"><strong>{task.question}</strong></p>
+      <p className="study-only">
         A small convolutional network (the lecture&apos;s two convolution and pooling blocks, the <em>trunk</em>) learns
         to answer the pretext task&apos;s question: <strong>{task.question}</strong> Every task trains the same trunk
         and only puts a different small head on top, so their features can be compared fairly afterwards.{' '}
@@ -40,19 +41,21 @@ export function PretextPanel() {
           : `The hope is the same as RotNet's: that answering it needs what a digit is made of. The task comes from ${task.paper.authors} (${task.paper.year}), ${task.lectureSection === 'after the lecture' ? 'after the lecture' : `lecture section ${task.lectureSection}`}.`}
       </p>
       <TaskPicker name="task-pretext" />
-      <SummaryOrWait summary={live.status === 'idle' ? built : live.summary} caption={`Pretext model: trunk + ${task.title.toLowerCase()} head`} />
-      <p className="settings-line">
+      <div className="model-summary-slot">
+        <SummaryOrWait summary={live.status === 'idle' ? built : live.summary} caption={`Pretext model: trunk + ${task.title.toLowerCase()} head`} />
+      </div>
+      <p className="settings-line study-only">
         Adam (Keras defaults, learning rate {settings.learningRate}), {loss}, batch {settings.batchSize},{' '}
         {settings.epochs} epoch{settings.epochs === 1 ? '' : 's'}, {settings.shuffle ? 'shuffled' : 'no shuffling'} (as the lecture), pixels{' '}
         {scaling === 'raw' ? 'raw 0–255 (as the lecture)' : 'scaled to 0–1'}. Every task sees {task.examplesPerImage} examples per image: the same budget.
       </p>
-      <TimeEstimate spec={spec} />
+      <div className="study-only"><TimeEstimate spec={spec} /></div>
       <StepTrainer
         spec={spec} label={runLabel(spec).replace(/^\w/, (c) => c.toLowerCase())} color={RUN_COLORS.pretext}
         testDescription={task.id === 'rotation' ? 'rotated test images' : `${task.title.toLowerCase()} examples made from the test images`} scoreName={scoreName(task.objective)}
         extraChart={<ProbeChart spec={spec} epochs={live.status === 'idle' ? settings.epochs : live.epochs} />}
       />
-      {live.status !== 'idle' && <ProbeExplanation spec={spec} />}
+      {live.status !== 'idle' && <div className="study-only"><ProbeExplanation spec={spec} /></div>}
     </Panel>
   );
 }

@@ -44,15 +44,20 @@ export function RotationPanel() {
   return (
     <Panel id="rotation">
       <TaskPicker name="task-data" />
+      <p className="slide-only slide-lead">
+        {task.id === 'rotation'
+          ? <>Every image turned four ways, <strong>labelled by the turn alone</strong>: {formatThousands(pretextCount)} images become {formatThousands(pretextCount * 4)} examples.</>
+          : <><strong>{task.question}</strong> {formatThousands(pretextCount)} images become {formatThousands(pretextCount * task.examplesPerImage)} examples, no person labelling any.</>}
+      </p>
       {task.id === 'rotation' ? (
-        <p>
+        <p className="study-only">
           Every pretext image is turned by 0°, 90°, 180° and 270° (counter-clockwise, like numpy&apos;s <code>np.rot90</code>).
           The label is the rotation, written one-hot as in the lecture. No person labelled anything, and the digit&apos;s
           own label is never read. The dataset grows four times: {formatThousands(pretextCount)} images become{' '}
           {formatThousands(pretextCount * 4)} examples.
         </p>
       ) : (
-        <p>
+        <p className="study-only">
           {task.about} As with rotation, no person labelled anything and the digit&apos;s own label is never read:{' '}
           {formatThousands(pretextCount)} images become {formatThousands(pretextCount * task.examplesPerImage)} examples.{' '}
           <span className="hint">({task.paper.authors} {task.paper.year}, &ldquo;{task.paper.title}&rdquo;, {task.paper.venue}.)</span>

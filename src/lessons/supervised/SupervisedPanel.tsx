@@ -20,13 +20,18 @@ export function SupervisedPanel() {
   const live = useLab((s) => runState(s, runId(spec)));
   return (
     <Panel id="supervised">
-      <p>
+      <p className="slide-only slide-lead">
+        The same network, every weight trained <strong>from scratch</strong> on the same {formatThousands(labelled)} labelled images: the baseline to beat.
+      </p>
+      <p className="study-only">
         The fair comparison: the same architecture, all {formatThousands(built?.totalParams ?? 21_994)} weights trainable and
         starting from random values, trained on the same {formatThousands(labelled)} labelled images. If self-supervision helps,
         the frozen-feature model should beat this one.
       </p>
-      <SummaryOrWait summary={live.status === 'idle' ? built : live.summary} caption="Supervised model (trained from scratch)" />
-      <p className="settings-line">
+      <div className="model-summary-slot">
+        <SummaryOrWait summary={live.status === 'idle' ? built : live.summary} caption="Supervised model (trained from scratch)" />
+      </div>
+      <p className="settings-line study-only">
         SGD (learning rate {settings.learningRate}, momentum {settings.momentum}), batch {settings.batchSize}, {settings.epochs} epochs,
         validation on the last {Math.round(settings.validationSplit * 100)}%{settings.patience === null ? ', no early stopping (as the lecture)' : ''}.
       </p>

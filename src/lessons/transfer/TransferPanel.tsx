@@ -25,14 +25,19 @@ export function TransferPanel() {
   const blocked = pretextStatus === 'done' || pretextStatus === 'failed' ? null : needsPretextMessage(specs.transfer);
   return (
     <Panel id="transfer">
-      <p>
+      <p className="slide-only slide-lead">
+        The {title} trunk, <strong>frozen</strong>, under a new digit head trained on {formatThousands(labelled)} labelled images.
+      </p>
+      <p className="study-only">
         We keep the {title} pretext model&apos;s first four layers (convolution, pooling, convolution, pooling: the trunk every task shares) and <strong>freeze</strong>{' '}
         them: their {formatThousands(summary?.frozenParams ?? 19_104)} weights will not change. A new Flatten and Dense(10, softmax) head,{' '}
         {formatThousands(summary?.trainableParams ?? 2_890)} weights, learns to name digits from those features using{' '}
         {formatThousands(labelled)} labelled images. This is the lecture&apos;s <code>model_pretext.trainable = False</code>.
       </p>
-      <SummaryOrWait summary={summary} caption="Downstream model: frozen pretext layers + new head" />
-      <p className="settings-line">
+      <div className="model-summary-slot">
+        <SummaryOrWait summary={summary} caption="Downstream model: frozen pretext layers + new head" />
+      </div>
+      <p className="settings-line study-only">
         SGD (learning rate {settings.learningRate}, momentum {settings.momentum}), batch {settings.batchSize}, up to {settings.epochs} epochs,
         validation on the last {Math.round(settings.validationSplit * 100)}% of the labelled images
         {settings.patience !== null ? `, early stopping when training accuracy has not improved for ${settings.patience} epochs` : ''}.
