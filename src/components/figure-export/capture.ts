@@ -23,8 +23,11 @@ interface Walk {
 
 const transparent = (c: string) => c === 'transparent' || c === '' || /rgba\([^)]*,\s*0\)$/.test(c);
 
+// What the pointer happens to be over is not part of the figure: a chart's hover tooltip and highlighted dot.
+const TRANSIENT = ['recharts-tooltip-wrapper', 'recharts-tooltip-cursor', 'recharts-active-dot'];
+
 function skipped(el: Element): boolean {
-  return el.hasAttribute(SKIP_ATTRIBUTE) || el.classList.contains('visually-hidden');
+  return el.hasAttribute(SKIP_ATTRIBUTE) || el.classList.contains('visually-hidden') || TRANSIENT.some((c) => el.classList.contains(c));
 }
 
 function fontOf(style: CSSStyleDeclaration): Font {
@@ -61,7 +64,9 @@ function matrixOf(el: SVGGraphicsElement, w: Walk): Matrix | null {
 
 function shapeOf(el: Element): Shape | string | null {
   const len = (a: SVGAnimatedLength) => a.baseVal.value;
-  if (el instanceof SVGPathElement) return el.getAttribute('d');
+  // Line breaks inside path data are legal but an XML reader turns them into spaces; written as spaces, the
+  // downloaded path reads exactly as the drawn one.
+  if (el instanceof SVGPathElement) return (el.getAttribute('d') ?? '').replace(/\s+/g, ' ').trim();
   if (el instanceof SVGLineElement) return { tag: 'line', x1: len(el.x1), y1: len(el.y1), x2: len(el.x2), y2: len(el.y2) };
   if (el instanceof SVGRectElement) return { tag: 'rect', x: len(el.x), y: len(el.y), width: len(el.width), height: len(el.height) };
   if (el instanceof SVGCircleElement) return { tag: 'circle', cx: len(el.cx), cy: len(el.cy), r: len(el.r) };

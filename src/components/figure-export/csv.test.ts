@@ -6,6 +6,7 @@ describe('csvCell', () => {
     expect(csvCell(0.123456789)).toBe('0.123456789');
     expect(csvCell(12345)).toBe('12345');
     expect(csvCell(-0.5)).toBe('-0.5');
+    expect(csvCell(0.9123 * 100)).toBe('91.23');
   });
   it('leaves missing and non-finite values empty', () => {
     expect(csvCell(null)).toBe('');

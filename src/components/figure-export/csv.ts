@@ -20,7 +20,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 /** One cell as CSV text. */
 export function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  // Twelve significant digits: 0.9123 * 100 is 91.22999999999999 in binary, and a reader should see 91.23.
+  if (typeof value === 'number') return Number.isFinite(value) ? String(Number(value.toPrecision(12))) : '';
   const text = FORMULA_START.test(value) && !/^[-+]?\d/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
