@@ -108,6 +108,31 @@ test('a figure downloads as a PNG at twice its size, an SVG with its plotted pat
     }
   });
 
+  await test.step('the leaderboard table: PNG at 2x with its words, CSV with the accuracies it shows', async () => {
+    await table.scrollIntoViewIfNeeded();
+    const host = table.locator('xpath=..');
+    const control = 'Download the leaderboard table';
+    const png = await downloadAs(page, host, control, 'PNG');
+    expect(png.name).toMatch(/^pretext-leaderboard-probe-\d{4}-\d\d-\d\d\.png$/);
+    // A table that scrolls sideways on this screen is taken whole: its box, widened by the columns scrolled out of it.
+    const hidden = await host.evaluate((e) => e.scrollWidth - e.clientWidth);
+    const box = await twiceTheBox(host);
+    expect(pngSize(png.bytes)).toEqual({ width: Math.round(box.width + 2 * hidden), height: box.height });
+    await writeFile(`${SCREENSHOT_DIR}/export-leaderboard-downloaded.png`, png.bytes);
+    await host.screenshot({ path: `${SCREENSHOT_DIR}/export-leaderboard-closed.png` });
+    const svg = await svgPaths(page, (await downloadAs(page, host, control, 'SVG')).bytes.toString('utf8'));
+    expect(svg.error).toBeNull();
+    expect(svg.texts).toContain('Rotation');
+    const csv = csvRows((await downloadAs(page, host, control, 'CSV')).bytes);
+    const accuracy = csv[0].indexOf('digit accuracy, mean over seeds (%)');
+    expect(accuracy).toBeGreaterThan(0);
+    expect(csv.length).toBeGreaterThan(5);
+    for (const row of csv.slice(1)) {
+      const cell = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: row[0], exact: true }) }).getByRole('cell').nth(1);
+      await expect(cell).toContainText(`${Number(row[accuracy]).toFixed(2)}%`);
+    }
+  });
+
   await test.step('by keyboard: Tab reaches the control, Enter opens it, Escape closes it', async () => {
     const figure = panel.getByRole('figure', { name: /^Pretext task solved/ });
     const toggle = figure.getByRole('button', { name: 'Download the pretext-score scatter' });
@@ -123,7 +148,7 @@ test('a figure downloads as a PNG at twice its size, an SVG with its plotted pat
   });
 
   await test.step('the label-efficiency curve: PNG at 2x, SVG with every line, CSV with the points in its name', async () => {
-    await page.goto('/?probe=off#curve');
+    // The same page: every lesson is on it, so no second load.
     const curvePanel = page.locator('#curve');
     const chart = curvePanel.getByRole('img', { name: /^Test accuracy against labelled digits, log axis/ });
     await expect(chart).toAppear({ timeout: 30_000 });

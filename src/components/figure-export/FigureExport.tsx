@@ -26,8 +26,8 @@ export interface FigureExportProps {
   readonly name: string;
   /** What and which, for the file name: `['loss', 'rotation', 'seed1']` gives `pretext-loss-rotation-seed1.png`. */
   readonly file: readonly FileNamePart[];
-  /** The numbers behind the figure, asked for only when the CSV is chosen. */
-  readonly data: () => CsvTable;
+  /** The numbers behind the figure, asked for only when the CSV is chosen; given the figure's element (see tableCsv). */
+  readonly data: (host: HTMLElement) => CsvTable;
 }
 
 const FORMATS: readonly { readonly format: FigureFormat; readonly words: string }[] = [
@@ -81,7 +81,7 @@ export function FigureExport({ name, file, data }: FigureExportProps) {
     try {
       if (!host) throw new Error('the figure is no longer on the page');
       const fileName = figureFileName(file, format);
-      if (format === 'csv') saveFile(new Blob([toCsv(data())], { type: 'text/csv;charset=utf-8' }), fileName);
+      if (format === 'csv') saveFile(new Blob([toCsv(data(host))], { type: 'text/csv;charset=utf-8' }), fileName);
       else {
         const picture = capturePicture(host, title);
         const blob = format === 'svg' ? new Blob([pictureToSvg(picture)], { type: 'image/svg+xml' }) : await pictureToPng(picture, PNG_SCALE);

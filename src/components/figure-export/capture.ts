@@ -226,13 +226,17 @@ function backgroundOf(el: Element): string {
   return '#ffffff';
 }
 
-/** The figure in `root` as drawn now, in CSS pixels from its top-left corner. */
+/**
+ * The figure in `root` as drawn now, in CSS pixels from its top-left corner. A wide table that scrolls sideways
+ * on a narrow screen is taken whole, its hidden columns included: the download is for a slide, not for this screen.
+ */
 export function capturePicture(root: HTMLElement, title: string): Picture {
   const box = root.getBoundingClientRect();
+  const hiddenX = Math.max(0, root.scrollWidth - root.clientWidth);
   const ops: DrawOp[] = [];
   const measure = document.createElement('canvas').getContext('2d');
-  const w: Walk = { ox: box.left, oy: box.top, ops, measure };
+  const w: Walk = { ox: box.left - root.scrollLeft, oy: box.top, ops, measure };
   const background = backgroundOf(root);
   walkHtml(root, 1, w);
-  return { width: box.width, height: box.height, background, title, ops };
+  return { width: box.width + hiddenX, height: box.height, background, title, ops };
 }

@@ -4,4 +4,5 @@
  */
 export { FigureExport, EXPORT_HOST, PNG_SCALE, type FigureExportProps } from './FigureExport';
 export type { CsvCell, CsvTable } from './csv';
+export { tableCsv } from './dom-table';
 export type { FileNamePart } from './file-name';
