@@ -3,6 +3,7 @@
  * examples with their predictions, the ten digits a student drew.
  */
 import { DigitImage } from './DigitImage';
+import { EXPORT_HOST, FigureExport, type CsvTable } from './figure-export';
 import './components.css';
 
 /** One cell of a {@link DigitGrid}. */
@@ -17,6 +18,14 @@ export interface DigitGridItem {
   readonly caption: string;
   /** Screen-reader description; defaults to the caption, which is often enough ("90°" is not, so say more). */
   readonly label?: string;
+}
+
+/** The pixels behind the grid: one row per image, its caption, then its 784 pixels (0 black to 255 white ink). */
+export function digitGridCsv(items: readonly DigitGridItem[]): CsvTable {
+  const length = items.reduce((n, item) => Math.max(n, item.pixels.length), 0);
+  const rgb = items.some((item) => item.channels === 3);
+  const header = ['caption', 'description', ...Array.from({ length }, (_, i) => `${rgb ? 'channel value' : 'pixel'} ${i + 1} (0-255, row-major)`)];
+  return { header, rows: items.map((item) => [item.caption, item.label ?? item.caption, ...Array.from(item.pixels)]) };
 }
 
 /** Props of {@link DigitGrid}. */
@@ -35,6 +44,7 @@ export interface DigitGridProps {
  */
 export function DigitGrid({ items, size = 112, label }: DigitGridProps) {
   return (
+    <div className={EXPORT_HOST}>
     <ul className="digit-grid" aria-label={label} style={{ gridTemplateColumns: `repeat(auto-fill, minmax(${size}px, max-content))` }}>
       {items.map((item) => (
         <li key={item.key}>
@@ -42,5 +52,7 @@ export function DigitGrid({ items, size = 112, label }: DigitGridProps) {
         </li>
       ))}
     </ul>
+    <FigureExport name={`the images “${label ?? 'grid'}”`} file={['digits', label]} data={() => digitGridCsv(items)} />
+    </div>
   );
 }

@@ -6,6 +6,7 @@
 import type { LayerRow, ModelSummary } from '../ml/models/summary';
 import { NO_VALUE, formatShape, formatThousands } from './format';
 import { useScrollableFocus } from './useScrollableFocus';
+import { EXPORT_HOST, FigureExport, tableCsv } from './figure-export';
 import './components.css';
 
 /** Props of {@link ModelTable}. */
@@ -54,7 +55,7 @@ export function ModelTable({ summary, caption }: ModelTableProps) {
   const title = caption ?? `Model: "${summary.name}"`;
   return (
     <div
-      className="model-table-wrap"
+      className={`model-table-wrap ${EXPORT_HOST}`}
       ref={ref}
       {...(scrollable ? { tabIndex: 0, role: 'region', 'aria-label': `${title} (scrolls sideways)` } : {})}
     >
@@ -101,6 +102,7 @@ export function ModelTable({ summary, caption }: ModelTableProps) {
           </tr>
         </tfoot>
       </table>
+      <FigureExport name={`the model table “${title}”`} file={['model', summary.name]} data={tableCsv} />
     </div>
   );
 }

@@ -6,6 +6,7 @@
 import { DIGIT_CLASSES, argmax, className, describePrediction } from './prediction';
 import { formatPercent } from './format';
 import { INK, RUN_COLORS } from './palette';
+import { EXPORT_HOST, FigureExport, type FileNamePart } from './figure-export';
 import './components.css';
 
 /** Props of {@link StemPlot}. */
@@ -20,6 +21,8 @@ export interface StemPlotProps {
   readonly trueLabel?: number;
   /** Colour of the predicted class; defaults to the self-supervised blue. */
   readonly color?: string;
+  /** What and which for downloaded files (`['stem', 'rotation', 'self-supervised']`); defaults to the title. */
+  readonly file?: readonly FileNamePart[];
 }
 
 // The drawing is laid out in a fixed coordinate system and scaled to its container by the viewBox, so the
@@ -53,7 +56,7 @@ function trianglePoints(x: number, y: number, size: number): string {
  * bold, and the true class, if given, marked with a triangle. Accessible as one sentence ("predicts 7 with 93%
  * confidence") plus a hidden table of every value.
  */
-export function StemPlot({ probabilities, classNames = DIGIT_CLASSES, title, trueLabel, color = RUN_COLORS.transfer }: StemPlotProps) {
+export function StemPlot({ probabilities, classNames = DIGIT_CLASSES, title, trueLabel, color = RUN_COLORS.transfer, file }: StemPlotProps) {
   const n = probabilities.length;
   const predicted = argmax(probabilities);
   const slot = (RIGHT - LEFT) / Math.max(1, n);
@@ -63,7 +66,7 @@ export function StemPlot({ probabilities, classNames = DIGIT_CLASSES, title, tru
   const hasTrue = trueLabel !== undefined && trueLabel >= 0 && trueLabel < n;
 
   return (
-    <figure className="stem-plot">
+    <figure className={`stem-plot ${EXPORT_HOST}`}>
       <figcaption className="component-title">{title}</figcaption>
       <svg viewBox={`0 0 ${VIEW_W} ${VIEW_H}`} role="img" aria-label={summary} className="stem-plot-svg">
         {/* Gridlines at 0.5 and 1 help the eye judge heights without cluttering the stems. */}
@@ -138,6 +141,14 @@ export function StemPlot({ probabilities, classNames = DIGIT_CLASSES, title, tru
           ))}
         </tbody>
       </table>
+      <FigureExport
+        name={`the stem plot “${title}”`}
+        file={file ?? ['stem plot', title]}
+        data={() => ({
+          header: ['class', 'probability (%)', 'predicted', 'true label'],
+          rows: values.map((p, i) => [className(classNames, i), p * 100, i === predicted ? 'yes' : '', hasTrue && i === trueLabel ? 'yes' : '']),
+        })}
+      />
     </figure>
   );
 }

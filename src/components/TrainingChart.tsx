@@ -11,6 +11,8 @@ import { describeRuns, epochTicks, formatMetric, logDomain, toSeries } from './c
 import { ChartLegend } from './ChartLegend';
 import { formatPercent, formatThousands } from './format';
 import { INK, RUN_COLORS } from './palette';
+import { EXPORT_HOST, FigureExport, type FileNamePart } from './figure-export';
+import { trainingChartCsv } from './chart-csv';
 import './components.css';
 
 export type { ChartMarker, ChartMetric, ChartPoint, ChartRun } from './chartPoints';
@@ -37,6 +39,12 @@ interface CommonProps {
   readonly reference?: ChartReference;
   /** The sentence a screen reader hears, where the default ("accuracy after 3 epochs: ...") says too little. */
   readonly description?: string;
+  /** What and which for downloaded files (`['loss', 'rotation', 'seed1']`); defaults to the title. */
+  readonly file?: readonly FileNamePart[];
+  /** The chart in "Download …" ("the pretext model loss chart"); defaults to the title. */
+  readonly exportName?: string;
+  /** What an accuracy chart scores, for the CSV header ("pixels within 10%"); defaults to accuracy. */
+  readonly scoreName?: string;
 }
 
 /** One run: pass `points` (and optionally its colour). */
@@ -91,7 +99,7 @@ function linearLossTick(v: number): string {
 }
 
 function TrainingChartView(props: TrainingChartProps) {
-  const { title, metric, markers = [], logScale = false, xMax, height = 240, reference, description } = props;
+  const { title, metric, markers = [], logScale = false, xMax, height = 240, reference, description, file, exportName, scoreName } = props;
   const useLog = logScale && metric === 'loss';
   const runs = useMemo<readonly ChartRun[]>(
     () => props.runs ?? [{ name: '', color: props.color ?? RUN_COLORS.transfer, points: props.points }],
@@ -119,7 +127,7 @@ function TrainingChartView(props: TrainingChartProps) {
   const tick = { fill: INK.muted, fontSize };
 
   return (
-    <figure className="training-chart">
+    <figure className={`training-chart ${EXPORT_HOST}`}>
       <figcaption className="component-title">{title}</figcaption>
       <div ref={plotRef} role="img" aria-label={summary} className="training-chart-plot">
         <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
@@ -189,6 +197,7 @@ function TrainingChartView(props: TrainingChartProps) {
         {series.length === 0 && <p className="training-chart-empty">No data yet</p>}
       </div>
       <ChartLegend runs={runs} series={series} metric={metric} />
+      <FigureExport name={exportName ?? `the chart “${title}”`} file={file ?? [title]} data={() => trainingChartCsv(runs, metric, scoreName)} />
     </figure>
   );
 }
@@ -215,6 +224,7 @@ function propsEqual(a: TrainingChartProps, b: TrainingChartProps): boolean {
     a.title === b.title && a.metric === b.metric && a.logScale === b.logScale && a.xMax === b.xMax &&
     a.height === b.height && a.color === b.color && a.points === b.points && a.description === b.description &&
     a.reference?.y === b.reference?.y && a.reference?.label === b.reference?.label &&
+    a.exportName === b.exportName && a.scoreName === b.scoreName && (a.file ?? []).join('/') === (b.file ?? []).join('/') &&
     sameRuns(a.runs, b.runs) && sameMarkers(a.markers, b.markers)
   );
 }

@@ -91,8 +91,10 @@ export function ComparePanel() {
       )}
       {trainRuns.length > 0 && (
         <div className="chart-pair">
-          <TrainingChart title="Training accuracy, per epoch" metric="accuracy" runs={trainRuns} />
-          <TrainingChart title="Validation accuracy, per epoch" metric="accuracy" runs={valRuns} />
+          <TrainingChart title="Training accuracy, per epoch" metric="accuracy" runs={trainRuns}
+            exportName="the comparison's training accuracy chart" file={['compare', 'training accuracy', specs.transfer.task, `seed${seed}`]} />
+          <TrainingChart title="Validation accuracy, per epoch" metric="accuracy" runs={valRuns}
+            exportName="the comparison's validation accuracy chart" file={['compare', 'validation accuracy', specs.transfer.task, `seed${seed}`]} />
         </div>
       )}
       </SlidePart>

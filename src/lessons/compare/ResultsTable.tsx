@@ -10,6 +10,7 @@ import type { TaskId } from '../../ml/tasks/registry';
 import { accuracyStandardError } from '../../ml/experiment/statistics';
 import { formatLoss, formatPercent } from '../../components/format';
 import { compareRuns, runColor, runLabel } from '../shared/run-display';
+import { EXPORT_HOST, FigureExport, tableCsv } from '../../components/figure-export';
 
 /** Props of {@link ResultsTable}. */
 export interface ResultsTableProps {
@@ -26,6 +27,7 @@ export interface ResultsTableProps {
 export function ResultsTable({ results, runs, seedInView, taskInView }: ResultsTableProps) {
   const rows = Object.keys(results).filter((id) => runs[id]).sort((a, b) => compareRuns(runs[a].spec, runs[b].spec));
   return (
+    <div className={EXPORT_HOST}>
     <table className="results">
       <caption>Test results ({rows.length} model{rows.length === 1 ? '' : 's'})</caption>
       <thead>
@@ -47,5 +49,7 @@ export function ResultsTable({ results, runs, seedInView, taskInView }: ResultsT
         })}
       </tbody>
     </table>
+    <FigureExport name="the test results table" file={['compare results', taskInView, `seed${seedInView}`]} data={tableCsv} />
+    </div>
   );
 }

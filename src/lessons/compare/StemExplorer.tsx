@@ -63,6 +63,7 @@ export function StemExplorer({ mnist, startIndex, labels, results, specs }: Stem
               probabilities={results[runId(spec)].probabilities.subarray(row * 10, row * 10 + 10)}
               trueLabel={labels[row]}
               color={runColor(spec, spec.task)}
+              file={['stem plot', `test ${startIndex + row}`, spec.task, spec.use, `seed${spec.seed}`]}
             />
           ))}
         </div>

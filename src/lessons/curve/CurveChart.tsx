@@ -7,6 +7,7 @@ import { memo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { INK, RUN_COLORS, TASK_ACCENTS } from '../../components/palette';
 import { WhenNear } from '../../components/WhenNear';
+import { EXPORT_HOST, FigureExport, type CsvTable, type FileNamePart } from '../../components/figure-export';
 
 /** One drawn curve: its name, colour, dashed or not, and its points (fractions 0-1). */
 export interface DrawnCurve {
@@ -30,8 +31,21 @@ export function trunkColor(trunk: string, index: number): string {
 
 const pct = (v: number) => Math.round(v * 1000) / 10;
 
+/** The numbers behind the curve: every point of every drawn curve, in % of the test digits. */
+export function curveCsv(curves: readonly DrawnCurve[]): CsvTable {
+  return {
+    header: ['trunk', 'labelled digits', 'test accuracy, mean over seeds (%)', 'standard deviation over seeds (percentage points)', 'your sweep'],
+    rows: curves.flatMap((c) => c.points.map((p) => [c.name, p.labels, p.mean * 100, p.std * 100, c.dashed ? 'yes' : 'no'])),
+  };
+}
+
 /** The chart (memoised: it changes only when a curve gains a point). */
-export const CurveChart = memo(function CurveChart({ curves, caption }: { readonly curves: readonly DrawnCurve[]; readonly caption: string }) {
+export const CurveChart = memo(function CurveChart({ curves, caption, file }: {
+  readonly curves: readonly DrawnCurve[];
+  readonly caption: string;
+  /** What and which for downloaded files, e.g. the instrument and the recording's date. */
+  readonly file: readonly FileNamePart[];
+}) {
   const counts = [...new Set(curves.flatMap((c) => c.points.map((p) => p.labels)))].sort((a, b) => a - b);
   const rows = counts.map((labels) => {
     const row: Record<string, number | [number, number]> = { labels };
@@ -49,7 +63,7 @@ export const CurveChart = memo(function CurveChart({ curves, caption }: { readon
   const lo = counts.length ? counts[0] : 10;
   const hi = counts.length ? counts[counts.length - 1] : 10_000;
   return (
-    <figure className="chart curve-chart">
+    <figure className={`chart curve-chart ${EXPORT_HOST}`}>
       <figcaption>{caption}</figcaption>
       <div role="img" aria-label={`Test accuracy against labelled digits, log axis. ${summary}.`}>
         <WhenNear height={380}>
@@ -74,6 +88,7 @@ export const CurveChart = memo(function CurveChart({ curves, caption }: { readon
         </ResponsiveContainer>
         </WhenNear>
       </div>
+      <FigureExport name="the label-efficiency curve" file={file} data={() => curveCsv(curves)} />
     </figure>
   );
 });

@@ -93,7 +93,7 @@ export function CurvePanel() {
           </details>
         )}
         <SlidePart id="curve">
-        {drawn.length > 0 && <CurveChart curves={drawn} caption={`Test accuracy against labelled digits (mean over seeds, band ± 1 standard deviation; dashed: your sweep)${result?.curves.some((c) => c.points.some((p) => p.failedFits)) ? '; points where the head failed to fit are left out' : ''}`} />}
+        {drawn.length > 0 && <CurveChart curves={drawn} file={['label efficiency curve', head, result?.recordedAt.slice(0, 10)]} caption={`Test accuracy against labelled digits (mean over seeds, band ± 1 standard deviation; dashed: your sweep)${result?.curves.some((c) => c.points.some((p) => p.failedFits)) ? '; points where the head failed to fit are left out' : ''}`} />}
         </SlidePart>
         <SlidePart id="findings">
         {result && (

@@ -13,6 +13,7 @@ import { parseRunId } from '../../ml/experiment/runs';
 import { isTaskId } from '../../ml/tasks/registry';
 import { probeFindings, probeTrunkName } from './probe-words';
 import { INK, RUN_COLORS, TASK_ACCENTS } from '../../components/palette';
+import { EXPORT_HOST, FigureExport, tableCsv } from '../../components/figure-export';
 
 /** A probed trunk's colour: the colour of its use everywhere else in the app. */
 function probeColor(key: string, index: number): string {
@@ -60,7 +61,7 @@ export function ProbeSection() {
       {probe.status === 'failed' && <p role="alert">The probes failed: {probe.message}</p>}
       {keys.length > 0 && (
         <>
-          <div className="leaderboard-wrap">
+          <div className={`leaderboard-wrap ${EXPORT_HOST}`}>
             <table className="results probe-table">
               <caption>Probe accuracy on {probe.status === 'idle' ? 0 : probe.testCount.toLocaleString('en-US')} test digits, block by block</caption>
               <thead><tr><th scope="col">trunk</th><th scope="col">after block</th><th scope="col" className="num">features</th><th scope="col" className="num">linear probe</th><th scope="col" className="num">kNN probe (k = 5)</th></tr></thead>
@@ -76,8 +77,9 @@ export function ProbeSection() {
                 )))}
               </tbody>
             </table>
+            <FigureExport name="the block-by-block probe table" file={['probes by block', 'table']} data={tableCsv} />
           </div>
-          <figure className="chart">
+          <figure className={`chart ${EXPORT_HOST}`}>
             <figcaption>Linear-probe accuracy after each block</figcaption>
             <div role="img" aria-label={`Linear probe accuracy by block. ${findings.join(' ')}`}>
               <ResponsiveContainer width="100%" height={240}>
@@ -91,6 +93,11 @@ export function ProbeSection() {
                 </BarChart>
               </ResponsiveContainer>
             </div>
+            <FigureExport name="the block-by-block probe chart" file={['probes by block', 'chart']}
+              data={() => ({
+                header: ['after block', ...keys.map((k) => `${probeTrunkName(k)}: linear probe accuracy (%)`)],
+                rows: chartRows.map((row) => [String(row.block), ...keys.map((k) => (typeof row[k] === 'number' ? row[k] : null))]),
+              })} />
           </figure>
           {probe.status === 'done' && (
             <div className="probe-words">

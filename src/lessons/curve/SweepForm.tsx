@@ -16,6 +16,7 @@ import { parseRunId, type RunId } from '../../ml/experiment/runs';
 import { isTaskId } from '../../ml/tasks/registry';
 import { ProgressBar } from '../../components/ProgressBar';
 import { formatDuration } from '../../components/format';
+import { EXPORT_HOST, FigureExport, tableCsv } from '../../components/figure-export';
 
 /** A sweep trunk in words: "Rotation pretext model (seed 1), frozen". */
 export function sweepTrunkName(key: string): string {
@@ -105,7 +106,7 @@ export function SweepForm() {
                     : `The sweep failed: ${sweep.failure ?? 'unknown error'}`}
           </p>
           {results.length > 0 && (
-            <div className="leaderboard-wrap">
+            <div className={`leaderboard-wrap ${EXPORT_HOST}`}>
               <table className="results sweep-results">
                 <caption>Your sweep: test accuracy on all 10,000 test images, mean ± std over the seeds measured</caption>
                 <thead><tr><th scope="col">trunk</th>{counts.map((n) => <th key={n} scope="col" className="num">{n.toLocaleString('en-US')}</th>)}</tr></thead>
@@ -121,6 +122,7 @@ export function SweepForm() {
                   ))}
                 </tbody>
               </table>
+              <FigureExport name="the table of your sweep" file={['your sweep']} data={tableCsv} />
             </div>
           )}
         </div>

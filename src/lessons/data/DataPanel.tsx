@@ -8,6 +8,7 @@ import { DigitGrid } from '../../components/DigitGrid';
 import { makeSplits } from '../../ml/data/splits';
 import { IMAGE_PIXELS, type ImageSet } from '../../ml/data/mnist';
 import { formatThousands } from '../../components/format';
+import { EXPORT_HOST, FigureExport, tableCsv } from '../../components/figure-export';
 
 function samples(set: ImageSet, count: number, showLabels: boolean, prefix: string) {
   return Array.from({ length: Math.min(count, set.count) }, (_, i) => ({
@@ -41,6 +42,7 @@ export function DataPanel() {
             Real MNIST handwritten digits, served by this site (loaded in {Math.round(data.status === 'ready' ? data.loadMs : 0)} ms).
             As in the lecture, we pretend most of them have no label.
           </p>
+          <div className={EXPORT_HOST}>
           <table className="splits">
             <caption>How the images are used</caption>
             <thead>
@@ -52,6 +54,8 @@ export function DataPanel() {
               <tr><th scope="row">Test</th><td>{formatThousands(splits.test.count)}</td><td>test {splits.testStart}–{splits.testStart + splits.test.count - 1}</td><td>Only to score, never to train</td></tr>
             </tbody>
           </table>
+          <FigureExport name="the table of how the images are used" file={['data splits']} data={tableCsv} />
+          </div>
           <h3>Pretext images: the network never sees their labels</h3>
           <DigitGrid items={samples(splits.pretext, 12, false, 'p')} size={64} label="Unlabelled pretext images" />
           <h3>Labelled images for the downstream task</h3>

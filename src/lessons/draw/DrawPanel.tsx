@@ -69,12 +69,14 @@ export function DrawPanel() {
         <>
           <div className="stem-row" aria-live="polite">
             {classifiers.filter((spec) => predictions[runId(spec)]).map((spec) => (
-              <StemPlot key={runId(spec)} title={runLabel(spec)} probabilities={predictions[runId(spec)]} color={runColor(spec, spec.task)} />
+              <StemPlot key={runId(spec)} title={runLabel(spec)} probabilities={predictions[runId(spec)]} color={runColor(spec, spec.task)}
+                file={['stem plot', 'your drawing', spec.task, spec.use, `seed${spec.seed}`]} />
             ))}
           </div>
           {rotation && (
             <div className="stem-row">
-              <StemPlot title="Pretext head: how is it rotated?" probabilities={rotation} classNames={ROTATION_CLASSES} color={RUN_COLORS.pretext} />
+              <StemPlot title="Pretext head: how is it rotated?" probabilities={rotation} classNames={ROTATION_CLASSES} color={RUN_COLORS.pretext}
+                file={['stem plot', 'your drawing', 'rotation head']} />
               <p className="hint">
                 The rotation head thinks your drawing is turned {ROTATION_CLASSES[argmax(rotation)]} ({formatPercent(rotation[argmax(rotation)])} sure).
                 Draw a digit sideways or upside down and see whether it notices. {pretextStatus !== 'done' ? '' : 'This is the pretext task at work.'}

@@ -5,6 +5,7 @@
  */
 import { cell, rowTotal, type ConfusionMatrix } from '../../ml/eval/confusion';
 import { cssColor, divergingColor, readableInk } from '../../components/color-scales';
+import { EXPORT_HOST, FigureExport, tableCsv } from '../../components/figure-export';
 
 /** A chosen cell. */
 export interface PickedCell {
@@ -31,6 +32,7 @@ export interface ConfusionGridProps {
 export function ConfusionGrid({ matrix, caption, names, rowWord, columnWord, onPick, picked, compact = false }: ConfusionGridProps) {
   const classes = Array.from({ length: matrix.classes }, (_, i) => i);
   return (
+    <div className={EXPORT_HOST}>
     <table className={compact ? 'confusion compact' : 'confusion'}>
       <caption>{caption}</caption>
       <thead>
@@ -66,5 +68,7 @@ export function ConfusionGrid({ matrix, caption, names, rowWord, columnWord, onP
         })}
       </tbody>
     </table>
+    <FigureExport name={`the confusion table “${caption}”`} file={['confusion', caption]} data={tableCsv} />
+    </div>
   );
 }

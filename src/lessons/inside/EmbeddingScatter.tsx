@@ -9,6 +9,7 @@ import type { Mnist } from '../../ml/data/mnist';
 import { IMAGE_PIXELS } from '../../ml/data/mnist';
 import { DigitImage } from '../../components/DigitImage';
 import { INK } from '../../components/palette';
+import { EXPORT_HOST, FigureExport } from '../../components/figure-export';
 
 /** Ten colours (Okabe-Ito's eight, a brown and a grey) and seven shapes, so neighbouring digits differ in both. */
 export const DIGIT_COLORS: readonly string[] = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#8B5A2B', '#1b1b1f', '#B8A100', '#888888'];
@@ -55,7 +56,7 @@ export const EmbeddingScatter = memo(function EmbeddingScatter({ title, points, 
   const chosen = selected !== null && selected < count ? { index: selected, digit: labels[selected], x: points[selected * 2], y: points[selected * 2 + 1] } : null;
 
   return (
-    <figure className="chart embedding">
+    <figure className={`chart embedding ${EXPORT_HOST}`}>
       <figcaption>{title}</figcaption>
       <div tabIndex={0} role="group" className="embedding-focus" onKeyDown={onKey}
         aria-label={`${title}: ${count} test digits. Use the arrow keys to step through them one by one.`}>
@@ -84,6 +85,11 @@ export const EmbeddingScatter = memo(function EmbeddingScatter({ title, points, 
           ? <DigitImage pixels={imageOf(mnist, chosen.index)} size={56} label={`Chosen: test image ${chosen.index}, a ${chosen.digit}`} caption={`chosen: a ${chosen.digit} (#${chosen.index})`} />
           : <span className="hint">Tap a point, or focus the chart and press an arrow key, to see its digit.</span>}
       </div>
+      <FigureExport name={`the embedding “${title}”`} file={['embedding', title]}
+        data={() => ({
+          header: ['test image (index)', 'digit', `${axisNames[0]} (no unit)`, `${axisNames[1]} (no unit)`],
+          rows: Array.from({ length: count }, (_, i) => [i, labels[i], points[i * 2], points[i * 2 + 1]]),
+        })} />
     </figure>
   );
 });

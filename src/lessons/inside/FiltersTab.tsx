@@ -18,6 +18,8 @@ import { formatPercent } from '../../components/format';
 import type { RunSpec } from '../../ml/experiment/runs';
 import { trunkStory, type Inspectable } from './use-inspectable';
 import { RunPicker } from './RunPicker';
+import { EXPORT_HOST, FigureExport } from '../../components/figure-export';
+import { tilesCsv } from '../../components/tile-csv';
 
 /** Props of {@link FiltersTab}. */
 export interface FiltersTabProps {
@@ -111,12 +113,16 @@ export function FiltersTab({ models, mnist, scaling }: FiltersTabProps) {
       {filters && measures && (
         <>
           <div className="filter-pair">
-            <figure className="tiles">
+            <figure className={`tiles ${EXPORT_HOST}`}>
               <figcaption>Before training: the seed&apos;s random start</figcaption>
+              <FigureExport name="the filters before training" file={['filters before training', model.spec.task, model.spec.use, `seed${model.spec.seed}`]}
+                data={() => tilesCsv(filters.initial, 3, 'filter', 'weight')} />
               <TileCanvas values={filters.initial} side={3} columns={8} scale={11} color={weightColor} label="The 64 first-layer filters at their random start, 3 by 3 weights each, blue negative and red positive" />
             </figure>
-            <figure className="tiles">
+            <figure className={`tiles ${EXPORT_HOST}`}>
               <figcaption>After training</figcaption>
+              <FigureExport name="the filters after training" file={['filters after training', model.spec.task, model.spec.use, `seed${model.spec.seed}`]}
+                data={() => tilesCsv(filters.trained, 3, 'filter', 'weight')} />
               <TileCanvas values={filters.trained} side={3} columns={8} scale={11} color={weightColor} label={`The 64 first-layer filters after training. ${verdictWords(measures.verdict, model.spec, measures.median)}`} />
             </figure>
             <ColorLegend title="Weight (both grids, one scale)" min={-measures.limit} max={measures.limit} color={weightColor} />
@@ -129,8 +135,10 @@ export function FiltersTab({ models, mnist, scaling }: FiltersTabProps) {
           <h3>What the 64 filters see in {imageName}</h3>
           <p className="hint">Each square is one filter&apos;s response (after its ReLU) at 14×14 positions, since the layer steps two pixels at a time. Dark means the filter fired there; a white square is a filter this digit does not excite at all.</p>
           <div className="filter-pair">
-            <figure className="tiles">
+            <figure className={`tiles ${EXPORT_HOST}`}>
               <figcaption>64 feature maps, filter by filter in the same order as above</figcaption>
+              <FigureExport name="the feature maps" file={['feature maps', model.spec.task, model.spec.use, `seed${model.spec.seed}`, fromDrawing ? 'your drawing' : `test ${safeIndex}`]}
+                data={() => tilesCsv(filters.maps, filters.mapSize, 'filter', 'activation after ReLU')} />
               <TileCanvas values={filters.maps} side={filters.mapSize} columns={8} scale={3} color={mapColor}
                 label={fromDrawing ? 'The 64 feature maps of your drawing' : `The 64 feature maps of test image ${safeIndex}, a ${mnist.test.labels[safeIndex]}`} />
             </figure>

@@ -6,6 +6,7 @@ import type { LeaderboardResult } from '../../ml/experiment/leaderboard-types';
 import { instrumentRows } from '../../ml/experiment/instruments';
 import type { Verdict } from '../../ml/experiment/gain';
 import { formatPercent } from '../../components/format';
+import { EXPORT_HOST, FigureExport, tableCsv } from '../../components/figure-export';
 
 const VERDICT: Record<Verdict, string> = { better: 'beats random', worse: 'worse than random', tie: 'ties with random', unknown: 'one seed' };
 const cell = (m: { readonly mean: number; readonly std: number }) => `${formatPercent(m.mean, 1)} ± ${(100 * m.std).toFixed(1)}`;
@@ -20,6 +21,7 @@ export interface InstrumentTableProps {
 export function InstrumentTable({ probe, lecture }: InstrumentTableProps) {
   const rows = instrumentRows(probe, lecture);
   return (
+    <div className={EXPORT_HOST}>
     <table className="results instruments">
       <caption>Digit accuracy of each frozen trunk, mean ± standard deviation over seeds, under each instrument</caption>
       <thead>
@@ -38,5 +40,7 @@ export function InstrumentTable({ probe, lecture }: InstrumentTableProps) {
         ))}
       </tbody>
     </table>
+    <FigureExport name="the table of both instruments" file={['leaderboard instruments', probe.recordedAt.slice(0, 10)]} data={tableCsv} />
+    </div>
   );
 }

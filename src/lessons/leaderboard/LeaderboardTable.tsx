@@ -9,6 +9,7 @@ import type { MeanStd } from '../../ml/experiment/statistics';
 import { formatPercent } from '../../components/format';
 import type { TrainableRow } from '../../state/row-training';
 import { useScrollableFocus } from '../../components/useScrollableFocus';
+import { EXPORT_HOST, FigureExport, type CsvTable } from '../../components/figure-export';
 
 /** Props of {@link LeaderboardTable}. */
 export interface LeaderboardTableProps {
@@ -47,6 +48,27 @@ function TrainCell({ row, title, statusOf, busy, onTrain }: { row: TrainableRow;
   );
 }
 
+/** The numbers behind the table, mean and spread in columns of their own, so a spreadsheet can plot them. */
+export function leaderboardCsv(recorded: LeaderboardResult | null, yours: readonly YourRow[]): CsvTable {
+  const tasks = recorded ? [...recorded.tasks].sort((a, b) => b.digitAccuracy.mean - a.digitAccuracy.mean) : [];
+  const seeds = recorded?.seeds.join(' ') ?? '';
+  const pts = (v: number | undefined) => (v === undefined ? null : v * 100);
+  return {
+    header: [
+      'trunk', 'row', 'pretext score (%)', 'pretext score metric', 'pretext chance (%)', 'digit accuracy, mean over seeds (%)',
+      'digit accuracy, std over seeds (percentage points)', 'gain over random, mean (percentage points)', 'gain over random, standard error (percentage points)',
+      'verdict', 'seeds',
+    ],
+    rows: [
+      ...tasks.map((t) => [t.title, 'recorded task', pts(t.pretextScore), t.pretextMetric, pts(t.chanceScore), pts(t.digitAccuracy.mean), pts(t.digitAccuracy.std),
+        pts(t.gainOverRandom.mean), pts(t.gainOverRandom.standardError), VERDICT_WORDS[t.gainOverRandom.verdict], seeds]),
+      ...(recorded?.references ?? []).map((r) => [r.title, 'recorded reference', null, null, null, pts(r.digitAccuracy.mean), pts(r.digitAccuracy.std), null, null, null, seeds]),
+      ...yours.map((r) => [r.title, 'yours (live)', null, null, null, pts(r.digitAccuracy.mean), pts(r.digitAccuracy.std), pts(r.gainOverRandom?.mean),
+        pts(r.gainOverRandom?.standardError), r.gainOverRandom ? VERDICT_WORDS[r.gainOverRandom.verdict] : null, r.seeds.join(' ')]),
+    ],
+  };
+}
+
 /** The table, best recorded row first. */
 export function LeaderboardTable({ recorded, yours, statusOf, busy, onTrain, upperIsBound = true }: LeaderboardTableProps) {
   const refTitle = (id: string, title: string) => (id === 'upper' && !upperIsBound ? title.replace(/^Upper bound/, 'Reference (not a bound here)') : title);
@@ -54,7 +76,7 @@ export function LeaderboardTable({ recorded, yours, statusOf, busy, onTrain, upp
   const tasks = recorded ? [...recorded.tasks].sort((a, b) => b.digitAccuracy.mean - a.digitAccuracy.mean) : [];
   const { ref, scrollable } = useScrollableFocus<HTMLDivElement>();
   return (
-    <div className="leaderboard-wrap" ref={ref} {...(scrollable ? { tabIndex: 0, role: 'region', 'aria-label': 'Leaderboard (scrolls sideways)' } : {})}>
+    <div className={`leaderboard-wrap ${EXPORT_HOST}`} ref={ref} {...(scrollable ? { tabIndex: 0, role: 'region', 'aria-label': 'Leaderboard (scrolls sideways)' } : {})}>
     <table className="results leaderboard">
       <caption>
         Digit accuracy {recorded?.head === 'probe' ? 'read by the linear probe from' : "of the lecture's head on"} each frozen trunk{recorded ? `, recorded over ${n} seed${n === 1 ? '' : 's'} on ${recorded.testCount.toLocaleString('en-US')} test images` : ''}
@@ -99,6 +121,8 @@ export function LeaderboardTable({ recorded, yours, statusOf, busy, onTrain, upp
         ))}
       </tbody>
     </table>
+    <FigureExport name="the leaderboard table" file={['leaderboard', recorded?.head ?? 'lecture', recorded?.recordedAt.slice(0, 10)]}
+      data={() => leaderboardCsv(recorded, yours)} />
     </div>
   );
 }

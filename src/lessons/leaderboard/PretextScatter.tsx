@@ -8,6 +8,7 @@ import { CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Scatter, Sca
 import type { LeaderboardResult } from '../../ml/experiment/leaderboard-types';
 import { INK, RUN_COLORS, TASK_ACCENTS } from '../../components/palette';
 import { WhenNear } from '../../components/WhenNear';
+import { EXPORT_HOST, FigureExport, type CsvTable } from '../../components/figure-export';
 
 /**
  * One colour and one marker shape per task, so points that sit close together (several tasks solved to 90%
@@ -24,6 +25,17 @@ export function aboveChance(score: number, chance: number): number {
   return chance >= 1 ? 0 : (score - chance) / (1 - chance);
 }
 
+/** The numbers behind the scatter: each task's point, then the reference rows drawn as lines. */
+export function scatterCsv(result: LeaderboardResult): CsvTable {
+  return {
+    header: ['trunk', 'pretext score (%)', 'pretext score metric', 'chance (%)', 'pretext task solved, share of the way from chance (%)', 'digit accuracy, mean over seeds (%)', 'drawn as'],
+    rows: [
+      ...result.tasks.map((t) => [t.title, t.pretextScore * 100, t.pretextMetric, t.chanceScore * 100, aboveChance(t.pretextScore, t.chanceScore) * 100, t.digitAccuracy.mean * 100, 'point']),
+      ...result.references.map((r) => [r.title, null, null, null, null, r.digitAccuracy.mean * 100, 'horizontal line']),
+    ],
+  };
+}
+
 /** The scatter of one recorded leaderboard (memoised: it changes only when the recorded file does). */
 export const PretextScatter = memo(function PretextScatter({ result }: { readonly result: LeaderboardResult }) {
   const points = result.tasks.map((t) => ({
@@ -37,7 +49,7 @@ export const PretextScatter = memo(function PretextScatter({ result }: { readonl
   const ticks = Array.from({ length: (high - low) / 5 + 1 }, (_, i) => low + 5 * i);
   const summary = points.map((p) => `${p.name}: ${p.x}% of the way from chance, digits ${p.y}%`).join('; ');
   return (
-    <figure className="chart">
+    <figure className={`chart ${EXPORT_HOST}`}>
       <figcaption>Pretext task solved (share of the way from chance to perfect) against digit accuracy</figcaption>
       <div role="img" aria-label={`Pretext score against digit accuracy. ${summary}.`}>
       <WhenNear height={340}>
@@ -59,6 +71,7 @@ export const PretextScatter = memo(function PretextScatter({ result }: { readonl
       </ResponsiveContainer>
       </WhenNear>
       </div>
+      <FigureExport name="the pretext-score scatter" file={['leaderboard scatter', result.head ?? 'lecture', result.recordedAt.slice(0, 10)]} data={() => scatterCsv(result)} />
     </figure>
   );
 });

@@ -9,6 +9,7 @@ import { memo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { INK, RUN_COLORS } from '../../components/palette';
 import { WhenNear } from '../../components/WhenNear';
+import { EXPORT_HOST, FigureExport, type CsvTable } from '../../components/figure-export';
 import type { PretextLengthTask } from '../../ml/experiment/pretext-length-types';
 
 const pct = (v: number) => Math.round(v * 1000) / 10;
@@ -26,6 +27,14 @@ export function describeLengthChart(task: PretextLengthTask): string {
     + `Pretext score (${task.pretextMetric}, chance ${pct(task.chanceScore)}%): ${score}.`;
 }
 
+/** The numbers behind the chart: one row per epoch, the probe's accuracy with its spread and the pretext score. */
+export function lengthCsv(task: PretextLengthTask): CsvTable {
+  return {
+    header: ['epochs of pretext training', 'digit accuracy of the probe, mean over seeds (%)', 'standard deviation over seeds (percentage points)', `pretext score, ${task.pretextMetric} (%)`, 'pretext chance (%)'],
+    rows: task.points.map((p) => [p.epoch, p.accuracy.mean * 100, p.accuracy.std * 100, p.pretextScore * 100, task.chanceScore * 100]),
+  };
+}
+
 /** The chart of one task (memoised: the file never changes while the page is open). */
 export const PretextLengthChart = memo(function PretextLengthChart({ task }: { readonly task: PretextLengthTask }) {
   const rows = task.points.map((p) => ({
@@ -41,7 +50,7 @@ export const PretextLengthChart = memo(function PretextLengthChart({ task }: { r
   const step = 100 - low > 30 ? 10 : 5;
   const ticks = Array.from({ length: Math.floor((100 - low) / step) + 1 }, (_, i) => low + i * step);
   return (
-    <figure className="chart length-chart">
+    <figure className={`chart length-chart ${EXPORT_HOST}`}>
       <figcaption>
         {task.title}: digit accuracy of the probe (left axis, band ± 1 standard deviation over seeds) and the pretext score (right axis, dashed;
         chance {pct(task.chanceScore)}%) against epochs of pretext training
@@ -70,6 +79,7 @@ export const PretextLengthChart = memo(function PretextLengthChart({ task }: { r
           </ResponsiveContainer>
         </WhenNear>
       </div>
+      <FigureExport name={`the pretext-length chart of ${task.title}`} file={['pretext length', task.id]} data={() => lengthCsv(task)} />
     </figure>
   );
 });

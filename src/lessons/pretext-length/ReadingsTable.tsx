@@ -7,6 +7,7 @@ import { readingAt } from '../../ml/experiment/pretext-length-words';
 import { NO_VALUE } from '../../components/format';
 import { useScrollableFocus } from '../../components/useScrollableFocus';
 import { epochLabel } from './PretextLengthChart';
+import { EXPORT_HOST, FigureExport, tableCsv } from '../../components/figure-export';
 
 const cell = (mean: number, std: number) => `${(mean * 100).toFixed(1)} ± ${(std * 100).toFixed(1)}`;
 const BLOCK_WORDS: Record<ProbeBlock, string> = { 'conv1 + pool': 'block 1', 'conv2 + pool': 'block 2' };
@@ -16,7 +17,7 @@ export function ReadingsTable({ result, task }: { readonly result: PretextLength
   const rows = result.labels.flatMap((labels) => result.blocks.map((block) => ({ labels, block })));
   const { ref, scrollable } = useScrollableFocus<HTMLDivElement>();
   return (
-    <div className="length-table-wrap" ref={ref} {...(scrollable ? { tabIndex: 0, role: 'region', 'aria-label': 'Probe readings (scrolls sideways)' } : {})}>
+    <div className={`length-table-wrap ${EXPORT_HOST}`} ref={ref} {...(scrollable ? { tabIndex: 0, role: 'region', 'aria-label': 'Probe readings (scrolls sideways)' } : {})}>
       <table className="results length-table">
         <caption>
           Every probe reading of {task.title.toLowerCase()}: test digit accuracy in %, mean ± std over {result.seedList.length} seeds, after each epoch of
@@ -44,6 +45,7 @@ export function ReadingsTable({ result, task }: { readonly result: PretextLength
           </tr>
         </tbody>
       </table>
+      <FigureExport name={`the probe readings table of ${task.title}`} file={['pretext length readings', task.id, result.recordedAt.slice(0, 10)]} data={tableCsv} />
     </div>
   );
 }

@@ -29,6 +29,7 @@ export function ProbeChart({ spec, epochs }: { readonly spec: RunSpec; readonly 
   return (
     <TrainingChart
       title={PROBE_CHART_TITLE} metric="accuracy" runs={runs} xMax={epochs} description={description}
+      exportName="the live probe chart" file={['probe accuracy', spec.task, `seed${spec.seed}`]}
       reference={{ y: CHANCE_ACCURACY, label: `chance ${formatPercent(CHANCE_ACCURACY)}` }}
     />
   );

@@ -70,6 +70,8 @@ export function StepTrainer({ spec, label, color, blockedBy = null, testDescript
   const lossRuns = useMemo(() => curveRuns(chartState, label, color, 'loss'), [chartState, label, color]);
   const accRuns = useMemo(() => curveRuns(chartState, label, color, 'accuracy'), [chartState, label, color]);
   const marks = useMemo(() => markers(s), [s]);
+  // Downloaded charts name their run: `pretext-loss-rotation-seed1.png`, `pretext-accuracy-rotation-transfer-seed1-1000-labels.png`.
+  const fileParts = [spec.task, spec.use === 'pretext' ? null : spec.use, `seed${spec.seed}`, spec.use === 'pretext' ? null : `${spec.labels} labels`];
   const canTrain = engineReady && !active && !otherRunning && !blockedBy;
   const canContinue = canTrain && s.status === 'failed' && s.epochsKept > 0;
 
@@ -114,8 +116,10 @@ export function StepTrainer({ spec, label, color, blockedBy = null, testDescript
       {s.status === 'failed' && <p className="error" role="alert">{s.message} {s.epochsKept > 0 ? `The weights after epoch ${s.epochsKept} are kept.` : ''}</p>}
       {s.status !== 'idle' && (
         <div className="chart-pair">
-          <TrainingChart title={`${label}: loss`} metric="loss" runs={lossRuns} markers={marks} logScale xMax={s.epochs} />
-          <TrainingChart title={`${label}: ${scoreName}`} metric="accuracy" runs={accRuns} markers={marks} xMax={s.epochs} />
+          <TrainingChart title={`${label}: loss`} metric="loss" runs={lossRuns} markers={marks} logScale xMax={s.epochs}
+            exportName={`the ${label} loss chart`} file={['loss', ...fileParts]} />
+          <TrainingChart title={`${label}: ${scoreName}`} metric="accuracy" runs={accRuns} markers={marks} xMax={s.epochs}
+            exportName={`the ${label} ${scoreName} chart`} file={[scoreName, ...fileParts]} scoreName={scoreName} />
           {extraChart}
         </div>
       )}
