@@ -7,12 +7,16 @@ import { SIZED_POOL_LINE, STOCK_POOL_LINE } from './src/runtime/wasm-thread-pool
 
 /**
  * Multithreaded WASM needs SharedArrayBuffer, which browsers only grant to a
- * cross-origin isolated page. These two headers make the page isolated; every
- * server that hosts the app (dev, preview, a static host) must send them.
+ * cross-origin isolated page. The first two headers make the page isolated; every
+ * server that hosts the app (dev, preview, a static host) must send them. The
+ * third lets a lesson embedded with `?embed=` load inside a host page that is
+ * itself isolated: such a page only frames documents of another origin that
+ * agree to it (see README, "Embedding a lesson").
  */
 const crossOriginIsolation = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
 } as const;
 
 /**

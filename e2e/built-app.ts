@@ -100,6 +100,8 @@ export async function serveBuild(port: number, extra: Readonly<Record<string, st
       const headers = {
         'Cross-Origin-Opener-Policy': 'same-origin',
         'Cross-Origin-Embedder-Policy': 'require-corp',
+        // What the README asks of a host: an isolated page that embeds a lesson (?embed=) needs it to frame us.
+        'Cross-Origin-Resource-Policy': 'cross-origin',
         // Vite names every file under assets/ by a hash of its content, so a static host may let browsers keep
         // them, and this server does what such a host would: the browser then also keeps the code it compiled
         // from them (V8's code cache, WebAssembly's compiled module), instead of compiling 3 MB of JavaScript

@@ -1,7 +1,9 @@
 /**
  * Lecture mode: one slide at a time, filling the screen, in large type, driven from the keyboard or a
  * presenter's clicker (which sends PageDown and PageUp). Space trains, pauses and resumes the step on a
- * training slide so the lecturer never has to aim a mouse at a small button in front of the room.
+ * training slide so the lecturer never has to aim a mouse at a small button in front of the room. `s` (or the
+ * control bar's button) opens the speaker view in a second window, which this window keeps in step
+ * (useAudienceLink.ts); this window keeps the training worker, the speaker view only asks it to train or pause.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getState, notify } from '../state/store';
@@ -11,6 +13,8 @@ import { Notices } from '../app/Notices';
 import { SLIDES } from './slides';
 import { SECTIONS } from './sections';
 import { keyTarget, lectureAction, spaceOutcome, type LectureAction } from './keys';
+import { speakerSearch } from './speaker-sync';
+import { useAudienceLink } from './useAudienceLink';
 import { FULLSCREEN_REFUSED, enterFullscreen, exitFullscreen, useIsFullscreen } from './fullscreen';
 import { useSlideFit } from './useSlideFit';
 import { useWindowSize } from './scale';
@@ -30,21 +34,40 @@ export interface LectureViewProps {
   readonly onFit: (fit: number) => void;
 }
 
-function toggleTraining(slide: number, stage: HTMLElement | null): void {
+/**
+ * Space (or the speaker view's button) on a training slide: train, pause or resume its run. Returns why
+ * nothing happened, or null; the room is told in a notice, and the caller may tell the speaker too.
+ */
+function toggleTraining(slide: number, stage: HTMLElement | null): string | null {
   const step = SLIDES[slide].trains;
-  if (step === undefined) return;
+  if (step === undefined) return null;
   const s = getState();
   const specs = experimentSpecs(s.config);
   const outcome = spaceOutcome(step, { runs: s.runs, specs, ready: s.engine.status === 'ready' && s.data.status === 'ready' });
   if (outcome.kind === 'explain') {
     notify('info', outcome.text);
-    return;
+    return outcome.text;
   }
   if (outcome.kind === 'train') train(specs[step]);
   else if (outcome.kind === 'pause') pause();
   else resume();
   // The room should watch the curves, not the model summary above them: bring the trainer into view.
   stage?.querySelector('.step-trainer')?.scrollIntoView({ block: 'start' });
+  return null;
+}
+
+/** The text shown when the browser refuses to open the speaker view's window. */
+const SPEAKER_BLOCKED = 'The browser blocked the speaker view’s window. Allow pop-ups for this page and press s again.';
+
+/**
+ * Opens the speaker view (or brings it forward: the window has a name, so a second press reuses it). It is a
+ * page of this origin with the same settings, which finds this window over a BroadcastChannel.
+ */
+function openSpeakerView(slide: number): void {
+  const url = `${window.location.pathname}${speakerSearch(window.location.search, slide)}`;
+  const opened = window.open(url, 'pretext-lab-speaker', 'popup,width=1100,height=720');
+  if (opened === null) notify('info', SPEAKER_BLOCKED);
+  else opened.focus();
 }
 
 /** The presentation view. */
@@ -73,6 +96,7 @@ export function LectureView({ slide, onSlide, onLeave, textSize, onTextSize, onF
       case 'last': onSlide(last); return true;
       case 'leave': leave(); return true;
       case 'toggleControls': setControls((c) => !c); return true;
+      case 'speakerView': openSpeakerView(slide); return true;
       case 'toggleTraining':
         // Space only means "train" on a training slide; elsewhere it keeps its usual job, scrolling.
         if (SLIDES[slide].trains === undefined) return false;
@@ -80,6 +104,9 @@ export function LectureView({ slide, onSlide, onLeave, textSize, onTextSize, onF
         return true;
     }
   }, [slide, last, onSlide, leave]);
+
+  const toggleFromSpeaker = useCallback(() => toggleTraining(slide, stageRef.current), [slide]);
+  useAudienceLink({ slide, onSlide, stage: stageRef, toggleTraining: toggleFromSpeaker });
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -158,6 +185,7 @@ export function LectureView({ slide, onSlide, onLeave, textSize, onTextSize, onF
           {fullscreen
             ? <button type="button" onClick={() => void exitFullscreen()}>Leave full screen</button>
             : <button type="button" onClick={() => void askFullscreen()}>Full screen</button>}
+          <button type="button" onClick={() => openSpeakerView(slide)}>Open speaker view (s)</button>
           <button type="button" onClick={() => setControls(false)}>Hide controls (h)</button>
           <button type="button" onClick={leave}>Leave lecture (Esc)</button>
         </nav>

@@ -18,13 +18,15 @@ describe('lectureAction', () => {
     expect(lectureAction('PageUp', NO_MODS, SLIDE)).toBe('previous');
     expect(lectureAction('Escape', NO_MODS, SLIDE)).toBe('leave');
     expect(lectureAction('h', NO_MODS, SLIDE)).toBe('toggleControls');
+    expect(lectureAction('s', NO_MODS, SLIDE)).toBe('speakerView');
+    expect(lectureAction('S', NO_MODS, SLIDE)).toBe('speakerView');
     expect(lectureAction(' ', NO_MODS, SLIDE)).toBe('toggleTraining');
     expect(lectureAction('x', NO_MODS, SLIDE)).toBeNull();
   });
 
   it('never fires while typing in a field, a select or editable text', () => {
     for (const tag of ['input', 'select', 'textarea']) {
-      for (const key of ['ArrowRight', ' ', 'h', 'Escape', 'PageDown']) {
+      for (const key of ['ArrowRight', ' ', 'h', 's', 'Escape', 'PageDown']) {
         expect(lectureAction(key, NO_MODS, { tag, editable: false, role: null })).toBeNull();
       }
     }
@@ -41,6 +43,8 @@ describe('lectureAction', () => {
   it('leaves browser shortcuts alone', () => {
     expect(lectureAction('ArrowLeft', { ...NO_MODS, alt: true }, SLIDE)).toBeNull();
     expect(lectureAction('h', { ...NO_MODS, ctrl: true }, SLIDE)).toBeNull();
+    // Ctrl+S is the browser's "save page", not the speaker view.
+    expect(lectureAction('s', { ...NO_MODS, ctrl: true }, SLIDE)).toBeNull();
   });
 });
 

@@ -6,7 +6,7 @@ import type { RunEntry, StepState } from '../state/lab-state';
 import { describeRun, needsPretextMessage, runId, type RunId, type RunSpec, type TrunkUse } from '../ml/experiment/runs';
 
 /** A lecture-mode command. */
-export type LectureAction = 'next' | 'previous' | 'first' | 'last' | 'toggleTraining' | 'leave' | 'toggleControls';
+export type LectureAction = 'next' | 'previous' | 'first' | 'last' | 'toggleTraining' | 'leave' | 'toggleControls' | 'speakerView';
 
 /** What we need to know about where a key was pressed. */
 export interface KeyTarget {
@@ -51,6 +51,9 @@ export function lectureAction(key: string, mods: { readonly ctrl: boolean; reado
     case 'h':
     case 'H':
       return 'toggleControls';
+    case 's':
+    case 'S':
+      return 'speakerView';
     default:
       return null;
   }

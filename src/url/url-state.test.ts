@@ -193,6 +193,12 @@ describe('parseUrl', () => {
   it('reads lecture mode and its slide', () => {
     expect(reparse('?mode=lecture&slide=4').state).toMatchObject({ mode: 'lecture', slide: 4 });
   });
+
+  it('reads and writes the speaker view with its slide, and takes `embed` as a page key, not an unknown setting', () => {
+    expect(reparse('?mode=speaker&slide=4').state).toMatchObject({ mode: 'speaker', slide: 4 });
+    expect(serialiseUrl(state(presetConfig('smoke'), { mode: 'speaker', slide: 5 }))).toBe('?preset=smoke&seed=1&mode=speaker&slide=5');
+    expect(reparse('?embed=pretext').notices).toEqual([]);
+  });
 });
 
 describe('quoteFromLink', () => {

@@ -18,8 +18,11 @@ import {
   changedSettings, parseSettingText, readSetting, settingKey, settingText, writeSetting, type SettingKey, type SettingValue,
 } from './setting-keys';
 
-/** Self-study (all panels on one page) or lecture (one slide at a time, full screen). */
-export type ViewMode = 'study' | 'lecture';
+/**
+ * Self-study (all panels on one page), lecture (one slide at a time, full screen), or the lecture's speaker view
+ * (notes, clock and controls for the lecturer's own screen, opened from lecture mode).
+ */
+export type ViewMode = 'study' | 'lecture' | 'speaker';
 
 /** Everything a link describes. */
 export interface UrlState {
@@ -58,7 +61,8 @@ const PRESET_LABELS: Record<PresetName, string> = { lecture: 'Lecture', quick: '
 const BACKENDS: readonly BackendChoice[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 /** Keys that are about the page, not the experiment. */
 // `faults=on` is read by state/fault-hook.ts (tests only); it is a page key so it is not reported as unknown.
-const PAGE_KEYS = new Set(['preset', 'mode', 'slide', 'step', 'backend', 'webgl', 'probe', 'faults']);
+// `embed` is read by src/embed/embed-request.ts: it chooses a different page, not a setting of this one.
+const PAGE_KEYS = new Set(['preset', 'mode', 'slide', 'step', 'backend', 'webgl', 'probe', 'faults', 'embed']);
 /** Settings that choosing a preset keeps, so changing them does not make the setup "custom" (see choosePreset). */
 const KEPT_BY_PRESETS = new Set(['seed', 'splits.testSet']);
 
@@ -171,9 +175,9 @@ export function parseUrl(search: string, hash: string, options: ParseOptions = {
   config = { ...config, preset: custom ? 'custom' : preset };
 
   const modeText = params.get('mode');
-  const mode: ViewMode = modeText === 'lecture' ? 'lecture' : 'study';
-  if (modeText !== null && modeText !== 'lecture' && modeText !== 'study') {
-    notices.push({ kind: 'error', setting: 'mode', text: `The link asks for the mode ${quoteFromLink(modeText)}; the modes are study and lecture. Showing the self-study page.` });
+  const mode: ViewMode = modeText === 'lecture' || modeText === 'speaker' ? modeText : 'study';
+  if (modeText !== null && modeText !== 'lecture' && modeText !== 'speaker' && modeText !== 'study') {
+    notices.push({ kind: 'error', setting: 'mode', text: `The link asks for the mode ${quoteFromLink(modeText)}; the modes are study, lecture and speaker. Showing the self-study page.` });
   }
 
   let slide: number | null = null;
@@ -239,8 +243,8 @@ export function serialiseUrl(state: UrlState): string {
   for (const [key, value] of changedSettings(state.config, preset)) {
     if (key.key !== 'seed') params.set(key.key, settingText(value));
   }
-  if (state.mode === 'lecture') {
-    params.set('mode', 'lecture');
+  if (state.mode !== 'study') {
+    params.set('mode', state.mode);
     if (state.slide !== null) params.set('slide', String(state.slide));
   }
   if (state.backend !== 'auto') params.set('backend', state.backend);
