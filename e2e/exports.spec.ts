@@ -77,7 +77,7 @@ test('a figure downloads as a PNG at twice its size, an SVG with its plotted pat
     await scatter.scrollIntoViewIfNeeded();
     await expect(scatter.locator('.recharts-wrapper')).toBeVisible();
     const figure = panel.getByRole('figure', { name: /^Pretext task solved/ });
-    const control = 'Download the pretext-score scatter';
+    const control = 'Export the pretext-score scatter';
     await figure.screenshot({ path: `${SCREENSHOT_DIR}/export-scatter-closed.png` });
     await figure.getByRole('button', { name: control }).click();
     await expect(figure.getByRole('group', { name: `${control} as` })).toBeVisible();
@@ -111,7 +111,7 @@ test('a figure downloads as a PNG at twice its size, an SVG with its plotted pat
   await test.step('the leaderboard table: PNG at 2x with its words, CSV with the accuracies it shows', async () => {
     await table.scrollIntoViewIfNeeded();
     const host = table.locator('xpath=..');
-    const control = 'Download the leaderboard table';
+    const control = 'Export the leaderboard table';
     const png = await downloadAs(page, host, control, 'PNG');
     expect(png.name).toMatch(/^pretext-leaderboard-probe-\d{4}-\d\d-\d\d\.png$/);
     // A table that scrolls sideways on this screen is taken whole: its box, widened by the columns scrolled out of it.
@@ -135,10 +135,10 @@ test('a figure downloads as a PNG at twice its size, an SVG with its plotted pat
 
   await test.step('by keyboard: Tab reaches the control, Enter opens it, Escape closes it', async () => {
     const figure = panel.getByRole('figure', { name: /^Pretext task solved/ });
-    const toggle = figure.getByRole('button', { name: 'Download the pretext-score scatter' });
+    const toggle = figure.getByRole('button', { name: 'Export the pretext-score scatter' });
     await toggle.focus();
     await page.keyboard.press('Enter');
-    const group = figure.getByRole('group', { name: 'Download the pretext-score scatter as' });
+    const group = figure.getByRole('group', { name: 'Export the pretext-score scatter as' });
     await expect(group).toBeVisible();
     await page.keyboard.press('Tab');
     await expect(group.getByRole('button', { name: /^PNG/ })).toBeFocused();
@@ -155,7 +155,7 @@ test('a figure downloads as a PNG at twice its size, an SVG with its plotted pat
     await chart.scrollIntoViewIfNeeded();
     await expect(chart.locator('.recharts-line-curve').first()).toBeVisible();
     const figure = curvePanel.getByRole('figure', { name: /^Test accuracy against labelled digits \(mean over seeds/ });
-    const control = 'Download the label-efficiency curve';
+    const control = 'Export the label-efficiency curve';
     const png = await downloadAs(page, figure, control, 'PNG');
     expect(png.name).toMatch(/^pretext-label-efficiency-curve-(probe|lecture)-\d{4}-\d\d-\d\d\.png$/);
     expect(pngSize(png.bytes)).toEqual(await twiceTheBox(figure));

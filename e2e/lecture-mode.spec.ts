@@ -103,6 +103,7 @@ test.describe('lecture mode', () => {
     // Controls and live charts together, with nothing to scroll: the loss chart is whole on the 1280x720 screen.
     await expect(page.locator('figure.training-chart').filter({ hasText: 'rotation pretext model: loss' })).toBeInViewport({ ratio: 1 });
     await expect(page.getByRole('button', { name: 'Pause' })).toBeInViewport({ ratio: 1 });
+    await expect.poll(() => offSlide(page), { message: 'the pretext slide while it trains' }).toEqual([]);
     await page.keyboard.press(' ');
     await expect(page.getByText(/^Paused: rotation pretext model/)).toAppear({ timeout: 30_000 });
     await page.screenshot({ path: `${SCREENSHOT_DIR}/lecture-pretext-paused.png` });
@@ -128,6 +129,7 @@ test.describe('lecture mode', () => {
       await page.keyboard.press(' ');
       await expect(page.locator('figure.training-chart').filter({ hasText: `${label}: loss` })).toBeInViewport({ ratio: 1, timeout: 30_000 });
       await expect(page.getByRole('progressbar').or(page.getByText(/Trained for \d+ epochs?|Stopped early after/))).toBeInViewport();
+      await expect.poll(() => offSlide(page), { message: `the ${id} slide while it trains` }).toEqual([]);
       await page.screenshot({ path: `${SCREENSHOT_DIR}/lecture-${id}-training.png` });
       await expect(page.getByText(/Trained for \d+ epochs?|Stopped early after/)).toAppear({ timeout: 120_000 });
     }

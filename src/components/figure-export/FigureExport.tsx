@@ -108,8 +108,8 @@ export function FigureExport({ name, file, data }: FigureExportProps) {
         ref={toggle}
         type="button"
         className="figure-export-toggle"
-        aria-label={`Download ${name}`}
-        title={`Download ${name} (PNG, SVG or CSV)`}
+        aria-label={`Export ${name}`}
+        title={`Export ${name} (PNG, SVG or CSV)`}
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
         onClick={() => setOpen((o) => !o)}
@@ -117,7 +117,7 @@ export function FigureExport({ name, file, data }: FigureExportProps) {
         <DownloadIcon />
       </button>
       {open && (
-        <div id={menuId} className="figure-export-menu" role="group" aria-label={`Download ${name} as`}>
+        <div id={menuId} className="figure-export-menu" role="group" aria-label={`Export ${name} as`}>
           {FORMATS.map(({ format, words }) => (
             <button key={format} type="button" onClick={() => void download(format)}>{words}</button>
           ))}
