@@ -3,7 +3,7 @@ import { INITIAL_INSIGHT, etaSeconds, reduceInsight, type InsightState } from '.
 
 const running: InsightState = {
   ...INITIAL_INSIGHT,
-  sweep: { status: 'running', request: { trunks: [{ use: 'random' }], labels: [10, 20], seeds: [1] }, points: [], done: 0, total: 1, elapsedMs: 0, message: '', end: null, failure: null },
+  sweep: { status: 'running', request: { trunks: [{ use: 'random' }], labels: [10, 20], seeds: [1], head: 'lecture' as const }, points: [], done: 0, total: 1, elapsedMs: 0, message: '', end: null, failure: null },
 };
 
 describe('the insight bench state', () => {

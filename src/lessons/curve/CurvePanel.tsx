@@ -35,6 +35,7 @@ export function CurvePanel() {
   const part = useSlidePart();
   const tab: Tab = part === null ? chosenTab : part === 'probes' ? 'probes' : 'curve';
   const points = useInsight((s) => (s.sweep.status === 'idle' ? null : s.sweep.points));
+  const sweepHead = useInsight((s) => (s.sweep.status === 'idle' ? null : s.sweep.request.head));
   const result = recorded.status === 'ready' ? recorded.result : null;
   const drawn = useMemo<DrawnCurve[]>(() => {
     // A point where the lecture's head failed to fit on some seed is about the recipe, not the trunk: it is left
@@ -43,11 +44,14 @@ export function CurvePanel() {
       key: `rec-${c.trunk}`, name: curveTrunkTitle(c.trunk), color: trunkColor(c.trunk, i), dashed: false,
       points: c.points.filter((p) => !(p.failedFits ?? []).some((f) => f !== null)),
     }));
-    const live = sweepCurves(points ?? []).map((c, i) => ({
-      key: `live-${c.trunk}`, name: `yours: ${sweepTrunkName(c.trunk)}${c.trunk.startsWith('finetune') || c.trunk === 'scratch' ? '' : " (lecture's head)"}`, color: trunkColor(c.trunk.replace(/^finetune:/, 'finetune-'), i + 3), dashed: true, points: c.points,
+    // A frozen trunk of the sweep is drawn only over the recording read by the same instrument; networks trained
+    // through every layer have no instrument and are drawn under either.
+    const through = (trunk: string) => trunk.startsWith('finetune') || trunk === 'scratch';
+    const live = sweepCurves(points ?? []).filter((c) => through(c.trunk) || sweepHead === head).map((c, i) => ({
+      key: `live-${c.trunk}`, name: `yours: ${sweepTrunkName(c.trunk)}${through(c.trunk) ? '' : sweepHead === 'probe' ? ' (linear probe)' : " (lecture's head)"}`, color: trunkColor(c.trunk.replace(/^finetune:/, 'finetune-'), i + 3), dashed: true, points: c.points,
     }));
     return [...shipped, ...live];
-  }, [result, points]);
+  }, [result, points, sweepHead, head]);
   const findings = result ? [...curveFindings(result), ...normalisationFindings(result), ...failedFitFindings(result)] : [];
   const balancedUpTo = result?.balancedUpTo ?? 100;
   const span = result ? `${result.labels[0].toLocaleString('en-US')} labelled digits up to ${result.labels[result.labels.length - 1].toLocaleString('en-US')}` : 'a handful of labelled digits up to thousands';
@@ -118,7 +122,7 @@ export function CurvePanel() {
           taught; it and <em>from scratch</em> train every layer and take much longer.
         </p>
         <PretrainedOffer spec={{ ...specs.pretext, task: 'rotation', seed: 1 }} />
-        <SweepForm />
+        <SweepForm head={head} />
         </SlidePart>
       </div>
       <div role="tabpanel" id="curve-tabpanel-probes" aria-labelledby="curve-tab-probes" hidden={tab !== 'probes'}>

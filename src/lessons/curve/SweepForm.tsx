@@ -9,7 +9,7 @@ import { useLab } from '../../state/store';
 import { anyActive } from '../../state/lab-state';
 import { etaSeconds, startSweep, stopSweep, useInsight } from '../../state/insight';
 import { SettingError } from '../../ml/config/validate';
-import { availableTrunks, checkSweepRequest, parseWholeNumbers, sweepCurves, sweepTrunkKey, type SweepTrunk } from '../../ml/experiment/sweep-request';
+import { availableTrunks, checkSweepRequest, parseWholeNumbers, sweepCurves, sweepTrunkKey, type SweepHead, type SweepTrunk } from '../../ml/experiment/sweep-request';
 import { labelPoolSize } from '../../ml/experiment/label-pool';
 import { runLabel } from '../shared/run-display';
 import { parseRunId, type RunId } from '../../ml/experiment/runs';
@@ -35,7 +35,7 @@ function useSources(): RunId[] {
 }
 
 /** The sweep's form, progress and results. */
-export function SweepForm() {
+export function SweepForm({ head }: { readonly head: SweepHead }) {
   const sources = useSources();
   const trunks = availableTrunks(sources);
   const [chosen, setChosen] = useState<readonly string[]>(['random']);
@@ -54,7 +54,7 @@ export function SweepForm() {
     e.preventDefault();
     try {
       const picked: SweepTrunk[] = trunks.filter((t) => chosen.includes(sweepTrunkKey(t)));
-      const request = { trunks: picked, labels: parseWholeNumbers('label counts', labelsText), seeds: parseWholeNumbers('seeds', seedsText) };
+      const request = { trunks: picked, labels: parseWholeNumbers('label counts', labelsText), seeds: parseWholeNumbers('seeds', seedsText), head };
       checkSweepRequest(request, sources, pool);
       setProblem(null);
       startSweep(request);
@@ -101,14 +101,14 @@ export function SweepForm() {
           <p role="status">
             {sweep.status === 'stopping' ? 'Stopping after the current step…'
               : sweep.status === 'running' ? `Measured ${sweep.points.length} of ${sweep.request.trunks.length * sweep.request.labels.length * sweep.request.seeds.length} points.`
-                : sweep.end === 'completed' ? `Sweep finished in ${formatDuration(sweep.elapsedMs / 1000)}: ${sweep.points.length} points, with the ${presetName} preset's head settings.`
+                : sweep.end === 'completed' ? `Sweep finished in ${formatDuration(sweep.elapsedMs / 1000)}: ${sweep.points.length} points, frozen trunks read by ${sweep.request.head === 'probe' ? 'the linear probe' : `the lecture's head (the ${presetName} preset's settings)`}.`
                   : sweep.end === 'stopped' ? `Sweep stopped after ${sweep.points.length} points; they are kept below.`
                     : `The sweep failed: ${sweep.failure ?? 'unknown error'}`}
           </p>
           {results.length > 0 && (
             <div className={`leaderboard-wrap ${EXPORT_HOST}`}>
               <table className="results sweep-results">
-                <caption>Your sweep: test accuracy on all 10,000 test images, mean ± std over the seeds measured</caption>
+                <caption>Your sweep: test accuracy on all 10,000 test images, mean ± std over the seeds measured; frozen trunks read by {sweep.request.head === 'probe' ? 'the linear probe' : "the lecture's head"}</caption>
                 <thead><tr><th scope="col">trunk</th>{counts.map((n) => <th key={n} scope="col" className="num">{n.toLocaleString('en-US')}</th>)}</tr></thead>
                 <tbody>
                   {results.map((c) => (

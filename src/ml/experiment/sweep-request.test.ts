@@ -5,7 +5,7 @@ import { availableTrunks, checkSweepRequest, parseTrunkKey, parseWholeNumbers, s
 
 const POOL = 10_000;
 const HELD = ['rotation.pretext.s1'];
-const ok: SweepRequest = { trunks: [{ use: 'transfer', source: 'rotation.pretext.s1' }, { use: 'random' }], labels: [10, 100, 1000], seeds: [1, 2] };
+const ok: SweepRequest = { trunks: [{ use: 'transfer', source: 'rotation.pretext.s1' }, { use: 'random' }], labels: [10, 100, 1000], seeds: [1, 2], head: 'lecture' as const };
 
 /** The refusal of `fn`, as its setting and message. */
 function refusal(fn: () => unknown): { setting: string; message: string } {
@@ -54,8 +54,8 @@ describe('a live sweep request', () => {
   });
 
   it('refuses too many, repeated or negative seeds', () => {
-    expect(refusal(() => checkSweepRequest({ ...ok, seeds: [1, 2, 3, 4, 5, 6] }, HELD, POOL))).toEqual({ setting: 'seeds', message: 'seeds must list 1 to 5 seeds, got 6' });
-    expect(refusal(() => checkSweepRequest({ ...ok, seeds: [3, 3] }, HELD, POOL)).message).toBe('seeds lists 3 twice');
+    expect(refusal(() => checkSweepRequest({ ...ok, seeds: [1, 2, 3, 4, 5, 6], head: 'lecture' as const }, HELD, POOL))).toEqual({ setting: 'seeds', message: 'seeds must list 1 to 5 seeds, got 6' });
+    expect(refusal(() => checkSweepRequest({ ...ok, seeds: [3, 3], head: 'lecture' as const }, HELD, POOL)).message).toBe('seeds lists 3 twice');
     expect(refusal(() => checkSweepRequest({ ...ok, seeds: [-1] }, HELD, POOL)).message).toMatch(/seeds must be whole numbers from 0/);
   });
 

@@ -21,7 +21,16 @@ export interface SweepRequest {
   readonly trunks: readonly SweepTrunk[];
   readonly labels: readonly number[];
   readonly seeds: readonly number[];
+  /**
+   * What reads the digit off a frozen trunk: the lab's linear probe or the lecture's head, as in the recorded
+   * curve the sweep is drawn over. Networks trained through every layer (scratch, fine-tuned) have no such choice.
+   */
+  readonly head: SweepHead;
 }
+
+/** The instruments a sweep's frozen trunks can be read with. */
+export type SweepHead = 'probe' | 'lecture';
+const SWEEP_HEADS: readonly SweepHead[] = ['probe', 'lecture'];
 
 /** One measured point: a trunk's head (or network) trained on `labels` digits drawn with `seed`. */
 export interface SweepPoint {
@@ -86,6 +95,7 @@ export function parseWholeNumbers(setting: string, text: string): number[] {
 
 /** Throws a SettingError naming the first bad part of a request and its allowed values. */
 export function checkSweepRequest(request: SweepRequest, pretextRuns: readonly RunId[], poolSize: number): void {
+  if (!SWEEP_HEADS.includes(request.head)) throw new SettingError('head', `head must be one of ${SWEEP_HEADS.join(', ')}, got "${String(request.head)}"`);
   if (request.trunks.length === 0) throw new SettingError('trunks', `choose at least one trunk among ${availableTrunks(pretextRuns).map(sweepTrunkKey).join(', ')}`);
   for (const t of request.trunks) parseTrunkKey(sweepTrunkKey(t), pretextRuns);
   const twice = <T>(xs: readonly T[]) => xs.find((x, i) => xs.indexOf(x) !== i);

@@ -8,6 +8,9 @@ import { TRUNK_WEIGHT_LAYERS } from '../models/trunk';
 import { taskById } from '../tasks/registry';
 import { leakedTensors, useWasmBackend } from '../testing/fixtures';
 import { runSweep, type SweepPoint } from './sweep';
+import { gatherRows, labelRows } from './label-pool';
+import { extractFeatures } from '../features/extract';
+import { fitProbe, probeAccuracy } from '../probe/linear-probe';
 
 let mnist: Mnist;
 beforeAll(async () => {
@@ -23,7 +26,7 @@ describe('a live sweep', () => {
   it('measures every trunk, count and seed, reproducibly, and leaves no tensor behind', async () => {
     const pretext = buildTaskModel(taskById('rotation'), 1);
     const models = new Map([['rotation.pretext.s1', pretext]]);
-    const request = { trunks: [{ use: 'transfer' as const, source: 'rotation.pretext.s1' }, { use: 'random' as const }, { use: 'finetune' as const, source: 'rotation.pretext.s1' }], labels: [10, 20], seeds: [1, 2] };
+    const request = { trunks: [{ use: 'transfer' as const, source: 'rotation.pretext.s1' }, { use: 'random' as const }, { use: 'finetune' as const, source: 'rotation.pretext.s1' }], labels: [10, 20], seeds: [1, 2], head: 'lecture' as const };
     const run = async () => {
       const points: SweepPoint[] = [];
       const progress: number[] = [];
@@ -51,11 +54,26 @@ describe('a live sweep', () => {
     pretext.dispose();
   }, 120_000);
 
+  it('reads frozen trunks with the linear probe when asked: the same numbers as a probe fitted by hand, and far above chance', async () => {
+    const request = { trunks: [{ use: 'random' as const }], labels: [100], seeds: [3], head: 'probe' as const };
+    const points: SweepPoint[] = [];
+    expect(await leakedTensors(async () => { await runSweep(mnist, request, config, () => undefined, { onPoint: (p) => points.push(p) }); })).toBe(0);
+    expect(points).toHaveLength(1);
+    const trunk = buildDigitClassifier('random', 3);
+    const rows = labelRows(mnist, 100, 3);
+    const train = { features: await extractFeatures(trunk, gatherRows(mnist.train, rows), { scaling: config.scaling }), labels: Uint8Array.from(rows, (r) => mnist.train.labels[r]) };
+    const test = { features: await extractFeatures(trunk, mnist.test, { scaling: config.scaling }), labels: mnist.test.labels };
+    trunk.dispose();
+    expect(points[0].accuracy).toBe(probeAccuracy(await fitProbe(train, { seed: 3 }), test));
+    expect(points[0].accuracy).toBeGreaterThan(0.5);
+    await expect(runSweep(mnist, { ...request, head: 'ruler' as unknown as 'probe' }, config, () => undefined)).rejects.toThrow('head must be one of probe, lecture, got "ruler"');
+  }, 60_000);
+
   it('stops when asked, and refuses a source it does not hold', async () => {
     let calls = 0;
-    const end = await runSweep(mnist, { trunks: [{ use: 'scratch' }], labels: [10, 20], seeds: [1] }, config, () => undefined, { shouldStop: () => ++calls > 3 });
+    const end = await runSweep(mnist, { trunks: [{ use: 'scratch' }], labels: [10, 20], seeds: [1], head: 'lecture' as const }, config, () => undefined, { shouldStop: () => ++calls > 3 });
     expect(end).toBe('stopped');
-    await expect(runSweep(mnist, { trunks: [{ use: 'transfer', source: 'rotation.pretext.s1' }], labels: [10], seeds: [1] }, config, () => undefined))
+    await expect(runSweep(mnist, { trunks: [{ use: 'transfer', source: 'rotation.pretext.s1' }], labels: [10], seeds: [1], head: 'lecture' as const }, config, () => undefined))
       .rejects.toThrow('trunks must be among random, scratch, got "rotation.pretext.s1"');
   }, 60_000);
 });

@@ -3,8 +3,9 @@
  * (a pretext model they trained or loaded, frozen or fine-tuned; the random control; the network from scratch).
  * The request and its checks are in sweep-request.ts (page-safe); this half needs tfjs and runs in the engine.
  *
- * Heads on frozen trunks train on cached features (src/ml/features/, in plain JavaScript on typed arrays), so a
- * frozen trunk costs one pass over the images plus well under a second per head at 1,000 labels; scratch and fine-tuned networks train through every layer.
+ * Frozen trunks are read on cached features, by the lab's linear probe (src/ml/probe/) or the lecture's head
+ * (src/ml/features/), as the request says, so a frozen trunk costs one pass over the images plus about a second
+ * per point at 1,000 labels; scratch and fine-tuned networks train through every layer.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Mnist } from '../data/mnist';
@@ -14,6 +15,7 @@ import { TrainingRun, type TrainOptions } from '../train/trainer';
 import { evaluate } from '../eval/evaluate';
 import { extractFeatures, type FeatureMatrix } from '../features/extract';
 import { trainFeatureHead } from '../features/head';
+import { fitProbe, probeAccuracy } from '../probe/linear-probe';
 import type { TaskId } from '../tasks/registry';
 import { trainOptionsFor, type RunId } from './runs';
 import { gatherRows, labelPoolSize, labelRows } from './label-pool';
@@ -85,9 +87,12 @@ export async function runSweep(
           for (const [j, n] of request.labels.entries()) {
             if (stopped()) return 'stopped';
             const labels = Uint8Array.from(labelRows(mnist, n, seed), (r) => mnist.train.labels[r]);
-            const result = await trainFeatureHead(seed, { features: pool[j], labels }, { features: cachedTest, labels: mnist.test.labels }, sweepOptions(trunk.use, task, seed, n, config));
+            const test = { features: cachedTest, labels: mnist.test.labels };
+            const accuracy = request.head === 'probe'
+              ? probeAccuracy(await fitProbe({ features: pool[j], labels }, { seed }), test)
+              : (await trainFeatureHead(seed, { features: pool[j], labels }, test, sweepOptions(trunk.use, task, seed, n, config))).test.accuracy;
             done += share;
-            callbacks.onPoint?.({ trunk: key, labels: n, seed, accuracy: result.test.accuracy });
+            callbacks.onPoint?.({ trunk: key, labels: n, seed, accuracy });
             callbacks.onProgress?.(done, total, `${key}, seed ${seed}: ${n} labels`);
           }
         } finally {
