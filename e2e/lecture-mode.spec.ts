@@ -179,7 +179,7 @@ function offSlide(page: Page): Promise<string[]> {
     const stage = document.querySelector('.lecture-stage') as HTMLElement;
     const box = stage.getBoundingClientRect();
     const out: string[] = [];
-    if (stage.scrollHeight > stage.clientHeight + 1) out.push(`the slide is ${stage.scrollHeight - stage.clientHeight} px taller than the screen`);
+    if (stage.scrollHeight > stage.clientHeight + 1) out.push(`the slide is ${stage.scrollHeight - stage.clientHeight} px taller than the screen (fit ${stage.dataset.fit}, content ${(stage.firstElementChild as HTMLElement).offsetHeight} in ${stage.clientHeight})`);
     const clipped = (el: Element): boolean => {
       for (let a = el.parentElement; a && a !== stage; a = a.parentElement) {
         const style = getComputedStyle(a);

@@ -1,5 +1,5 @@
 /**
- * The speaker view beside lecture mode, as a lecturer uses it: "Open speaker view" opens a second window on the
+ * The speaker view beside lecture mode, as a lecturer uses it: "Speaker view" opens a second window on the
  * same slide with its notes, the next title and a clock; next / previous from either window (buttons or keys)
  * move both; Train and Pause in the speaker view start and pause the run in the lecture window, which owns the
  * worker; closing the lecture window leaves the speaker view working. axe checks the speaker view, and a
@@ -30,7 +30,7 @@ test('the speaker view and the lecture stay in step, and its Train / Pause drive
   await audienceAt(page, PRETEXT - 1);
 
   const opened = context.waitForEvent('page');
-  await page.getByRole('button', { name: /^Open speaker view/ }).click();
+  await page.getByRole('button', { name: /^Speaker view/ }).click();
   const speaker = await opened;
   const speakerErrors = collectPageErrors(speaker);
   await speakerAt(speaker, PRETEXT - 1);

@@ -185,7 +185,7 @@ export function LectureView({ slide, onSlide, onLeave, textSize, onTextSize, onF
           {fullscreen
             ? <button type="button" onClick={() => void exitFullscreen()}>Leave full screen</button>
             : <button type="button" onClick={() => void askFullscreen()}>Full screen</button>}
-          <button type="button" onClick={() => openSpeakerView(slide)}>Open speaker view (s)</button>
+          <button type="button" onClick={() => openSpeakerView(slide)}>Speaker view (s)</button>
           <button type="button" onClick={() => setControls(false)}>Hide controls (h)</button>
           <button type="button" onClick={leave}>Leave lecture (Esc)</button>
         </nav>

@@ -27,14 +27,24 @@ export function useSlideFit(stage: RefObject<HTMLElement | null>, content: RefOb
     const measure = () => {
       cancelAnimationFrame(frame);
       // After layout settles: a chart sizes itself from its container one frame after the type changes.
-      frame = requestAnimationFrame(() => setState((s) => nextFit(s, innerHeight(box), inner.offsetHeight)));
+      frame = requestAnimationFrame(() => {
+        // What scrolls counts too: a child can reach past the content's own box (a chart's legend, a menu).
+        const overflow = box.scrollHeight - box.clientHeight;
+        const height = overflow > 1 ? Math.max(inner.offsetHeight, innerHeight(box) + overflow) : inner.offsetHeight;
+        setState((s) => nextFit(s, innerHeight(box), height));
+      });
     };
     const observer = new ResizeObserver(measure);
     observer.observe(inner);
     observer.observe(box);
+    // A resize the observer does not see (the title band and control bar change with the type, the content's
+    // overflow with both) must not leave a slide scrolling: look again now and then. A settled slide costs one
+    // layout read, and its state does not change.
+    const again = window.setInterval(measure, 500);
     measure();
     return () => {
       cancelAnimationFrame(frame);
+      window.clearInterval(again);
       observer.disconnect();
     };
   }, [stage, content, reset]);

@@ -52,7 +52,9 @@ export function CurvePanel() {
     }));
     return [...shipped, ...live];
   }, [result, points, sweepHead, head]);
-  const findings = result ? [...curveFindings(result), ...normalisationFindings(result), ...failedFitFindings(result)] : [];
+  const findings = result ? curveFindings(result) : [];
+  // The checks of the instrument itself (a second normalisation, heads that failed to fit) stay on the study page.
+  const instrumentChecks = result ? [...normalisationFindings(result), ...failedFitFindings(result)] : [];
   const balancedUpTo = result?.balancedUpTo ?? 100;
   const span = result ? `${result.labels[0].toLocaleString('en-US')} labelled digits up to ${result.labels[result.labels.length - 1].toLocaleString('en-US')}` : 'a handful of labelled digits up to thousands';
 
@@ -109,6 +111,7 @@ export function CurvePanel() {
               one by more than the noise.
             </p>
             <ul>{findings.map((f) => <li key={f}>{f}</li>)}</ul>
+            {instrumentChecks.length > 0 && <ul className="study-only">{instrumentChecks.map((f) => <li key={f}>{f}</li>)}</ul>}
           </div>
         )}
         </SlidePart>
