@@ -222,6 +222,8 @@ test('lecture slides fit the screen and are photographed: every slide at 1280x72
       await expect(counter(page)).toHaveText(`${i} / ${TOTAL}`);
       // Live slides show data once MNIST has loaded; wait for it on the first of them.
       if (i === slideNo('rotation')) await expect(page.getByText('pretext image #3')).toAppear({ timeout: 60_000 });
+      // A slide drawn from a recorded file is checked with its data, not with its "Loading…" line.
+      await expect(page.getByRole('status').filter({ hasText: /^Loading the recorded/ })).toHaveCount(0, { timeout: 30_000 });
       // The type steps down until the slide fits (src/lecture/fit.ts): wait for it to settle, then nothing may lie outside.
       await expect.poll(() => offSlide(page), { message: `slide ${i} (${SLIDE_PLAN[i - 1].id}) at ${size.width}x${size.height}` }).toEqual([]);
       fits.push(`${size.width}:${SLIDE_PLAN[i - 1].id}=${await page.locator('.lecture-stage').getAttribute('data-fit')}`);

@@ -12,14 +12,18 @@ export const MIN_FIT = 0.6;
 /** Fit factors are rounded to this step, so a slide settles instead of chasing sub-pixel differences. */
 const STEP = 0.02;
 
-/** Where the search stands: the factor in use, and the smallest one seen to overflow (Infinity: none yet). */
+/**
+ * Where the search stands: the factor in use, the smallest one seen to overflow (Infinity: none yet), and the
+ * content's height when last measured at this factor (0: not yet).
+ */
 export interface FitState {
   readonly fit: number;
   readonly tooBig: number;
+  readonly height: number;
 }
 
 /** The search's start for a new slide, window or chosen size. */
-export const FIT_START: FitState = { fit: 1, tooBig: Infinity };
+export const FIT_START: FitState = { fit: 1, tooBig: Infinity, height: 0 };
 
 const onStep = (f: number) => Math.round(Math.floor(f / STEP + 1e-9) * STEP * 100) / 100;
 
@@ -30,14 +34,18 @@ const onStep = (f: number) => Math.round(Math.floor(f / STEP + 1e-9) * STEP * 10
  * to spare stays as it is.
  */
 export function nextFit(state: FitState, stageHeight: number, contentHeight: number): FitState {
-  const { fit, tooBig } = state;
+  const { fit } = state;
+  // The content itself shrank (data replaced a long "loading" line, a part closed): sizes that overflowed
+  // before may fit now, so they are no longer ruled out.
+  const tooBig = state.height > 0 && contentHeight < state.height * 0.9 ? Infinity : state.tooBig;
   if (contentHeight > stageHeight + 1) {
-    if (fit <= MIN_FIT) return { fit: MIN_FIT, tooBig: Math.min(tooBig, fit) };
+    if (fit <= MIN_FIT) return { fit: MIN_FIT, tooBig: Math.min(tooBig, fit), height: contentHeight };
     const next = onStep(fit * Math.min(Math.sqrt(stageHeight / contentHeight), 1 - STEP));
-    return { fit: Math.max(MIN_FIT, next), tooBig: Math.min(tooBig, fit) };
+    return { fit: Math.max(MIN_FIT, next), tooBig: Math.min(tooBig, fit), height: 0 };
   }
   const ceiling = Math.min(1, tooBig - STEP);
-  if (fit >= ceiling - 1e-9 || contentHeight > stageHeight * 0.9) return state;
+  const settled = state.height === contentHeight && state.tooBig === tooBig ? state : { fit, tooBig, height: contentHeight };
+  if (fit >= ceiling - 1e-9 || contentHeight > stageHeight * 0.9) return settled;
   const grown = onStep(Math.min(ceiling, fit * Math.max(Math.sqrt(stageHeight / contentHeight), 1 + STEP)));
-  return grown > fit ? { fit: grown, tooBig } : state;
+  return grown > fit ? { fit: grown, tooBig, height: 0 } : settled;
 }
