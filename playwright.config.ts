@@ -3,8 +3,8 @@
  * would (by role and label). Two workers: when most specs trained, two on 2
  * cores made every test twice as long and the suite no faster; now that many
  * specs only read shipped files, slides and figures, one of them fills the
- * gaps a training spec leaves (the suite went from 5.9 to 4.6 minutes in one
- * measurement). The waits are sized for a busy machine, not for speed.
+ * gaps a training spec leaves (the measured gain is in the commit that made
+ * this change). The waits are sized for a busy machine, not for speed.
  */
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/chromium';

@@ -15,6 +15,7 @@ import { makeSplits } from '../src/ml/data/splits';
 import { PRESET_NAMES } from '../src/ml/config/presets';
 import { checkChoice, checkInteger } from '../src/ml/config/validate';
 import { leaderboardConfig } from '../src/ml/experiment/leaderboard';
+import { meanStd } from '../src/ml/experiment/statistics';
 import { pretextTrunk } from '../src/ml/experiment/trunk-source';
 import { buildDigitClassifier } from '../src/ml/models/architecture';
 import { extractFeatures } from '../src/ml/features/extract';
@@ -30,10 +31,6 @@ const usage = `usage: npm run probe-spread -- [--tasks a,b,...] [--preset ${PRES
   tasks: ${ROWS.join(', ')} (default jigsaw,rotation,random)`;
 
 const pct = (v: number) => (100 * v).toFixed(2);
-const std = (xs: readonly number[]) => {
-  const m = xs.reduce((a, b) => a + b, 0) / xs.length;
-  return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / Math.max(1, xs.length - 1));
-};
 
 runMain(async () => {
   const values = parseFlags(process.argv.slice(2), ['tasks', 'preset', 'seeds', 'cache'], usage);
@@ -73,7 +70,7 @@ runMain(async () => {
         model.dispose();
       }
     }
-    console.log(`  ${row}: over trunk seeds, std ${pct(std(asRecorded))} points; over fold seeds, at most ${pct(widestFolds)} points between a trunk's highest and lowest score`);
+    console.log(`  ${row}: over trunk seeds, std ${pct(meanStd(asRecorded).std)} points; over fold seeds, at most ${pct(widestFolds)} points between a trunk's highest and lowest score`);
   }
   console.log(`total time ${((performance.now() - started) / 1000).toFixed(1)} s`);
 });

@@ -12,13 +12,8 @@ export function useSlidePart(): string | null {
   return useContext(SlidePartContext);
 }
 
-/** True when the content of part `id` is shown: on the study page always, on a slide only on that part's own. */
-export function useShowsPart(id: string): boolean {
-  const part = useContext(SlidePartContext);
-  return part === null || part === id;
-}
-
-/** The content of one part of a lesson. */
+/** The content of one part of a lesson: on the study page always shown, on a slide only on that part's own. */
 export function SlidePart({ id, children }: { readonly id: string; readonly children: ReactNode }) {
-  return useShowsPart(id) ? <>{children}</> : null;
+  const part = useSlidePart();
+  return part === null || part === id ? <>{children}</> : null;
 }

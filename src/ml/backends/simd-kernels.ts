@@ -42,6 +42,18 @@ function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 }
 
+const modules: { plain?: WebAssembly.Module; shared?: WebAssembly.Module } = {};
+
+/**
+ * The kernels compiled once per realm, for an ordinary memory or a shared one; every memory they run on (each
+ * tfjs heap, the linear probe's own, probe/wasm-pass.ts) instantiates the same module. Throws where the engine
+ * lacks WebAssembly SIMD.
+ */
+export function kernelsModule(shared: boolean): WebAssembly.Module {
+  const key = shared ? 'shared' : 'plain';
+  return (modules[key] ??= new WebAssembly.Module(bytesOf(shared ? KERNELS_WASM_SHARED : KERNELS_WASM)));
+}
+
 /** The WebAssembly.Memory of tfjs's WASM backend, or null if this build of it hides it. */
 export function backendMemory(backend: BackendWasm): WebAssembly.Memory | null {
   const module = backend.wasm as unknown as EmscriptenModule;
@@ -63,8 +75,7 @@ export function simdKernels(backend: BackendWasm): SimdKernels | null {
   let kernels: SimdKernels | null = null;
   try {
     const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-    const module = new WebAssembly.Module(bytesOf(shared ? KERNELS_WASM_SHARED : KERNELS_WASM));
-    kernels = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as SimdKernels;
+    kernels = new WebAssembly.Instance(kernelsModule(shared), { env: { memory } }).exports as unknown as SimdKernels;
   } catch {
     kernels = null; // an engine without WASM SIMD: the JavaScript kernels still work
   }

@@ -98,7 +98,7 @@ function tenClassPass(params: Float64Array, data: ProbeData, gradient: Float64Ar
   const { x, labels, rows, width } = data;
   const biasAt = width * 10;
   const g = scratchRows(rows);
-  const simd = probeKernels(x, () => transposed(data), rows, width);
+  const simd = probeKernels(x, rows, width);
   if (simd) {
     simd.logits(params, g);
     let loss = 0;

@@ -5,7 +5,7 @@
  * SIMD is missing (or the data would need an unreasonable memory), `probeKernels` answers null and the JavaScript
  * loops do the work.
  */
-import { KERNELS_WASM } from '../backends/kernels-wasm';
+import { kernelsModule } from '../backends/simd-kernels';
 
 interface ProbeExports {
   probeLogits10(x: number, params: number, z: number, rows: number, width: number): void;
@@ -50,17 +50,19 @@ export function useProbeKernels(on: boolean): void {
 function instantiate(): ProbeExports | null {
   if (exports || failed) return exports;
   try {
-    const bytes = Uint8Array.from(atob(KERNELS_WASM), (c) => c.charCodeAt(0));
     memory = new WebAssembly.Memory({ initial: 1 });
-    exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports as unknown as ProbeExports;
+    exports = new WebAssembly.Instance(kernelsModule(false), { env: { memory } }).exports as unknown as ProbeExports;
   } catch {
     failed = true; // an engine without WebAssembly SIMD
   }
   return exports;
 }
 
-/** Copies a data set (and its transpose) into the kernels' memory, growing it if needed; false if too large. */
-function place(x: Float64Array, xt: Float64Array, rows: number, width: number): boolean {
+/**
+ * Copies a data set into the kernels' memory, and writes its transpose there too (the gradient's product reads
+ * it feature by feature), growing the memory if needed; false if too large.
+ */
+function place(x: Float64Array, rows: number, width: number): boolean {
   if (!memory) return false;
   const matrix = rows * width * 8;
   const bytes = 2 * matrix + (width + 1) * 80 + rows * 80 + width * 80;
@@ -68,7 +70,8 @@ function place(x: Float64Array, xt: Float64Array, rows: number, width: number): 
   if (memory.buffer.byteLength < bytes) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
   const heap = new Float64Array(memory.buffer);
   heap.set(x.subarray(0, rows * width), 0);
-  heap.set(xt.subarray(0, rows * width), matrix / 8);
+  const xt = matrix / 8;
+  for (let i = 0; i < rows; i++) for (let j = 0; j < width; j++) heap[xt + j * rows + i] = x[i * width + j];
   const paramsAt = 2 * matrix;
   const zAt = paramsAt + (width + 1) * 80;
   layout = { x, rows, width, xAt: 0, xtAt: matrix, paramsAt, zAt, gradAt: zAt + rows * 80 };
@@ -102,9 +105,9 @@ const kernels: ProbeKernels = {
  * is copied in once and stays until another one is asked for (a fit evaluates its objective hundreds of times
  * on the same rows).
  */
-export function probeKernels(x: Float64Array, xt: () => Float64Array, rows: number, width: number): ProbeKernels | null {
+export function probeKernels(x: Float64Array, rows: number, width: number): ProbeKernels | null {
   if (!enabled || !instantiate()) return null;
   if (layout && layout.x === x && layout.rows === rows && layout.width === width) return kernels;
   layout = null;
-  return place(x, xt(), rows, width) ? kernels : null;
+  return place(x, rows, width) ? kernels : null;
 }
