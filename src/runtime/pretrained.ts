@@ -16,7 +16,7 @@ import type { ParamCounts } from '../ml/experiment/protocol';
 import type { RunSpec, TrunkUse } from '../ml/experiment/runs';
 import type { ModelMetadata, SerializedModel } from '../ml/models/persist';
 import type { EndReason, EpochRecord } from '../ml/train/events';
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '#tf';
 
 /** Accuracy (0-1) and mean cross-entropy of a model on a set of test images. */
 export interface PretrainedScore {

@@ -11,7 +11,7 @@
  * objective (SimCLR) has no target at all but the pairing of rows: each view must find its partner among the
  * batch (see `nt-xent.ts`).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { IMAGE_PIXELS, IMAGE_SIZE } from '../data/mnist';
 import { countCorrect, softmaxCrossEntropyPerExample } from './loss';
 import { ntXentPerRow, partnerPositions, partnersFound } from './nt-xent';
