@@ -10,16 +10,17 @@ import type * as tf from '#tf';
 import type { Splits, TestSetName } from '../data/splits';
 import type { ExperimentConfig, PresetName } from '../config/presets';
 import { presetConfig } from '../config/presets';
-import { buildDigitClassifier } from '../models/architecture';
+import { buildDigitClassifier, planDigitClassifier, planTaskModel } from '../models/architecture';
+import { summarizePlan } from '../models/plan';
 import { TrainingRun } from '../train/trainer';
 import { deriveSeed } from '../train/random';
-import type { TaskId } from '../tasks/registry';
+import { taskById, type TaskId } from '../tasks/registry';
 import { trainArm, type ArmResult, type ExperimentCallbacks } from './protocol';
 import { experimentSpecs, settingsFor } from './runs';
 import type { LeaderboardHead, ReferenceId } from './leaderboard-types';
 import { failedFit } from './fit-check';
-import { pretextTrunk, type TrunkStore } from './trunk-source';
-import { trainConvergedLabelledTrunk } from './upper-bound';
+import { loadWeightsInto, pretextTrunk, weightsOf, type TrunkStore } from './trunk-source';
+import { trainConvergedLabelledTrunk, UPPER_BOUND_TRAINING, upperLabels } from './upper-bound';
 import { extractFeatures } from '../features/extract';
 import { fitProbe, probeAccuracy } from '../probe/linear-probe';
 
@@ -53,6 +54,24 @@ export interface CellSetting {
 export function leaderboardConfig(preset: PresetName, task: TaskId, seed: number, test: TestSetName): ExperimentConfig {
   const base = presetConfig(preset);
   return { ...base, task, seed, splits: { ...base.splits, testSet: test } };
+}
+
+/**
+ * A rough cost of measuring a row (parameters x examples trained), only to hand out the longest cells first, so
+ * that a pool of processes does not end with one core idle while the other finishes a long cell: colourization's
+ * 0.9 million-weight head makes its cell the longest, the converged upper bound's up to 40 epochs come next after
+ * the other big heads. The order changes no number: every cell's seeds are its own.
+ */
+export function cellCost(preset: PresetName, row: LeaderboardRowId): number {
+  const config = presetConfig(preset);
+  const params = (plan: Parameters<typeof summarizePlan>[0]) => summarizePlan(plan).trainableParams;
+  const images = config.splits.pretextCount;
+  switch (row) {
+    case 'random': return 0;
+    case 'scratch': return params(planDigitClassifier('scratch')) * config.supervised.epochs * config.splits.labelledCount;
+    case 'upper': return params(planDigitClassifier('scratch')) * UPPER_BOUND_TRAINING.maxEpochs * upperLabels(images);
+    default: return params(planTaskModel(taskById(row))) * config.pretext.epochs * 4 * images;
+  }
 }
 
 /** The store's key of a measured cell. */
@@ -122,6 +141,23 @@ async function readTrunk(model: tf.LayersModel, splits: Splits, config: Experime
 }
 
 /**
+ * The upper bound's trained digit classifier for a seed, from the store when it holds one (then its weights are
+ * the very ones training made), else trained and kept: like a pretext trunk, it is trained once, whichever
+ * recording asks for it again. The caller disposes the model.
+ */
+async function keptModel(store: TrunkStore | undefined, key: string, seed: number, train: () => Promise<tf.LayersModel>): Promise<tf.LayersModel> {
+  const weights = await store?.loadWeights(key);
+  if (weights) {
+    const model = buildDigitClassifier('scratch', seed);
+    loadWeightsInto(model, weights);
+    return model;
+  }
+  const model = await train();
+  await store?.saveWeights(key, await weightsOf(model));
+  return model;
+}
+
+/**
  * Measures one cell (training its trunk, or taking a kept one from the store) and keeps the record in the
  * store. `splits` are the recording's (they depend on the preset and the test set only).
  */
@@ -132,9 +168,11 @@ export async function measureCell(splits: Splits, setting: CellSetting, cell: Le
   if (reference(cell.row)) {
     const config = leaderboardConfig(setting.preset, 'rotation', cell.seed, setting.test);
     if (cell.row === 'upper' && head === 'probe') {
-      record = await readTrunk((await trainConvergedLabelledTrunk(splits, config)).model, splits, config, head);
+      const key = `upper-converged.${setting.preset}.s${cell.seed}`;
+      record = await readTrunk(await keptModel(setting.store, key, config.seed, async () => (await trainConvergedLabelledTrunk(splits, config)).model), splits, config, head);
     } else if (cell.row === 'upper') {
-      record = await readTrunk(await trainLabelledTrunk(splits, config, callbacks), splits, config, head, callbacks);
+      const key = `upper-labelled.${setting.preset}.s${cell.seed}.e${config.pretext.epochs * 4}`;
+      record = await readTrunk(await keptModel(setting.store, key, config.seed, () => trainLabelledTrunk(splits, config, callbacks)), splits, config, head, callbacks);
     } else if (cell.row === 'random' && head === 'probe') {
       record = await readTrunk(buildDigitClassifier('random', config.seed), splits, config, head);
     } else {

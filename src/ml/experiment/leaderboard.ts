@@ -23,7 +23,7 @@ import { compareToRandom } from './gain';
 import { convergedUpperTitle, REFERENCE_IDS, REFERENCE_TITLES, type LeaderboardHead, type LeaderboardResult, type ReferenceId, type ReferenceRow, type TaskRow } from './leaderboard-types';
 import type { TrunkStore } from './trunk-source';
 import { upperLabels } from './upper-bound';
-import { keptCell, leaderboardConfig, measureCell, type CellRecord, type CellSetting, type LeaderboardCell } from './leaderboard-rows';
+import { cellCost, keptCell, leaderboardConfig, measureCell, type CellRecord, type CellSetting, type LeaderboardCell } from './leaderboard-rows';
 import { meanStd } from './statistics';
 
 export type { LeaderboardResult, ReferenceId, ReferenceRow, TaskRow } from './leaderboard-types';
@@ -86,9 +86,8 @@ export async function runLeaderboard(mnist: Mnist, options: LeaderboardOptions, 
   const isTask = (row: TaskId | ReferenceId): row is TaskId => !(REFERENCE_IDS as readonly string[]).includes(row);
   const key = (cell: LeaderboardCell) => `${cell.row}.s${cell.seed}`;
   const records = new Map<string, CellRecord>();
-  // The longest cells first (the converged upper bound, then the trunks), so a pool of processes is not left
-  // waiting on one long cell at the end; the order changes no number, since every cell's seeds are its own.
-  const rows: (TaskId | ReferenceId)[] = ['upper', ...options.tasks, 'scratch', 'random'];
+  // The longest cells first, so a pool of processes is not left waiting on one long cell at the end.
+  const rows = [...options.tasks, ...REFERENCE_IDS].sort((a, b) => cellCost(options.preset, b) - cellCost(options.preset, a));
   const todo: LeaderboardCell[] = [];
   for (const row of rows) {
     for (const seed of seeds) {
