@@ -36,9 +36,9 @@ describe('the task registry', () => {
   it('makes the same examples from the same seed, other ones from another, and never reads digit labels', () => {
     const images = unlabelled(6);
     for (const task of Object.values(TASKS)) {
-      const a = task.buildExamples(images, { seed: 5, order: 'grouped' });
-      const b = task.buildExamples(images, { seed: 5, order: 'grouped' });
-      const c = task.buildExamples(images, { seed: 6, order: 'grouped' });
+      const a = task.buildExamples(images, { seed: 5 });
+      const b = task.buildExamples(images, { seed: 5 });
+      const c = task.buildExamples(images, { seed: 6 });
       expect(a.count).toBe(24);
       expect(a.images).toEqual(b.images);
       if (task.id !== 'rotation') expect(a.images).not.toEqual(c.images); // rotation has nothing random
