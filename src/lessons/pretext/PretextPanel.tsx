@@ -13,6 +13,7 @@ import { RUN_COLORS } from '../../components/palette';
 import { runState, selectSummaries } from '../../state/lab-state';
 import { runId } from '../../ml/experiment/runs';
 import { taskById } from '../../ml/tasks/registry';
+import { lecturePlace } from '../../ml/tasks/lecture-place';
 import { objectiveTraits } from '../../ml/objectives/registry';
 import { TimeEstimate } from '../../app/TimeEstimate';
 import { ProbeChart, ProbeExplanation } from './ProbeChart';
@@ -35,7 +36,7 @@ export function PretextPanel() {
         and only puts a different small head on top, so their features can be compared fairly afterwards.{' '}
         {task.id === 'rotation'
           ? 'With rotation, telling a 6 turned 180° from a 9 needs strokes, loops and their usual orientation: that is the hope of RotNet (Gidaris et al. 2018).'
-          : `The hope is the same as RotNet's: that answering it needs what a digit is made of. The task comes from ${task.paper.authors} (${task.paper.year}), ${task.lectureSection === 'after the lecture' ? 'after the lecture' : `lecture section ${task.lectureSection}`}.`}
+          : `The hope is the same as RotNet's: that answering it needs what a digit is made of. The task comes from ${task.paper.authors} (${task.paper.year}), ${lecturePlace(task, 'lecture section')}.`}
       </p>
       <TaskPicker name="task-pretext" />
       <div className="model-summary-slot">

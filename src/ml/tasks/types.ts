@@ -66,7 +66,7 @@ export interface PretextTask {
   readonly question: string;
   /** How its examples are made, and why that might teach useful features, for the data panel. */
   readonly about: string;
-  /** The lecture's section for it (e.g. "2.6"), or "after the lecture". */
+  /** The lecture's section for it (e.g. "2.6"), or where it stands beside the lecture in words ("after the lecture"). */
   readonly lectureSection: string;
   readonly paper: Citation;
   /** What its output is judged by: one of the objectives of `src/ml/objectives/`, described. */
