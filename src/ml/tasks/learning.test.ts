@@ -29,7 +29,7 @@ beforeAll(async () => {
 describe('the trainer learns each newer task', () => {
   // Colourization's per-pixel head starts slowly (it first learns where paper is), so it gets a larger step
   // here to stay quick; the others use Adam's default.
-  it.each<[TaskId, number, number]>([['context', 2, 0.001], ['colorization', 2, 0.005], ['superResolution', 2, 0.001]])('%s: %i epochs on 300 images beat chance on held-out ones', async (id, epochs, learningRate) => {
+  it.each<[TaskId, number, number]>([['context', 2, 0.001], ['colorization', 2, 0.005], ['superResolution', 2, 0.001], ['denoising', 3, 0.005]])('%s: %i epochs on 300 images beat chance on held-out ones', async (id, epochs, learningRate) => {
     const task = taskById(id);
     const examples = task.buildExamples(train, { seed: 1 });
     const test = task.buildExamples(heldOut, { seed: 2 });
@@ -49,6 +49,8 @@ describe('the trainer learns each newer task', () => {
     });
     expect(leaked).toBe(0);
     expect(after.loss).toBeLessThan(before.loss * 0.8);
-    expect(after.accuracy, `score ${after.accuracy} against chance ${chance}`).toBeGreaterThan(chance + 0.05);
+    // Five points above chance, or a fifth of the way from chance to perfect where chance is already high
+    // (denoising's: painting the flipped pixels paper is right for most of them).
+    expect(after.accuracy, `score ${after.accuracy} against chance ${chance}`).toBeGreaterThan(chance + Math.min(0.05, (1 - chance) / 5));
   }, 120_000);
 });
