@@ -13,7 +13,6 @@ import type { ExperimentConfig, PresetName, StepSettings } from '../config/prese
 import type { ObjectiveSpec } from '../objectives/registry';
 import type { TaskSet } from '../train/task-set';
 
-
 /** One layer of a task's head, described. Seeds are salts mixed with the run's seed. */
 export type LayerSpec =
   | { readonly kind: 'conv'; readonly filters: number; readonly stride: number; readonly seedSalt: number }
@@ -52,7 +51,7 @@ export interface ExampleView {
   readonly caption?: string;
   /** The target in colour, 28x28x3 RGB bytes, drawn instead of `target` (colourization). */
   readonly targetRgb?: Uint8Array;
-  /** How the panel names the picture beside the input, when it is not jigsaw's "in order" or a "target". */
+  /** How the panel names the picture beside the input when it is not a "target" (jigsaw's "in order", context's grid). */
   readonly beside?: { readonly caption: string; readonly label: string };
 }
 
