@@ -20,7 +20,7 @@ import { curveLesson } from '../lessons/curve/lesson';
 import { pretextLengthLesson } from '../lessons/pretext-length/lesson';
 import { insideLesson } from '../lessons/inside/lesson';
 import { drawLesson } from '../lessons/draw/lesson';
-import type { LessonMeta, Prose, StepMention } from './lesson-meta';
+import type { LessonMeta, Prose, StepMention } from '../lessons/kit/lesson-meta';
 
 /** Every lesson, in page order. */
 export const LESSONS = [

@@ -4,8 +4,8 @@
  * link to a lesson opens) is tested in Node; slides.tsx attaches the components.
  */
 import { LESSONS, type LessonId } from '../app/lessons';
-import type { LessonMeta } from '../app/lesson-meta';
-import type { SectionIndex } from './sections';
+import type { LessonMeta } from '../lessons/kit/lesson-meta';
+import type { SectionIndex } from '../lessons/kit/sections';
 
 /** A slide's place in the lecture. */
 export interface SlidePlan {

@@ -5,9 +5,9 @@
  * live in the worker, and probe each trunk block by block.
  */
 import { useMemo, useState } from 'react';
-import { Panel } from '../Panel';
-import { SlidePart, useSlidePart } from '../SlidePart';
-import { StepRef } from '../../app/StepRef';
+import { Panel } from '../kit/Panel';
+import { SlidePart, useSlidePart } from '../kit/SlidePart';
+import { StepRef } from '../kit/StepRef';
 import { useInsight } from '../../state/insight';
 import { curveFindings, curveTrunkTitle, failedFitFindings, normalisationFindings } from '../../ml/experiment/curve-file';
 import { InstrumentSwitch } from '../shared/InstrumentSwitch';

@@ -15,7 +15,7 @@ import { anyActive } from '../../state/lab-state';
 import { DigitImage } from '../../components/DigitImage';
 import { formatPercent } from '../../components/format';
 import { runLabel } from '../shared/run-display';
-import { StepRef } from '../../app/StepRef';
+import { StepRef } from '../kit/StepRef';
 import { ConfusionGrid, type PickedCell } from './ConfusionGrid';
 import { RotationConfusion } from './RotationConfusion';
 import type { Inspectable } from './use-inspectable';

@@ -9,7 +9,7 @@ import type { InputScaling } from '../../ml/train/batches';
 import { changeVerdict, filterChanges, median, type ChangeVerdict } from '../../ml/insight/filter-math';
 import { ask, forget, useAnswer } from '../../state/inspect';
 import { useLastDrawing } from '../../state/last-drawing';
-import { StepRef } from '../../app/StepRef';
+import { StepRef } from '../kit/StepRef';
 import { divergingColor, sequentialColor, sharedLimit } from '../../components/color-scales';
 import { ColorLegend } from '../../components/ColorLegend';
 import { TileCanvas } from '../../components/TileCanvas';

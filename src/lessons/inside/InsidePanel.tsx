@@ -5,8 +5,8 @@
  * the engine's worker; the page only draws.
  */
 import { useState } from 'react';
-import { Panel } from '../Panel';
-import { StepRef } from '../../app/StepRef';
+import { Panel } from '../kit/Panel';
+import { StepRef } from '../kit/StepRef';
 import { useLab } from '../../state/store';
 import { Tabs, tabIds, type TabSpec } from '../../components/Tabs';
 import { PretrainedOffer } from '../shared/PretrainedOffer';

@@ -1,7 +1,7 @@
 /**
  * The introduction: why self-supervised learning, in a few sentences and one picture of the pipeline.
  */
-import { Panel } from '../Panel';
+import { Panel } from '../kit/Panel';
 
 const PIPELINE = [
   { title: 'Pretext task', text: 'Make labels from the data itself (here: how far was the image turned?) and train a network on them. No human labels.' },

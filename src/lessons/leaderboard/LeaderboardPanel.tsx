@@ -4,9 +4,9 @@
  * join the table. The words under the table say only what the numbers support.
  */
 import { useMemo, useState } from 'react';
-import { Panel } from '../Panel';
-import { SlidePart } from '../SlidePart';
-import { StepRef } from '../../app/StepRef';
+import { Panel } from '../kit/Panel';
+import { SlidePart } from '../kit/SlidePart';
+import { StepRef } from '../kit/StepRef';
 import { useLab } from '../../state/store';
 import { anyActive, runState, type LabState } from '../../state/lab-state';
 import { rowRuns, trainRow, type TrainableRow } from '../../state/row-training';

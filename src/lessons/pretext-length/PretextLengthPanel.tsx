@@ -5,9 +5,9 @@
  * is drawn at a time, with every reading in a table below; the findings are computed from the numbers.
  */
 import { useState } from 'react';
-import { Panel } from '../Panel';
-import { SlidePart } from '../SlidePart';
-import { StepRef } from '../../app/StepRef';
+import { Panel } from '../kit/Panel';
+import { SlidePart } from '../kit/SlidePart';
+import { StepRef } from '../kit/StepRef';
 import { PRETEXT_LENGTH_FILE, parsePretextLengthFile } from '../../ml/experiment/pretext-length-file';
 import { overallFindings, taskFindings } from '../../ml/experiment/pretext-length-words';
 import type { PretextLengthResult } from '../../ml/experiment/pretext-length-types';

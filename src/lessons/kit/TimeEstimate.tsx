@@ -3,12 +3,12 @@
  * process, divided by the speed measured on this machine (or, before anything has trained, a rough figure for
  * the backend in use, labelled as a guess).
  */
-import { useLab } from '../state/store';
-import type { LabState } from '../state/lab-state';
-import { settingsFor, type RunSpec } from '../ml/experiment/runs';
-import { trainRowCount } from '../ml/train/trainer-rows';
-import { taskById } from '../ml/tasks/registry';
-import { formatDuration, formatThousands } from '../components/format';
+import { useLab } from '../../state/store';
+import type { LabState } from '../../state/lab-state';
+import { settingsFor, type RunSpec } from '../../ml/experiment/runs';
+import { trainRowCount } from '../../ml/train/trainer-rows';
+import { taskById } from '../../ml/tasks/registry';
+import { formatDuration, formatThousands } from '../../components/format';
 
 /**
  * Rough pretext-model training speeds (images/s) per backend, measured on a 2-core laptop-class CPU. WASM's

@@ -4,7 +4,7 @@
  * when a panel is inserted. For text that cannot hold a link (a notice, an aria-label), use stepLabel.
  */
 import { Fragment } from 'react';
-import { stepLabel, type LessonId } from './lessons';
+import { stepLabel, type LessonId } from '../../app/lessons';
 import type { Prose, StepMention } from './lesson-meta';
 
 /** Props of {@link StepRef}. */

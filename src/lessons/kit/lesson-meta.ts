@@ -9,9 +9,9 @@
  * Pure data and types: no React, no store, and only a type import of the registry (the registry imports the
  * lesson folders' metadata, so a value import back would be a cycle).
  */
-import type { ExperimentConfig } from '../ml/config/presets';
-import type { SectionIndex } from '../lecture/sections';
-import type { LessonId } from './lessons';
+import type { ExperimentConfig } from '../../ml/config/presets';
+import type { SectionIndex } from './sections';
+import type { LessonId } from '../../app/lessons';
 
 /** A pointer to another lesson inside prose: "step 4 (Pretext training)", or just "step 4". */
 export interface StepMention {

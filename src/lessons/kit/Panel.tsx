@@ -3,7 +3,7 @@
  * heading and the number come from the lesson registry, so a panel never writes its own number.
  */
 import type { ReactNode } from 'react';
-import { lessonMeta, stepNumber, type LessonId } from '../app/lessons';
+import { lessonMeta, stepNumber, type LessonId } from '../../app/lessons';
 
 /** Props of {@link Panel}. */
 export interface PanelProps {
