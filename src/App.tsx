@@ -21,8 +21,8 @@ import { watchHiddenTab } from './state/hidden-tab';
 import { installFaultHook } from './state/fault-hook';
 import './state/recovery';
 import type { LessonId } from './app/lessons';
-import { linkFor, useUrlSync } from './url/useUrlSync';
-import { CopyLinkButton } from './url/CopyLinkButton';
+import { linkFor, useUrlSync } from './app/useUrlSync';
+import { CopyLinkButton } from './app/CopyLinkButton';
 import './lessons/lessons.css';
 
 let started = false;
