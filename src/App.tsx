@@ -20,7 +20,7 @@ import { fitNotices, parseUrl, type ViewMode } from './url/url-state';
 import { watchHiddenTab } from './state/hidden-tab';
 import { installFaultHook } from './state/fault-hook';
 import './state/recovery';
-import type { LessonId } from './app/lessons';
+import type { LessonId } from './lessons/registry';
 import { linkFor, useUrlSync } from './app/useUrlSync';
 import { CopyLinkButton } from './app/CopyLinkButton';
 import './lessons/lessons.css';

@@ -10,7 +10,7 @@ import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, bootLab } from './App';
 import { UpdatePrompt } from './app/UpdatePrompt';
-import { LESSON_CATALOG } from './app/lessons';
+import { LESSON_CATALOG } from './lessons/registry';
 import { LessonCatalogProvider } from './lessons/kit/useLessonCatalog';
 import { EmbedView, UnknownEmbed } from './embed/EmbedView';
 import { embedRequest } from './embed/embed-request';

@@ -6,7 +6,7 @@
  * never starts the engine, only asks it (see speaker-sync.ts).
  */
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import { lessonMeta, proseText } from '../app/lessons';
+import { lessonMeta, proseText } from '../lessons/registry';
 import { SLIDE_PLAN } from './slide-plan';
 import { SECTIONS } from '../lessons/kit/sections';
 import { keyTarget, lectureAction } from './keys';

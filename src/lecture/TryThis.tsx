@@ -5,7 +5,7 @@
  * each lesson folder's `lesson.ts`.
  */
 import { getState, notify, setConfig } from '../state/store';
-import { lessonMeta, proseText, type LessonId } from '../app/lessons';
+import { lessonMeta, proseText, type LessonId } from '../lessons/registry';
 import type { Setup } from '../lessons/kit/lesson-meta';
 import { ProseText } from '../lessons/kit/StepRef';
 

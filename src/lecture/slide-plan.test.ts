@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONCEPT_SLIDES, SLIDE_PLAN, planSlides, slideForLesson } from './slide-plan';
 import { SECTIONS } from '../lessons/kit/sections';
-import { LESSONS, LESSON_IDS } from '../app/lessons';
+import { LESSONS, LESSON_IDS } from '../lessons/registry';
 import type { LessonMeta } from '../lessons/kit/lesson-meta';
 
 describe('the lecture’s slides', () => {

@@ -3,7 +3,7 @@
  * every lesson the registry places in the lecture, each in its section. Pure, so the plan (and which slide a
  * link to a lesson opens) is tested in Node; slides.tsx attaches the components.
  */
-import { LESSONS, type LessonId } from '../app/lessons';
+import { LESSONS, type LessonId } from '../lessons/registry';
 import type { LessonMeta } from '../lessons/kit/lesson-meta';
 import type { SectionIndex } from '../lessons/kit/sections';
 

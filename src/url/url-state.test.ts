@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { presetConfig, type ExperimentConfig } from '../ml/config/presets';
-import { LESSON_IDS } from '../app/lessons';
+import { LESSON_IDS } from '../lessons/registry';
 import { basePreset, fitNotices, parseUrl, quoteFromLink, serialiseUrl, type UrlState } from './url-state';
 import { SETTING_KEYS, parseSettingText } from './setting-keys';
 

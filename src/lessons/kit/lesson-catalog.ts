@@ -1,7 +1,7 @@
 /**
- * What a lesson may know about the other lessons: their headings, short names and step numbers. The registry
- * that holds them (src/app/lessons.ts) imports every lesson's metadata, so it sits above the lessons; the kit
- * below them cannot import it. The app hands it down instead, once, as a React context (./useLessonCatalog.ts,
+ * What a lesson may know about the other lessons: their headings, short names and step numbers. The
+ * registry that holds them (src/lessons/registry.ts) imports every lesson's metadata, so it sits above the
+ * lessons; the kit below them cannot import it. The app hands it down instead, once, as a React context (./useLessonCatalog.ts,
  * provided in src/main.tsx), and the frame and the step references read it from there. That keeps the layers
  * honest without a global set at import time, whose order nobody could see. Pure: the registry and Node tests
  * import this file.

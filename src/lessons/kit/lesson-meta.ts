@@ -1,5 +1,5 @@
 /**
- * The shape of one lesson in the registry (src/app/lessons.ts), and the pieces its prose is written with.
+ * The shape of one lesson in the registry (src/lessons/registry.ts), and the pieces its prose is written with.
  * Each lesson folder describes itself with a {@link LessonMeta} in its `lesson.ts`; the registry puts them in
  * order, and the order alone decides the step numbers.
  *
@@ -8,7 +8,7 @@
  *
  * Pure data and types: no React, no store, and nothing from the registry, which imports every lesson folder's
  * metadata and so sits above them: the lesson ids are written out here instead, and the registry's compiler
- * check (src/app/lessons.ts) makes sure each one is registered.
+ * check (src/lessons/registry.ts) makes sure each one is registered.
  */
 import type { ExperimentConfig } from '../../ml/config/presets';
 import type { SectionIndex } from './sections';

@@ -3,27 +3,29 @@
  * number; each entry (the `lesson.ts` in the lesson's folder) gives its URL id, heading, short name for
  * cross-references, lecture slide and "Try this". The URL parser, the self-study page, the lecture slides,
  * the panels' headings and every "step N" in the prose read it from here, so inserting a panel is one line
- * below (plus its panel in src/app/lesson-panels.ts, which the compiler asks for) and renumbers everything.
+ * below (plus its id in kit/lesson-meta.ts and its panel in src/app/lesson-panels.ts, both of which the
+ * compiler asks for) and renumbers everything. It sits above the lesson folders and below the URL parser and
+ * the shell (docs/architecture.md).
  *
  * Pure data: no React, so the URL parser and the unit tests can import it in Node. See docs/architecture.md.
  */
-import { introLesson } from '../lessons/intro/lesson';
-import { dataLesson } from '../lessons/data/lesson';
-import { settingsLesson } from '../lessons/settings/lesson';
-import { rotationLesson } from '../lessons/rotation/lesson';
-import { pretextLesson } from '../lessons/pretext/lesson';
-import { transferLesson } from '../lessons/transfer/lesson';
-import { supervisedLesson } from '../lessons/supervised/lesson';
-import { compareLesson } from '../lessons/compare/lesson';
-import { leaderboardLesson } from '../lessons/leaderboard/lesson';
-import { curveLesson } from '../lessons/curve/lesson';
-import { pretextLengthLesson } from '../lessons/pretext-length/lesson';
-import { insideLesson } from '../lessons/inside/lesson';
-import { drawLesson } from '../lessons/draw/lesson';
-import type { LessonId, LessonMeta, Prose, StepMention } from '../lessons/kit/lesson-meta';
-import { labelStep, proseIn, type LessonCatalog } from '../lessons/kit/lesson-catalog';
+import { introLesson } from './intro/lesson';
+import { dataLesson } from './data/lesson';
+import { settingsLesson } from './settings/lesson';
+import { rotationLesson } from './rotation/lesson';
+import { pretextLesson } from './pretext/lesson';
+import { transferLesson } from './transfer/lesson';
+import { supervisedLesson } from './supervised/lesson';
+import { compareLesson } from './compare/lesson';
+import { leaderboardLesson } from './leaderboard/lesson';
+import { curveLesson } from './curve/lesson';
+import { pretextLengthLesson } from './pretext-length/lesson';
+import { insideLesson } from './inside/lesson';
+import { drawLesson } from './draw/lesson';
+import type { LessonId, LessonMeta, Prose, StepMention } from './kit/lesson-meta';
+import { labelStep, proseIn, type LessonCatalog } from './kit/lesson-catalog';
 
-export type { LessonId } from '../lessons/kit/lesson-meta';
+export type { LessonId } from './kit/lesson-meta';
 
 /** Every lesson, in page order. */
 export const LESSONS = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LESSONS, LESSON_IDS, isLessonId, lessonMeta, numberLessons, proseText, stepLabel, stepNumber, type LessonId } from './lessons';
-import { step, stepNo } from '../lessons/kit/lesson-meta';
+import { LESSONS, LESSON_IDS, isLessonId, lessonMeta, numberLessons, proseText, stepLabel, stepNumber, type LessonId } from './registry';
+import { step, stepNo } from './kit/lesson-meta';
 import { parseUrl } from '../url/url-state';
 
 describe('the lesson registry', () => {
