@@ -14,7 +14,7 @@ import { InstrumentSwitch } from '../shared/InstrumentSwitch';
 import type { LeaderboardHead } from '../../ml/experiment/leaderboard-types';
 import { sweepCurves } from '../../ml/experiment/sweep-request';
 import { FINETUNE_LR_FACTOR } from '../../ml/experiment/runs';
-import { useRecordedCurve } from './useRecordedCurve';
+import { useRecorded } from '../shared/useRecorded';
 import { CurveChart, trunkColor, type DrawnCurve } from './CurveChart';
 import { SweepForm, sweepTrunkName } from './SweepForm';
 import { ProbeSection } from './ProbeSection';
@@ -28,7 +28,7 @@ type Tab = 'curve' | 'probes';
 /** The curve panel. */
 export function CurvePanel() {
   const [head, setHead] = useState<LeaderboardHead>('probe');
-  const recorded = useRecordedCurve(head);
+  const recorded = useRecorded('curve', head);
   const specs = useCurrentSpecs();
   const [chosenTab, setTab] = useState<Tab>('curve');
   // On a slide the part decides the tab: the probes have a slide of their own.

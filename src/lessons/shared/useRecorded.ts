@@ -1,44 +1,27 @@
 /**
- * A result file recorded with the app (`public/pretrained/<name>`, written by one of the CLIs), fetched from
- * the app's own origin once per page and checked by `parse` before anything is shown: a corrupt file is
- * refused with its reason, a missing one is said as missing. "Missing" includes an HTML page where the file should
- * be: many static hosts (and Vite's dev server) answer an unknown path with the app's index.html, not a 404.
+ * A recorded experiment shipped with the app (`public/pretrained/`, written by one of the CLIs), read for a
+ * panel: the kind's file for the chosen instrument (src/ml/experiment/recorded.ts), fetched once per page from
+ * the app's own origin and checked before anything is shown (src/client/shipped-files.ts). A corrupt file is
+ * refused with its reason; a missing one is said as missing, since a copy of the app may ship without it.
  */
 import { useEffect, useState } from 'react';
+import { loadShipped, type Shipped } from '../../client/shipped-files';
+import { RECORDED, recordedFile, type RecordedResults, type RecordingName } from '../../ml/experiment/recorded';
+import type { LeaderboardHead } from '../../ml/experiment/leaderboard-types';
 
 /** Loading, loaded, or why not. */
-export type Recorded<T> =
-  | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly result: T }
-  | { readonly status: 'missing' }
-  | { readonly status: 'failed'; readonly message: string };
+export type Recorded<T> = { readonly status: 'loading' } | Shipped<T>;
 
-const cache = new Map<string, Promise<Recorded<unknown>>>();
-
-async function load<T>(url: string, parse: (json: unknown) => T): Promise<Recorded<T>> {
-  const response = await fetch(url);
-  if (response.status === 404 || (response.headers.get('content-type') ?? '').includes('text/html')) return { status: 'missing' };
-  if (!response.ok) return { status: 'failed', message: `the server answered ${response.status}` };
-  try {
-    return { status: 'ready', result: parse(await response.json()) };
-  } catch (err) {
-    return { status: 'failed', message: err instanceof Error ? err.message : String(err) };
-  }
-}
-
-/** The recorded file `name` under `pretrained/`, parsed; fetched once per page. */
-export function useRecordedFile<T>(name: string, parse: (json: unknown) => T): Recorded<T> {
-  const [recorded, setRecorded] = useState<Recorded<T>>({ status: 'loading' });
+/** Recording `name` as read by `head` (the linear probe unless said), checked; fetched once per page. */
+export function useRecorded<Name extends RecordingName>(name: Name, head: LeaderboardHead = 'probe'): Recorded<RecordedResults[Name]> {
+  const [recorded, setRecorded] = useState<Recorded<RecordedResults[Name]>>({ status: 'loading' });
   useEffect(() => {
     let live = true;
-    const url = `${import.meta.env.BASE_URL}pretrained/${name}`;
-    let pending = cache.get(url) as Promise<Recorded<T>> | undefined;
-    if (!pending) {
-      pending = load(url, parse).catch((err: unknown): Recorded<T> => ({ status: 'failed', message: String(err) }));
-      cache.set(url, pending);
-    }
+    const file = recordedFile(name, head);
+    const parse = RECORDED[name].parse as (json: unknown) => RecordedResults[Name];
+    const pending: Promise<Shipped<RecordedResults[Name]>> = file === null ? Promise.resolve({ status: 'missing' }) : loadShipped(file, parse);
     void pending.then((r) => { if (live) setRecorded(r); });
     return () => { live = false; };
-  }, [name, parse]);
+  }, [name, head]);
   return recorded;
 }
