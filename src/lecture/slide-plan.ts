@@ -25,7 +25,7 @@ export const CONCEPT_SLIDES = [
   { id: 'self-supervision', section: 0, title: 'Self-supervised learning: the data labels itself' },
   { id: 'context', section: 1, title: 'Pretext task: context prediction' },
   { id: 'jigsaw', section: 1, title: 'Pretext task: jigsaw puzzles' },
-  { id: 'colorization', section: 1, title: 'Pretext task: colourisation' },
+  { id: 'colorization', section: 1, title: 'Pretext task: colorization' },
   { id: 'restoration', section: 1, title: 'Pretext tasks: super-resolution and inpainting' },
   { id: 'pipeline', section: 2, title: 'The self-supervised pipeline' },
   { id: 'rotnet', section: 3, title: 'RotNet: which way is up?' },
