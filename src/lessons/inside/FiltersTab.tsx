@@ -16,7 +16,7 @@ import { TileCanvas } from '../../components/TileCanvas';
 import { DigitImage } from '../../components/DigitImage';
 import { formatPercent } from '../../components/format';
 import type { RunSpec } from '../../ml/experiment/runs';
-import { trunkStory, type Inspectable } from './use-inspectable';
+import { trunkStory, type Inspectable } from './useInspectable';
 import { RunPicker } from './RunPicker';
 import { EXPORT_HOST, FigureExport } from '../../components/figure-export';
 import { tilesCsv } from '../../components/tile-csv';

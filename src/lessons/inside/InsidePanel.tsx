@@ -11,7 +11,7 @@ import { useLab } from '../../state/store';
 import { Tabs, tabIds, type TabSpec } from '../../components/Tabs';
 import { PretrainedOffer } from '../shared/PretrainedOffer';
 import { useCurrentSpecs } from '../shared/useRuns';
-import { useInspectable } from './use-inspectable';
+import { useInspectable } from './useInspectable';
 import { FiltersTab } from './FiltersTab';
 import { ConfusionTab } from './ConfusionTab';
 import { EmbeddingTab } from './EmbeddingTab';
