@@ -15,7 +15,7 @@ export interface SlidePlan {
   readonly section: SectionIndex;
   /** The lesson panel this slide shows, for live slides. */
   readonly lesson?: LessonId;
-  /** Which part of that panel, for a lesson shown over several slides (see lessons/SlidePart.tsx). */
+  /** Which part of that panel, for a lesson shown over several slides (see lessons/kit/SlidePart.tsx). */
   readonly part?: string;
 }
 
