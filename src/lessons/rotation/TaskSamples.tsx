@@ -40,7 +40,7 @@ export function TaskSamples({ spec, image, index, seed }: TaskSamplesProps) {
     if (paints) reconstruct(spec, examples.images.slice());
   }, [paints, spec, examples]);
 
-  const layout = objective.samples(task, examples, paints ? painted : null);
+  const layout = objective.samples(examples, task.describe, paints ? painted : null);
   const items = [{ key: 'original', pixels: image, caption: 'original', label: `Pretext image ${index}, before the task changes it` }, ...layout.pictures];
   return <DigitGrid items={items} size={96} label={`${task.title} ${layout.noun} made from pretext image ${index}`} />;
 }

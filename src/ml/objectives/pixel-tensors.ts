@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_PIXELS, IMAGE_SIZE } from '../data/mnist';
 import type { TaskSet } from '../train/task-set';
-import type { Objective } from '../train/objective';
+import type { Objective } from './tensor-types';
 
 /**
  * The targets of pixel rows with their masks in one tensor [b, 28, 28, 2] (channel 0 the target divided by

@@ -5,19 +5,18 @@
  */
 import { IMAGE_PIXELS } from '../data/mnist';
 import type { TaskSet } from '../train/task-set';
-import type { PretextTask } from '../tasks/types';
-import type { SampleLayout, SamplePicture } from './types';
+import type { DescribeRow, SampleLayout, SamplePicture } from './types';
 
 /** Where an objective's examples say their label: under the input (a class) or with the target picture. */
 export type LabelPlace = 'input' | 'target';
 
 /** The pictures of every row of `examples`, with `painted` (784 bytes a row) shown after each row's target. */
-export function examplePictures(task: PretextTask, examples: TaskSet, labelAt: LabelPlace, painted: Uint8Array | null): SampleLayout {
+export function examplePictures(examples: TaskSet, describe: DescribeRow, labelAt: LabelPlace, painted: Uint8Array | null): SampleLayout {
   const pictures: SamplePicture[] = [];
   const paintedRows = painted && painted.length === examples.count * IMAGE_PIXELS ? painted : null;
   for (let row = 0; row < examples.count; row++) {
     const n = row + 1;
-    const view = task.describe(examples, row);
+    const view = describe(examples, row);
     // A class is said under its input; a reconstruction's label describes the picture beside it.
     const caption = view.caption ?? (labelAt === 'input' ? `input ${n}: ${view.label}` : `input ${n}`);
     pictures.push({ key: `in-${row}`, pixels: view.input, caption, label: `Example ${n}: what the network sees; its target is ${view.label}` });

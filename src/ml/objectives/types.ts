@@ -11,7 +11,25 @@
  * Nothing outside an objective's folder asks which kind it is; it asks the objective.
  */
 import type { TaskSet } from '../train/task-set';
-import type { PretextTask } from '../tasks/types';
+
+/** What the data panel shows of one example: the input beside its target, in words and pixels. */
+export interface ExampleView {
+  /** The 28x28 input the trunk sees. */
+  readonly input: Uint8Array;
+  /** For reconstructions, the 28x28 target pixels; for classifiers, null (the label says it). */
+  readonly target: Uint8Array | null;
+  /** The class the head must name ("180°", "permutation 2 1 4 3"), or a description of the target. */
+  readonly label: string;
+  /** The caption under the input, when the task words it itself (rotation's one-hot label). */
+  readonly caption?: string;
+  /** The target in colour, 28x28x3 RGB bytes, drawn instead of `target` (colourization). */
+  readonly targetRgb?: Uint8Array;
+  /** How the panel names the picture beside the input when it is not a "target" (jigsaw's "in order", context's grid). */
+  readonly beside?: { readonly caption: string; readonly label: string };
+}
+
+/** A task's description of row `row` of a set it built (`PretextTask.describe`). */
+export type DescribeRow = (set: TaskSet, row: number) => ExampleView;
 
 /** One picture the data panel draws, with its caption and a description for screen readers. */
 export interface SamplePicture {
@@ -47,8 +65,9 @@ export interface ObjectiveTraits {
   /** True when a trained pretext model names classes, so it can answer a drawn digit. */
   readonly namesClasses: boolean;
   /**
-   * The pictures of `examples` (made from one image) for the data panel, with `painted` (what a trained model
-   * painted for every row, 784 bytes a row) when the objective paints and a model has answered.
+   * The pictures of `examples` (made from one image) for the data panel, each row described by its task's
+   * `describe`, with `painted` (what a trained model painted for every row, 784 bytes a row) when the objective
+   * paints and a model has answered.
    */
-  samples(task: PretextTask, examples: TaskSet, painted: Uint8Array | null): SampleLayout;
+  samples(examples: TaskSet, describe: DescribeRow, painted: Uint8Array | null): SampleLayout;
 }

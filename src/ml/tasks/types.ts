@@ -9,8 +9,9 @@
  * (`models/architecture.ts`, `train/objective.ts`).
  */
 import type { ImageSet } from '../data/mnist';
-import type { ExperimentConfig, PresetName, StepSettings } from '../config/presets';
+import type { PresetName, StepSettings } from '../config/step-settings';
 import type { ObjectiveSpec } from '../objectives/registry';
+import type { ExampleView } from '../objectives/types';
 import type { TaskSet } from '../train/task-set';
 
 /** One layer of a task's head, described. Seeds are salts mixed with the run's seed. */
@@ -33,26 +34,12 @@ export interface ExampleOptions {
   /** Seeds every random choice (hole positions, permutations, jitter); the same seed gives the same set. */
   readonly seed: number;
   /**
-   * The run's experiment settings, for a task with choices of its own there (rotation's row order). Absent
-   * where no run is being set up (the data panel's samples, the fixed test examples): each task's default.
+   * The run's experiment settings (an ExperimentConfig), for a task with choices of its own there (rotation's
+   * row order). Absent where no run is being set up (the data panel's samples, the fixed test examples): each
+   * task's default. Typed only as an object because the settings name the tasks: a task reads its own choice
+   * and checks it.
    */
-  readonly config?: ExperimentConfig;
-}
-
-/** What the data panel shows of one example: the input beside its target, in words and pixels. */
-export interface ExampleView {
-  /** The 28x28 input the trunk sees. */
-  readonly input: Uint8Array;
-  /** For reconstructions, the 28x28 target pixels; for classifiers, null (the label says it). */
-  readonly target: Uint8Array | null;
-  /** The class the head must name ("180°", "permutation 2 1 4 3"), or a description of the target. */
-  readonly label: string;
-  /** The caption under the input, when the task words it itself (rotation's one-hot label). */
-  readonly caption?: string;
-  /** The target in colour, 28x28x3 RGB bytes, drawn instead of `target` (colourization). */
-  readonly targetRgb?: Uint8Array;
-  /** How the panel names the picture beside the input when it is not a "target" (jigsaw's "in order", context's grid). */
-  readonly beside?: { readonly caption: string; readonly label: string };
+  readonly config?: object;
 }
 
 /** One pretext task. */

@@ -30,6 +30,6 @@ export function classifyTraits(_spec: ClassifySpec): ObjectiveTraits {
     chance: (_set, classNames) => 1 / classNames.length,
     paints: false,
     namesClasses: true,
-    samples: (task, examples) => examplePictures(task, examples, 'input', null),
+    samples: (examples, describe) => examplePictures(examples, describe, 'input', null),
   };
 }

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { countCorrect, softmaxCrossEntropyPerExample } from '../../train/loss';
-import type { Objective } from '../../train/objective';
+import type { Objective } from '../tensor-types';
 
 /** Classification with the Keras-equivalent cross-entropy from logits, scored by accuracy. */
 export const CLASSIFY: Objective = {

@@ -30,7 +30,7 @@ export function classifyPixelsTraits(spec: ClassifyPixelsSpec): ObjectiveTraits 
     // It names classes per pixel; the data panel shows its targets in colour, not a painting.
     paints: false,
     namesClasses: false,
-    samples: (task, examples) => examplePictures(task, examples, 'target', null),
+    samples: (examples, describe) => examplePictures(examples, describe, 'target', null),
   };
 }
 

@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_PIXELS } from '../../data/mnist';
 import { softmaxCrossEntropyPerExample } from '../../train/loss';
-import type { Objective } from '../../train/objective';
+import type { Objective } from '../tensor-types';
 import { packPixelTargets, perRowMeasures } from '../pixel-tensors';
 import type { ClassifyPixelsSpec } from './index';
 

@@ -33,11 +33,11 @@ export function contrastiveTraits(spec: ContrastiveSpec): ObjectiveTraits {
     chance: (set) => contrastiveChance(set.count, spec.evaluationRows),
     paints: false,
     namesClasses: false,
-    samples(task, examples) {
+    samples(examples, describe) {
       // Each pair's first view beside its second (its positive), which the task describes as its target.
       const pictures: SamplePicture[] = [];
       for (let row = 0, pair = 1; row < examples.count; row += VIEWS_PER_PAIR, pair++) {
-        const view = task.describe(examples, row);
+        const view = describe(examples, row);
         pictures.push({ key: `view-a-${row}`, pixels: view.input, caption: `view ${pair}a`, label: `Pair ${pair}, view ${pair}a: a random view of the image` });
         if (view.target) pictures.push({ key: `view-b-${row}`, pixels: view.target, caption: `view ${pair}b`, label: `Pair ${pair}, view ${pair}b: ${view.label}` });
       }

@@ -5,7 +5,7 @@
  * silently turn a positive into a negative.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Objective } from '../../train/objective';
+import type { Objective } from '../tensor-types';
 import { ntXentPerRow, partnerPositions, partnersFound } from './nt-xent';
 import type { ContrastiveSpec } from './index';
 

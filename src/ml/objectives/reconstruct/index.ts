@@ -33,7 +33,7 @@ export function reconstructTraits(spec: ReconstructSpec): ObjectiveTraits {
     chance: (set) => allPaperScore(set, spec.inkThreshold),
     paints: true,
     namesClasses: false,
-    samples: (task, examples, painted) => examplePictures(task, examples, 'target', painted),
+    samples: (examples, describe, painted) => examplePictures(examples, describe, 'target', painted),
   };
 }
 

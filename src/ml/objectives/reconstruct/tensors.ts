@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { InputScaling } from '../../train/task-set';
-import type { Objective } from '../../train/objective';
+import type { Objective } from '../tensor-types';
 import { packPixelTargets, perRowMeasures } from '../pixel-tensors';
 import type { ReconstructSpec } from './index';
 

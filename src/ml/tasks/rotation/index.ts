@@ -5,7 +5,15 @@
  */
 import { IMAGE_PIXELS } from '../../data/mnist';
 import type { PretextTask } from '../types';
-import { buildRotationSet, ROTATION_CLASSES, ROTATION_NAMES } from './rotation';
+import { buildRotationSet, ROTATION_CLASSES, ROTATION_NAMES, type RotationOrder } from './rotation';
+
+/**
+ * The row order a run asks for in its settings (`rotationOrder`): the lecture's notebook order when they say
+ * so (the Lecture preset does), else grouped, as on the data panel and for the test examples.
+ */
+function rowOrder(config: object | undefined): RotationOrder {
+  return config !== undefined && 'rotationOrder' in config && config.rotationOrder === 'lecture' ? 'lecture' : 'grouped';
+}
 
 /** The rotation task. Its head is the lecture's: Conv2D(16, 3x3, stride 2) -> Flatten -> Dense(4). */
 export const rotationTask: PretextTask = {
@@ -22,8 +30,7 @@ export const rotationTask: PretextTask = {
   classNames: ROTATION_NAMES,
   examplesPerImage: 4,
   random: false,
-  // The lecture's notebook order when the run's settings ask for it (the Lecture preset does), else grouped.
-  buildExamples: (images, { config }) => buildRotationSet(images, config?.rotationOrder ?? 'grouped'),
+  buildExamples: (images, { config }) => buildRotationSet(images, rowOrder(config)),
   head: [
     { kind: 'conv', filters: 16, stride: 2, seedSalt: 4 },
     { kind: 'flatten' },
