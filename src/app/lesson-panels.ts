@@ -7,7 +7,7 @@ import type { ComponentType } from 'react';
 import { IntroPanel } from '../lessons/intro/IntroPanel';
 import { DataPanel } from '../lessons/data/DataPanel';
 import { SettingsPanel } from '../lessons/settings/SettingsPanel';
-import { RotationPanel } from '../lessons/rotation/RotationPanel';
+import { PretextDataPanel } from '../lessons/rotation/PretextDataPanel';
 import { PretextPanel } from '../lessons/pretext/PretextPanel';
 import { TransferPanel } from '../lessons/transfer/TransferPanel';
 import { SupervisedPanel } from '../lessons/supervised/SupervisedPanel';
@@ -24,7 +24,7 @@ export const LESSON_PANELS: Readonly<Record<LessonId, ComponentType>> = {
   intro: IntroPanel,
   data: DataPanel,
   settings: SettingsPanel,
-  rotation: RotationPanel,
+  rotation: PretextDataPanel,
   pretext: PretextPanel,
   transfer: TransferPanel,
   supervised: SupervisedPanel,

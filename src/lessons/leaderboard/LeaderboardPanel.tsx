@@ -14,6 +14,7 @@ import { runId } from '../../ml/experiment/runs';
 import { yourRows, type FinishedRun } from '../../ml/experiment/leaderboard-file';
 import { verdictSentence } from '../../ml/experiment/gain';
 import { taskById, TASK_IDS } from '../../ml/tasks/registry';
+import { lecturePlace } from '../../ml/tasks/lecture-place';
 import { formatPercent } from '../../components/format';
 import { presetConfig } from '../../ml/config/presets';
 import { useRecorded } from '../shared/useRecorded';
@@ -174,7 +175,7 @@ export function LeaderboardPanel() {
         <ul>
           {TASK_IDS.map((id) => {
             const t = taskById(id);
-            return <li key={id}><strong>{t.title}</strong> ({t.lectureSection === 'after the lecture' ? 'after the lecture' : `lecture ${t.lectureSection}`}): {t.paper.authors} ({t.paper.year}), <cite>{t.paper.title}</cite>, {t.paper.venue}.</li>;
+            return <li key={id}><strong>{t.title}</strong> ({lecturePlace(t)}): {t.paper.authors} ({t.paper.year}), <cite>{t.paper.title}</cite>, {t.paper.venue}.</li>;
           })}
         </ul>
       </details>

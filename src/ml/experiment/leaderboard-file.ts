@@ -6,7 +6,7 @@
  * naming what is wrong, rather than drawn as a table of NaNs.
  */
 import { taskById, type TaskId } from '../tasks/registry';
-import { scoreName } from '../tasks/score-name';
+import { scoreName } from '../objectives/registry';
 import { compareToRandom, type Gain } from './gain';
 import { meanStd, type MeanStd } from './statistics';
 import { REFERENCE_IDS, REFERENCE_TITLES, type LeaderboardResult, type ReferenceId } from './leaderboard-types';

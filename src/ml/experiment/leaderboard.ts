@@ -21,7 +21,7 @@ import { buildDigitClassifier } from '../models/architecture';
 import { TrainingRun } from '../train/trainer';
 import { deriveSeed } from '../train/random';
 import { taskById, type TaskId } from '../tasks/registry';
-import { scoreName } from '../tasks/score-name';
+import { scoreName } from '../objectives/registry';
 import { trainArm, type ArmResult, type ExperimentCallbacks } from './protocol';
 import { experimentSpecs, settingsFor } from './runs';
 import { compareToRandom } from './gain';

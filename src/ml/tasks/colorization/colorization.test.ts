@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { IMAGE_PIXELS, type ImageSet } from '../../data/mnist';
 import { loadMnistFromDisk } from '../../data/node-assets';
 import { useWasmBackend } from '../../testing/fixtures';
-import { pixelClassification } from '../../train/objective';
+import { pixelClassification } from '../../objectives/classifyPixels/tensors';
 import { range } from '../../train/batches';
 import { taskById } from '../registry';
 import { chanceScore } from '../chance';
@@ -56,7 +56,7 @@ describe('colourization', () => {
     expect(chance).toBeLessThan(0.3);
     // The objective agrees: saying the most common ink everywhere scores chance; saying the truth scores 1;
     // saying paper everywhere scores 0, since only ink pixels count.
-    const objective = pixelClassification(COLOUR_CLASSES, 0.1);
+    const objective = pixelClassification({ kind: 'classifyPixels', classes: COLOUR_CLASSES, outsideWeight: 0.1 });
     const best = rowsPerInk.indexOf(Math.max(...rowsPerInk)) + 1;
     const rows = range(0, set.count);
     const targets = objective.targets(set, rows);

@@ -26,7 +26,7 @@ export const colorizationTask: PretextTask = {
   objective: { kind: 'classifyPixels', classes: COLOUR_CLASSES, outsideWeight: 0.1 },
   classNames: [],
   examplesPerImage: 4,
-  groupSize: 1,
+  random: true,
   buildExamples: (images, { seed }) => buildColorizationSet(images, seed, 4),
   head: [
     { kind: 'flatten' },
