@@ -22,7 +22,7 @@ export interface ExampleView {
   readonly label: string;
   /** The caption under the input, when the task words it itself (rotation's one-hot label). */
   readonly caption?: string;
-  /** The target in colour, 28x28x3 RGB bytes, drawn instead of `target` (colourization). */
+  /** The target in colour, 28x28x3 RGB bytes, drawn instead of `target` (colorization). */
   readonly targetRgb?: Uint8Array;
   /** How the panel names the picture beside the input when it is not a "target" (jigsaw's "in order", context's grid). */
   readonly beside?: { readonly caption: string; readonly label: string };

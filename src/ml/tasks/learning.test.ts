@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 
 describe('the trainer learns each newer task', () => {
-  // Colourization's per-pixel head starts slowly (it first learns where paper is), so it gets a larger step
+  // Colorization's per-pixel head starts slowly (it first learns where paper is), so it gets a larger step
   // here to stay quick; the others use Adam's default.
   it.each<[TaskId, number, number]>([['context', 2, 0.001], ['colorization', 2, 0.005], ['superResolution', 2, 0.001], ['denoising', 3, 0.005]])('%s: %i epochs on 300 images beat chance on held-out ones', async (id, epochs, learningRate) => {
     const task = taskById(id);

@@ -1,5 +1,5 @@
 /**
- * The per-pixel classifier's objective, page-safe half (colourization): name a class for every pixel.
+ * The per-pixel classifier's objective, page-safe half (colorization): name a class for every pixel.
  * Cross-entropy per pixel, and as the score the fraction of the pixels that matter given the right class. The
  * tensors are in `tensors.ts`.
  */
@@ -9,7 +9,7 @@ import type { ObjectiveTraits } from '../types';
 import { examplePictures } from '../sample-pictures';
 
 /**
- * Name a class for every pixel (colourization's colours): the output is [28, 28, classes] logits, the loss a
+ * Name a class for every pixel (colorization's colours): the output is [28, 28, classes] logits, the loss a
  * weighted cross-entropy per pixel (mask pixels 1, others `outsideWeight`), the score the fraction of mask
  * pixels given the right class. The task set's `targets` hold class indices, not brightness.
  */
@@ -36,7 +36,7 @@ export function classifyPixelsTraits(spec: ClassifyPixelsSpec): ObjectiveTraits 
 
 /**
  * A per-pixel classifier's chance: the score of the best single class said for every pixel, i.e. the largest
- * mean over rows of the share of a row's mask pixels whose class it is. For colourization that is the most
+ * mean over rows of the share of a row's mask pixels whose class it is. For colorization that is the most
  * common ink: painting everything paper scores 0, since only ink pixels count.
  */
 function bestConstantClass(set: TaskSet, classes: number): number {

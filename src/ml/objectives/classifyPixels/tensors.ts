@@ -1,5 +1,5 @@
 /**
- * Per-pixel classification as tensors (colourization): the network outputs [b, 28, 28, classes] logits; the
+ * Per-pixel classification as tensors (colorization): the network outputs [b, 28, 28, classes] logits; the
  * loss is the cross-entropy of every pixel, weighted (mask pixels 1, others `outsideWeight`) and averaged per
  * row; the score is the fraction of the row's mask pixels whose largest logit is the right class. Logits need
  * no rescaling, so unlike a reconstruction it does not care how the input was scaled.
