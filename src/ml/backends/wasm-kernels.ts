@@ -16,6 +16,7 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { registerFusedOptimizerKernels } from './fused-optimizers';
 import { makeAdd, registerReluGradient } from './elementwise-kernels';
 import { firstLayerFilterGrad, fitsFirstLayerGrad } from './first-layer-grad';
+import { makeBatchMatMul } from './matmul-kernels';
 import { makeMaxPoolGrad } from './pool-kernels';
 import { makeSum } from './sum-kernel';
 
@@ -183,7 +184,8 @@ export function ownsWasmFilterGradient(): boolean {
  * `MaxPoolGrad` for the 2x2 stride-2 pool by a single pass (pool-kernels.ts), and
  * `Sum` over leading axes (bias gradients) by one without a transpose (sum-kernel.ts), lets `Identity`
  * and a same-type `Cast` share their input's data instead of copying it, adds biases and computes ReLU's
- * gradient in one SIMD pass each (elementwise-kernels.ts), and registers the one-kernel optimiser updates
+ * gradient in one SIMD pass each (elementwise-kernels.ts), runs the transposed products of a Dense layer's
+ * backward pass on SIMD kernels in tfjs's own float order (matmul-kernels.ts), and registers the one-kernel optimiser updates
  * (fused-optimizers.ts).
  *
  * Safe to call more than once, and before or after `tf.setBackend('wasm')`.
@@ -197,6 +199,7 @@ export function registerWasmTrainingKernels(): void {
   wrapKernel('Identity', makeIdentity);
   wrapKernel('Cast', makeCast);
   wrapKernel('Add', makeAdd);
+  wrapKernel('BatchMatMul', makeBatchMatMul);
   registerFusedOptimizerKernels();
   registerReluGradient();
 }
