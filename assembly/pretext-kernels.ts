@@ -484,3 +484,60 @@ export function transpose2d(src: usize, dst: usize, rows: i32, cols: i32): void 
     for (let c = 0; c < cols; c++) store<f32>(dst + <usize>c * dstRow + (<usize>r << 2), load<f32>(src + <usize>r * srcRow + (<usize>c << 2)));
   }
 }
+
+/**
+ * dL/dx of a strided convolution, NHWC: the loop of tfjs's WASM Conv2DBackpropInput (which follows its CPU
+ * backend), with the same float order per output: a float32 sum from 0 over the output rows yr, then columns yc
+ * that the input pixel reached, then output channels in order. `wt` is the filter with its two channel axes
+ * swapped, [fh, fw, outC, inC], so four input channels (four outputs) share each vector. `topPad` and `leftPad`
+ * are tfjs's (filter size - 1 - the forward's padding), and the window bounds are computed in float32 as there.
+ */
+export function convInputGrad(dy: usize, wt: usize, dx: usize, batch: i32, inHeight: i32, inWidth: i32, inChannels: i32,
+  outHeight: i32, outWidth: i32, outChannels: i32, filterHeight: i32, filterWidth: i32, strideHeight: i32, strideWidth: i32,
+  topPad: i32, leftPad: i32): void {
+  const vectorEnd = inChannels & ~3;
+  const tapBytes = <usize>outChannels * inChannels * 4;
+  const inRow = <usize>inChannels * 4;
+  let out = dx;
+  for (let b = 0; b < batch; b++) {
+    for (let xr = 0; xr < inHeight; xr++) {
+      const xrCorner = xr - topPad;
+      const yrMin = <i32>max(<f32>0, Mathf.ceil(<f32>xrCorner / <f32>strideHeight));
+      const yrMax = min(<f32>outHeight, <f32>(filterHeight + xrCorner) / <f32>strideHeight);
+      for (let xc = 0; xc < inWidth; xc++, out += inRow) {
+        const xcCorner = xc - leftPad;
+        const ycMin = <i32>max(<f32>0, Mathf.ceil(<f32>xcCorner / <f32>strideWidth));
+        const ycMax = min(<f32>outWidth, <f32>(filterWidth + xcCorner) / <f32>strideWidth);
+        let d1 = 0;
+        for (; d1 < vectorEnd; d1 += 4) {
+          let s = f32x4.splat(0);
+          for (let yr = yrMin; <f32>yr < yrMax; yr++) {
+            const wr = yr * strideHeight - xrCorner;
+            for (let yc = ycMin; <f32>yc < ycMax; yc++) {
+              const wc = yc * strideWidth - xcCorner;
+              let g = dy + ((<usize>((b * outHeight + yr) * outWidth + yc) * outChannels) << 2);
+              let w = wt + <usize>((filterHeight - 1 - wr) * filterWidth + (filterWidth - 1 - wc)) * tapBytes + (<usize>d1 << 2);
+              for (let d2 = 0; d2 < outChannels; d2++, g += 4, w += inRow) {
+                s = f32x4.add(s, f32x4.mul(v128.load32_splat(g), v128.load(w)));
+              }
+            }
+          }
+          v128.store(out + (<usize>d1 << 2), s);
+        }
+        for (; d1 < inChannels; d1++) {
+          let s: f32 = 0;
+          for (let yr = yrMin; <f32>yr < yrMax; yr++) {
+            const wr = yr * strideHeight - xrCorner;
+            for (let yc = ycMin; <f32>yc < ycMax; yc++) {
+              const wc = yc * strideWidth - xcCorner;
+              let g = dy + ((<usize>((b * outHeight + yr) * outWidth + yc) * outChannels) << 2);
+              let w = wt + <usize>((filterHeight - 1 - wr) * filterWidth + (filterWidth - 1 - wc)) * tapBytes + (<usize>d1 << 2);
+              for (let d2 = 0; d2 < outChannels; d2++, g += 4, w += inRow) s += load<f32>(g) * load<f32>(w);
+            }
+          }
+          store<f32>(out + (<usize>d1 << 2), s);
+        }
+      }
+    }
+  }
+}

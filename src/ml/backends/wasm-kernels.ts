@@ -15,9 +15,11 @@ import '@tensorflow/tfjs-backend-wasm';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { registerFusedOptimizerKernels } from './fused-optimizers';
 import { makeAdd, registerReluGradient } from './elementwise-kernels';
+import { stridedConvInputGrad } from './conv-input-grad';
 import { firstLayerFilterGrad, fitsFirstLayerGrad } from './first-layer-grad';
 import { makeBatchMatMul } from './matmul-kernels';
 import { makeMaxPoolGrad } from './pool-kernels';
+import { makeSlice, makeSplitV } from './slice-kernels';
 import { makeSum } from './sum-kernel';
 
 const WASM = 'wasm';
@@ -99,7 +101,8 @@ const conv2DBackpropFilter: KernelFunc = ({ inputs, backend: b, attrs }) => {
  * same filter turned around: flipped in space (a tap that pushed x right now
  * pulls dy left) and with in/out channels swapped. The stock wasm kernel for
  * this is a plain C++ loop; routing stride 1 through the XNNPACK Conv2D is
- * several times faster. Other strides (and NCHW) keep the original kernel.
+ * several times faster. Other strides run the stock kernel's own loop on our SIMD kernel (conv-input-grad.ts);
+ * NCHW, and engines without WASM SIMD, keep the original kernel.
  */
 function makeConv2DBackpropInput(original: KernelFunc): KernelFunc {
   return (args) => {
@@ -114,7 +117,7 @@ function makeConv2DBackpropInput(original: KernelFunc): KernelFunc {
     const bottom = info.inHeight - info.outHeight + kh - 1 - top;
     const right = info.inWidth - info.outWidth + kw - 1 - left;
     if (info.strideHeight !== 1 || info.strideWidth !== 1 || Math.min(top, left, bottom, right) < 0) {
-      return original(args);
+      return stridedConvInputGrad(backend as BackendWasm, dy, filter, info) ?? original(args);
     }
     const flipped = run('Reverse', backend, { x: filter }, { dims: [0, 1] });
     const turned = run('Transpose', backend, { x: flipped }, { perm: [0, 1, 3, 2] }); // [KH, KW, Co, Ci]
@@ -185,7 +188,8 @@ export function ownsWasmFilterGradient(): boolean {
  * `Sum` over leading axes (bias gradients) by one without a transpose (sum-kernel.ts), lets `Identity`
  * and a same-type `Cast` share their input's data instead of copying it, adds biases and computes ReLU's
  * gradient in one SIMD pass each (elementwise-kernels.ts), runs the transposed products of a Dense layer's
- * backward pass on SIMD kernels in tfjs's own float order (matmul-kernels.ts), and registers the one-kernel optimiser updates
+ * backward pass on SIMD kernels in tfjs's own float order (matmul-kernels.ts), cuts a tensor along its last
+ * axis in one pass (slice-kernels.ts: the pixel objectives split targets from masks every step), and registers the one-kernel optimiser updates
  * (fused-optimizers.ts).
  *
  * Safe to call more than once, and before or after `tf.setBackend('wasm')`.
@@ -200,6 +204,8 @@ export function registerWasmTrainingKernels(): void {
   wrapKernel('Cast', makeCast);
   wrapKernel('Add', makeAdd);
   wrapKernel('BatchMatMul', makeBatchMatMul);
+  wrapKernel('Slice', makeSlice);
+  wrapKernel('SplitV', makeSplitV);
   registerFusedOptimizerKernels();
   registerReluGradient();
 }
