@@ -541,3 +541,52 @@ export function convInputGrad(dy: usize, wt: usize, dx: usize, batch: i32, inHei
     }
   }
 }
+
+/**
+ * dL/dW of a small convolution, NHWC, read in place: dw[kh, kw, ci, co] = sum over (oh, ow, b), in that order, of
+ * x[b, oh*sh + kh - top, ow*sw + kw - left, ci] * dy[b, oh, ow, co], a tap outside the image counting as a 0 that
+ * is still multiplied and added. That is the order XNNPACK's convolution follows when wasm-kernels.ts computes
+ * this sum as a convolution of x (channels as the batch) with dy (as the filter), the order conv1FilterGrad3
+ * keeps too. Sixteen (or four) output channels per step, one running sum per lane.
+ */
+export function smallConvFilterGrad(x: usize, dy: usize, dw: usize, batch: i32, inHeight: i32, inWidth: i32, inChannels: i32,
+  outHeight: i32, outWidth: i32, outChannels: i32, filterHeight: i32, filterWidth: i32, strideHeight: i32, strideWidth: i32,
+  top: i32, left: i32): void {
+  const dyRow = <usize>outChannels * 4;
+  const dyImage = <usize>outHeight * outWidth * dyRow;
+  const xImage = <usize>inHeight * inWidth * inChannels * 4;
+  const tile = (outChannels & 15) == 0 ? 16 : 4;
+  let out = dw;
+  for (let kh = 0; kh < filterHeight; kh++) {
+    for (let kw = 0; kw < filterWidth; kw++) {
+      for (let ci = 0; ci < inChannels; ci++) {
+        for (let co = 0; co < outChannels; co += tile, out += <usize>tile << 2) {
+          let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0);
+          for (let oh = 0; oh < outHeight; oh++) {
+            const ih = oh * strideHeight + kh - top;
+            for (let ow = 0; ow < outWidth; ow++) {
+              const iw = ow * strideWidth + kw - left;
+              const inside = ih >= 0 && ih < inHeight && iw >= 0 && iw < inWidth;
+              let p = x + ((<usize>((ih * inWidth + iw) * inChannels + ci)) << 2);
+              let g = dy + ((<usize>(oh * outWidth + ow)) * dyRow) + (<usize>co << 2);
+              if (tile == 16) {
+                for (let b = 0; b < batch; b++, p += xImage, g += dyImage) {
+                  const u = inside ? v128.load32_splat(p) : f32x4.splat(0);
+                  a0 = f32x4.add(a0, f32x4.mul(u, v128.load(g))); a1 = f32x4.add(a1, f32x4.mul(u, v128.load(g, 16)));
+                  a2 = f32x4.add(a2, f32x4.mul(u, v128.load(g, 32))); a3 = f32x4.add(a3, f32x4.mul(u, v128.load(g, 48)));
+                }
+              } else {
+                for (let b = 0; b < batch; b++, p += xImage, g += dyImage) {
+                  const u = inside ? v128.load32_splat(p) : f32x4.splat(0);
+                  a0 = f32x4.add(a0, f32x4.mul(u, v128.load(g)));
+                }
+              }
+            }
+          }
+          v128.store(out, a0);
+          if (tile == 16) { v128.store(out, a1, 16); v128.store(out, a2, 32); v128.store(out, a3, 48); }
+        }
+      }
+    }
+  }
+}

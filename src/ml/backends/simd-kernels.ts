@@ -24,6 +24,9 @@ export interface SimdKernels {
   convInputGrad(dy: number, wt: number, dx: number, batch: number, inHeight: number, inWidth: number, inChannels: number,
     outHeight: number, outWidth: number, outChannels: number, filterHeight: number, filterWidth: number,
     strideHeight: number, strideWidth: number, topPad: number, leftPad: number): void;
+  smallConvFilterGrad(x: number, dy: number, dw: number, batch: number, inHeight: number, inWidth: number, inChannels: number,
+    outHeight: number, outWidth: number, outChannels: number, filterHeight: number, filterWidth: number,
+    strideHeight: number, strideWidth: number, top: number, left: number): void;
 }
 
 /** What we read of the emscripten module: its memory is an export (single-threaded) or a property (threaded). */

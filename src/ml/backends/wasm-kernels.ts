@@ -16,7 +16,7 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { registerFusedOptimizerKernels } from './fused-optimizers';
 import { makeAdd, registerReluGradient } from './elementwise-kernels';
 import { stridedConvInputGrad } from './conv-input-grad';
-import { firstLayerFilterGrad, fitsFirstLayerGrad } from './first-layer-grad';
+import { firstLayerFilterGrad, fitsFirstLayerGrad, fitsSmallConvGrad, smallConvFilterGrad } from './first-layer-grad';
 import { makeBatchMatMul } from './matmul-kernels';
 import { makeMaxPoolGrad } from './pool-kernels';
 import { makeSlice, makeSplitV } from './slice-kernels';
@@ -72,6 +72,10 @@ const conv2DBackpropFilter: KernelFunc = ({ inputs, backend: b, attrs }) => {
   const info = convInfo(x.shape, a.filterShape, a);
   if (fitsFirstLayerGrad(info)) {
     const dw = firstLayerFilterGrad(backend as BackendWasm, x, dy, info);
+    if (dw) return dw;
+  }
+  if (fitsSmallConvGrad(info)) {
+    const dw = smallConvFilterGrad(backend as BackendWasm, x, dy, info);
     if (dw) return dw;
   }
   const [kh, kw] = a.filterShape;
