@@ -457,12 +457,15 @@ export function matMulBlocked(a: usize, rowStride: i32, depthStride: i32, b: usi
   }
 }
 
-/** dst[c, r] = src[r, c] for a row-major rows x cols float32 matrix, in 4 x 4 tiles where they fit. */
-export function transpose2d(src: usize, dst: usize, rows: i32, cols: i32): void {
+/**
+ * dst[c * dstStride + r] = src[r * srcStride + c] for r < rows, c < cols (strides in floats): a transpose of a
+ * matrix that may be a block of a larger one, in 4 x 4 tiles where they fit.
+ */
+export function transposeStrided(src: usize, dst: usize, rows: i32, cols: i32, srcStride: i32, dstStride: i32): void {
   const rows4 = rows & ~3;
   const cols4 = cols & ~3;
-  const srcRow = <usize>cols << 2;
-  const dstRow = <usize>rows << 2;
+  const srcRow = <usize>srcStride << 2;
+  const dstRow = <usize>dstStride << 2;
   for (let r = 0; r < rows4; r += 4) {
     for (let c = 0; c < cols4; c += 4) {
       const p = src + <usize>r * srcRow + (<usize>c << 2);
@@ -482,6 +485,21 @@ export function transpose2d(src: usize, dst: usize, rows: i32, cols: i32): void 
   }
   for (let r = rows4; r < rows; r++) {
     for (let c = 0; c < cols; c++) store<f32>(dst + <usize>c * dstRow + (<usize>r << 2), load<f32>(src + <usize>r * srcRow + (<usize>c << 2)));
+  }
+}
+
+/** dst[c, r] = src[r, c] for a row-major rows x cols float32 matrix. */
+export function transpose2d(src: usize, dst: usize, rows: i32, cols: i32): void {
+  transposeStrided(src, dst, rows, cols, cols, rows);
+}
+
+/**
+ * dst[c, m, o] = src[o, m, c] for src [outer, middle, inner]: the first and last axes swapped (NHWC images to
+ * [C, H, W, N], the layout in which XNNPACK computes a filter gradient as a convolution), one block per middle index.
+ */
+export function swapOuterAxes(src: usize, dst: usize, outer: i32, middle: i32, inner: i32): void {
+  for (let m = 0; m < middle; m++) {
+    transposeStrided(src + (<usize>m * inner << 2), dst + (<usize>m * outer << 2), outer, inner, middle * inner, middle * outer);
   }
 }
 

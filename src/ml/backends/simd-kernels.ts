@@ -21,6 +21,7 @@ export interface SimdKernels {
   reluGrad(dy: number, x: number, dx: number, n: number): void;
   matMulBlocked(a: number, rowStride: number, depthStride: number, b: number, c: number, m: number, n: number, depth: number): void;
   transpose2d(src: number, dst: number, rows: number, cols: number): void;
+  swapOuterAxes(src: number, dst: number, outer: number, middle: number, inner: number): void;
   convInputGrad(dy: number, wt: number, dx: number, batch: number, inHeight: number, inWidth: number, inChannels: number,
     outHeight: number, outWidth: number, outChannels: number, filterHeight: number, filterWidth: number,
     strideHeight: number, strideWidth: number, topPad: number, leftPad: number): void;
