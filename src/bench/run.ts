@@ -6,8 +6,8 @@
  */
 import { presetConfig, type ExperimentConfig } from '../ml/config/presets';
 import { overrideWasmThreads } from '../runtime/backends';
-import { startEngine, type EngineClient } from '../runtime/client';
-import { dataPayload, loadMnistOverHttp } from '../runtime/load-data';
+import { startEngine, type EngineClient } from '../client/client';
+import { dataPayload, loadMnistOverHttp } from '../client/load-data';
 import { experimentSpecs, runId, type TrunkUse } from '../ml/experiment/runs';
 import { FrameGapMonitor, type FrameGap } from './frames';
 import { EngineInbox } from './inbox';

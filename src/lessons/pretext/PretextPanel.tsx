@@ -2,7 +2,7 @@
  * Pretext training, for whichever task is chosen: the Keras-style summary of the trunk and the task's head,
  * the settings, and live curves: loss, pretext score, and the digit accuracy a linear probe reads off the trunk.
  */
-import { Panel } from '../Panel';
+import { Panel } from '../kit/Panel';
 import { useLab } from '../../state/store';
 import { StepTrainer } from '../shared/StepTrainer';
 import { TaskPicker } from '../shared/TaskPicker';
@@ -14,7 +14,7 @@ import { runState, selectSummaries } from '../../state/lab-state';
 import { runId } from '../../ml/experiment/runs';
 import { taskById } from '../../ml/tasks/registry';
 import { scoreName } from '../../ml/tasks/score-name';
-import { TimeEstimate } from '../../app/TimeEstimate';
+import { TimeEstimate } from '../kit/TimeEstimate';
 import { ProbeChart, ProbeExplanation } from './ProbeChart';
 
 /** The pretext training panel. */

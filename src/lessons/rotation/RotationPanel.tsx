@@ -4,7 +4,7 @@
  * (The panel's URL id, "rotation", predates the other tasks and is kept so old links still work.)
  */
 import { useMemo, useState } from 'react';
-import { Panel } from '../Panel';
+import { Panel } from '../kit/Panel';
 import { useLab } from '../../state/store';
 import { makeExamples } from '../../state/actions';
 import { TaskPicker } from '../shared/TaskPicker';

@@ -9,7 +9,7 @@
  * (`models/architecture.ts`, `train/objective.ts`).
  */
 import type { ImageSet } from '../data/mnist';
-import type { PresetName, StepSettings } from '../config/presets';
+import type { PresetName, StepSettings } from '../config/step-settings';
 import type { RotationOrder } from './rotation/rotation';
 import type { TaskSet } from '../train/task-set';
 
