@@ -2,7 +2,7 @@
  * A Dense layer's backward pass on Pretext Lab's SIMD kernels. Its two products have a transposed operand:
  * dW = x^T dy and dx = dy W^T. tfjs's WASM BatchMatMul sends only the untransposed product to XNNPACK; the
  * transposed ones run a scalar loop about five times slower than the forward pass, and for a decoder head
- * (inpainting, super-resolution: 288 x 784 weights; colourization: 288 x 3,920) they were most of a training
+ * (inpainting, super-resolution: 288 x 784 weights; colorization: 288 x 3,920) they were most of a training
  * step. This runs the same products in the same float order (blocks of 48 terms per output, as tfjs's loop
  * sums them), four outputs per vector lane, so training gives the same numbers to the bit.
  */
