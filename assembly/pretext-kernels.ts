@@ -334,3 +334,277 @@ export function probeKernelGrad10(xt: usize, g: usize, grad: usize, rows: i32, w
     v128.store(out, f64x2.add(v128.load(out, 64), s4), 64);
   }
 }
+
+/** tfjs's WASM BatchMatMul sums the shared dimension in blocks of this many terms (batch_mat_mul_impl.cc's kBlockSize). */
+const MATMUL_BLOCK = 48;
+/**
+ * How many terms of the shared dimension one pass over the output covers: four blocks. A pass reads a 192-row panel
+ * of b (a 16-column strip of it stays in the L1 cache for every row tile) and finishes those blocks for every
+ * output before the next pass, so the output is read and written once per pass, not once per block.
+ */
+const MATMUL_PASS = 4 * MATMUL_BLOCK;
+
+/**
+ * c[i, j] = sum over k of a[i * rowStride + k * depthStride] * b[k * n + j], for i < m, j < n, k < depth: a matrix
+ * product whose left operand is read through strides (so it may be stored transposed) and whose right operand is
+ * row-major [depth, n]. The float order is that of tfjs's own WASM BatchMatMul when an operand is transposed (its
+ * "slow" loop): for each output, k runs in blocks of 48; each block's products are summed in order into a float32
+ * that starts at 0, then added to the output (which starts at 0) and 0 added again, as its bias-free fused
+ * version does. A register tile of 3 rows x 16 columns: 12 running sums, one per lane.
+ */
+export function matMulBlocked(a: usize, rowStride: i32, depthStride: i32, b: usize, c: usize, m: i32, n: i32, depth: i32): void {
+  const aRow = <usize>rowStride << 2;
+  const aStep = <usize>depthStride << 2;
+  const bRow = <usize>n << 2;
+  const zero = f32x4.splat(0);
+  const rows3 = m - m % 3;
+  const cols16 = n & ~15;
+  const cols4 = n & ~3;
+  for (let p0 = 0; p0 < depth; p0 += MATMUL_PASS) {
+    const p1 = min(p0 + MATMUL_PASS, depth);
+    let j = 0;
+    for (; j < cols16; j += 16) {
+      let i = 0;
+      for (; i < rows3; i += 3) {
+        const o = c + ((<usize>i * n + j) << 2);
+        for (let k0 = p0; k0 < p1; k0 += MATMUL_BLOCK) {
+          const k1 = min(k0 + MATMUL_BLOCK, p1);
+          let p = a + <usize>i * aRow + <usize>k0 * aStep;
+          let q = b + <usize>k0 * bRow + (<usize>j << 2);
+          let a0 = zero, a1 = zero, a2 = zero, a3 = zero;
+          let b0 = zero, b1 = zero, b2 = zero, b3 = zero;
+          let c0 = zero, c1 = zero, c2 = zero, c3 = zero;
+          for (let k = k0; k < k1; k++, p += aStep, q += bRow) {
+            const g0 = v128.load(q), g1 = v128.load(q, 16), g2 = v128.load(q, 32), g3 = v128.load(q, 48);
+            const u = v128.load32_splat(p);
+            a0 = f32x4.add(a0, f32x4.mul(u, g0)); a1 = f32x4.add(a1, f32x4.mul(u, g1));
+            a2 = f32x4.add(a2, f32x4.mul(u, g2)); a3 = f32x4.add(a3, f32x4.mul(u, g3));
+            const v = v128.load32_splat(p + aRow);
+            b0 = f32x4.add(b0, f32x4.mul(v, g0)); b1 = f32x4.add(b1, f32x4.mul(v, g1));
+            b2 = f32x4.add(b2, f32x4.mul(v, g2)); b3 = f32x4.add(b3, f32x4.mul(v, g3));
+            const w = v128.load32_splat(p + 2 * aRow);
+            c0 = f32x4.add(c0, f32x4.mul(w, g0)); c1 = f32x4.add(c1, f32x4.mul(w, g1));
+            c2 = f32x4.add(c2, f32x4.mul(w, g2)); c3 = f32x4.add(c3, f32x4.mul(w, g3));
+          }
+          const first = k0 == 0;
+          accumulate4(o, a0, a1, a2, a3, first);
+          accumulate4(o + bRow, b0, b1, b2, b3, first);
+          accumulate4(o + 2 * bRow, c0, c1, c2, c3, first);
+        }
+      }
+      for (; i < m; i++) {
+        const o = c + ((<usize>i * n + j) << 2);
+        for (let k0 = p0; k0 < p1; k0 += MATMUL_BLOCK) {
+          const k1 = min(k0 + MATMUL_BLOCK, p1);
+          let p = a + <usize>i * aRow + <usize>k0 * aStep;
+          let q = b + <usize>k0 * bRow + (<usize>j << 2);
+          let a0 = zero, a1 = zero, a2 = zero, a3 = zero;
+          for (let k = k0; k < k1; k++, p += aStep, q += bRow) {
+            const u = v128.load32_splat(p);
+            a0 = f32x4.add(a0, f32x4.mul(u, v128.load(q))); a1 = f32x4.add(a1, f32x4.mul(u, v128.load(q, 16)));
+            a2 = f32x4.add(a2, f32x4.mul(u, v128.load(q, 32))); a3 = f32x4.add(a3, f32x4.mul(u, v128.load(q, 48)));
+          }
+          accumulate4(o, a0, a1, a2, a3, k0 == 0);
+        }
+      }
+    }
+    for (; j < cols4; j += 4) {
+      for (let i = 0; i < m; i++) {
+        const o = c + ((<usize>i * n + j) << 2);
+        for (let k0 = p0; k0 < p1; k0 += MATMUL_BLOCK) {
+          const k1 = min(k0 + MATMUL_BLOCK, p1);
+          let p = a + <usize>i * aRow + <usize>k0 * aStep;
+          let q = b + <usize>k0 * bRow + (<usize>j << 2);
+          let s = zero;
+          for (let k = k0; k < k1; k++, p += aStep, q += bRow) s = f32x4.add(s, f32x4.mul(v128.load32_splat(p), v128.load(q)));
+          v128.store(o, f32x4.add(f32x4.add(k0 == 0 ? zero : v128.load(o), s), zero));
+        }
+      }
+    }
+    for (; j < n; j++) {
+      for (let i = 0; i < m; i++) {
+        const o = c + ((<usize>i * n + j) << 2);
+        for (let k0 = p0; k0 < p1; k0 += MATMUL_BLOCK) {
+          const k1 = min(k0 + MATMUL_BLOCK, p1);
+          let p = a + <usize>i * aRow + <usize>k0 * aStep;
+          let q = b + <usize>k0 * bRow + (<usize>j << 2);
+          let s: f32 = 0;
+          for (let k = k0; k < k1; k++, p += aStep, q += bRow) s += load<f32>(p) * load<f32>(q);
+          store<f32>(o, ((k0 == 0 ? <f32>0 : load<f32>(o)) + s) + <f32>0);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * out[0..16) = (out + s) + 0 for four vectors of block sums, with out taken as 0 for the first block (so the
+ * output needs no zero fill first). The + 0 turns -0 into +0, as tfjs's kernel does.
+ */
+// @ts-ignore: decorator
+@inline function accumulate4(o: usize, s0: v128, s1: v128, s2: v128, s3: v128, first: bool): void {
+  const zero = f32x4.splat(0);
+  if (first) {
+    v128.store(o, f32x4.add(f32x4.add(zero, s0), zero));
+    v128.store(o, f32x4.add(f32x4.add(zero, s1), zero), 16);
+    v128.store(o, f32x4.add(f32x4.add(zero, s2), zero), 32);
+    v128.store(o, f32x4.add(f32x4.add(zero, s3), zero), 48);
+  } else {
+    v128.store(o, f32x4.add(f32x4.add(v128.load(o), s0), zero));
+    v128.store(o, f32x4.add(f32x4.add(v128.load(o, 16), s1), zero), 16);
+    v128.store(o, f32x4.add(f32x4.add(v128.load(o, 32), s2), zero), 32);
+    v128.store(o, f32x4.add(f32x4.add(v128.load(o, 48), s3), zero), 48);
+  }
+}
+
+/**
+ * dst[c * dstStride + r] = src[r * srcStride + c] for r < rows, c < cols (strides in floats): a transpose of a
+ * matrix that may be a block of a larger one, in 4 x 4 tiles where they fit.
+ */
+export function transposeStrided(src: usize, dst: usize, rows: i32, cols: i32, srcStride: i32, dstStride: i32): void {
+  const rows4 = rows & ~3;
+  const cols4 = cols & ~3;
+  const srcRow = <usize>srcStride << 2;
+  const dstRow = <usize>dstStride << 2;
+  for (let r = 0; r < rows4; r += 4) {
+    for (let c = 0; c < cols4; c += 4) {
+      const p = src + <usize>r * srcRow + (<usize>c << 2);
+      const x0 = v128.load(p), x1 = v128.load(p + srcRow), x2 = v128.load(p + 2 * srcRow), x3 = v128.load(p + 3 * srcRow);
+      // Two rounds of interleaving turn four rows into four columns.
+      const t0 = i32x4.shuffle(x0, x1, 0, 4, 1, 5), t1 = i32x4.shuffle(x2, x3, 0, 4, 1, 5);
+      const t2 = i32x4.shuffle(x0, x1, 2, 6, 3, 7), t3 = i32x4.shuffle(x2, x3, 2, 6, 3, 7);
+      const q = dst + <usize>c * dstRow + (<usize>r << 2);
+      v128.store(q, i64x2.shuffle(t0, t1, 0, 2));
+      v128.store(q + dstRow, i64x2.shuffle(t0, t1, 1, 3));
+      v128.store(q + 2 * dstRow, i64x2.shuffle(t2, t3, 0, 2));
+      v128.store(q + 3 * dstRow, i64x2.shuffle(t2, t3, 1, 3));
+    }
+    for (let c = cols4; c < cols; c++) {
+      for (let k = r; k < r + 4; k++) store<f32>(dst + <usize>c * dstRow + (<usize>k << 2), load<f32>(src + <usize>k * srcRow + (<usize>c << 2)));
+    }
+  }
+  for (let r = rows4; r < rows; r++) {
+    for (let c = 0; c < cols; c++) store<f32>(dst + <usize>c * dstRow + (<usize>r << 2), load<f32>(src + <usize>r * srcRow + (<usize>c << 2)));
+  }
+}
+
+/** dst[c, r] = src[r, c] for a row-major rows x cols float32 matrix. */
+export function transpose2d(src: usize, dst: usize, rows: i32, cols: i32): void {
+  transposeStrided(src, dst, rows, cols, cols, rows);
+}
+
+/**
+ * dst[c, m, o] = src[o, m, c] for src [outer, middle, inner]: the first and last axes swapped (NHWC images to
+ * [C, H, W, N], the layout in which XNNPACK computes a filter gradient as a convolution), one block per middle index.
+ */
+export function swapOuterAxes(src: usize, dst: usize, outer: i32, middle: i32, inner: i32): void {
+  for (let m = 0; m < middle; m++) {
+    transposeStrided(src + (<usize>m * inner << 2), dst + (<usize>m * outer << 2), outer, inner, middle * inner, middle * outer);
+  }
+}
+
+/**
+ * dL/dx of a strided convolution, NHWC: the loop of tfjs's WASM Conv2DBackpropInput (which follows its CPU
+ * backend), with the same float order per output: a float32 sum from 0 over the output rows yr, then columns yc
+ * that the input pixel reached, then output channels in order. `wt` is the filter with its two channel axes
+ * swapped, [fh, fw, outC, inC], so four input channels (four outputs) share each vector. `topPad` and `leftPad`
+ * are tfjs's (filter size - 1 - the forward's padding), and the window bounds are computed in float32 as there.
+ */
+export function convInputGrad(dy: usize, wt: usize, dx: usize, batch: i32, inHeight: i32, inWidth: i32, inChannels: i32,
+  outHeight: i32, outWidth: i32, outChannels: i32, filterHeight: i32, filterWidth: i32, strideHeight: i32, strideWidth: i32,
+  topPad: i32, leftPad: i32): void {
+  const vectorEnd = inChannels & ~3;
+  const tapBytes = <usize>outChannels * inChannels * 4;
+  const inRow = <usize>inChannels * 4;
+  let out = dx;
+  for (let b = 0; b < batch; b++) {
+    for (let xr = 0; xr < inHeight; xr++) {
+      const xrCorner = xr - topPad;
+      const yrMin = <i32>max(<f32>0, Mathf.ceil(<f32>xrCorner / <f32>strideHeight));
+      const yrMax = min(<f32>outHeight, <f32>(filterHeight + xrCorner) / <f32>strideHeight);
+      for (let xc = 0; xc < inWidth; xc++, out += inRow) {
+        const xcCorner = xc - leftPad;
+        const ycMin = <i32>max(<f32>0, Mathf.ceil(<f32>xcCorner / <f32>strideWidth));
+        const ycMax = min(<f32>outWidth, <f32>(filterWidth + xcCorner) / <f32>strideWidth);
+        let d1 = 0;
+        for (; d1 < vectorEnd; d1 += 4) {
+          let s = f32x4.splat(0);
+          for (let yr = yrMin; <f32>yr < yrMax; yr++) {
+            const wr = yr * strideHeight - xrCorner;
+            for (let yc = ycMin; <f32>yc < ycMax; yc++) {
+              const wc = yc * strideWidth - xcCorner;
+              let g = dy + ((<usize>((b * outHeight + yr) * outWidth + yc) * outChannels) << 2);
+              let w = wt + <usize>((filterHeight - 1 - wr) * filterWidth + (filterWidth - 1 - wc)) * tapBytes + (<usize>d1 << 2);
+              for (let d2 = 0; d2 < outChannels; d2++, g += 4, w += inRow) {
+                s = f32x4.add(s, f32x4.mul(v128.load32_splat(g), v128.load(w)));
+              }
+            }
+          }
+          v128.store(out + (<usize>d1 << 2), s);
+        }
+        for (; d1 < inChannels; d1++) {
+          let s: f32 = 0;
+          for (let yr = yrMin; <f32>yr < yrMax; yr++) {
+            const wr = yr * strideHeight - xrCorner;
+            for (let yc = ycMin; <f32>yc < ycMax; yc++) {
+              const wc = yc * strideWidth - xcCorner;
+              let g = dy + ((<usize>((b * outHeight + yr) * outWidth + yc) * outChannels) << 2);
+              let w = wt + <usize>((filterHeight - 1 - wr) * filterWidth + (filterWidth - 1 - wc)) * tapBytes + (<usize>d1 << 2);
+              for (let d2 = 0; d2 < outChannels; d2++, g += 4, w += inRow) s += load<f32>(g) * load<f32>(w);
+            }
+          }
+          store<f32>(out + (<usize>d1 << 2), s);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * dL/dW of a small convolution, NHWC, read in place: dw[kh, kw, ci, co] = sum over (oh, ow, b), in that order, of
+ * x[b, oh*sh + kh - top, ow*sw + kw - left, ci] * dy[b, oh, ow, co], a tap outside the image counting as a 0 that
+ * is still multiplied and added. That is the order XNNPACK's convolution follows when wasm-kernels.ts computes
+ * this sum as a convolution of x (channels as the batch) with dy (as the filter), the order conv1FilterGrad3
+ * keeps too. Sixteen (or four) output channels per step, one running sum per lane.
+ */
+export function smallConvFilterGrad(x: usize, dy: usize, dw: usize, batch: i32, inHeight: i32, inWidth: i32, inChannels: i32,
+  outHeight: i32, outWidth: i32, outChannels: i32, filterHeight: i32, filterWidth: i32, strideHeight: i32, strideWidth: i32,
+  top: i32, left: i32): void {
+  const dyRow = <usize>outChannels * 4;
+  const dyImage = <usize>outHeight * outWidth * dyRow;
+  const xImage = <usize>inHeight * inWidth * inChannels * 4;
+  const tile = (outChannels & 15) == 0 ? 16 : 4;
+  let out = dw;
+  for (let kh = 0; kh < filterHeight; kh++) {
+    for (let kw = 0; kw < filterWidth; kw++) {
+      for (let ci = 0; ci < inChannels; ci++) {
+        for (let co = 0; co < outChannels; co += tile, out += <usize>tile << 2) {
+          let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0);
+          for (let oh = 0; oh < outHeight; oh++) {
+            const ih = oh * strideHeight + kh - top;
+            for (let ow = 0; ow < outWidth; ow++) {
+              const iw = ow * strideWidth + kw - left;
+              const inside = ih >= 0 && ih < inHeight && iw >= 0 && iw < inWidth;
+              let p = x + ((<usize>((ih * inWidth + iw) * inChannels + ci)) << 2);
+              let g = dy + ((<usize>(oh * outWidth + ow)) * dyRow) + (<usize>co << 2);
+              if (tile == 16) {
+                for (let b = 0; b < batch; b++, p += xImage, g += dyImage) {
+                  const u = inside ? v128.load32_splat(p) : f32x4.splat(0);
+                  a0 = f32x4.add(a0, f32x4.mul(u, v128.load(g))); a1 = f32x4.add(a1, f32x4.mul(u, v128.load(g, 16)));
+                  a2 = f32x4.add(a2, f32x4.mul(u, v128.load(g, 32))); a3 = f32x4.add(a3, f32x4.mul(u, v128.load(g, 48)));
+                }
+              } else {
+                for (let b = 0; b < batch; b++, p += xImage, g += dyImage) {
+                  const u = inside ? v128.load32_splat(p) : f32x4.splat(0);
+                  a0 = f32x4.add(a0, f32x4.mul(u, v128.load(g)));
+                }
+              }
+            }
+          }
+          v128.store(out, a0);
+          if (tile == 16) { v128.store(out, a1, 16); v128.store(out, a2, 32); v128.store(out, a3, 48); }
+        }
+      }
+    }
+  }
+}

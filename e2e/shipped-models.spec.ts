@@ -12,7 +12,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './shared-page';
 import { readFile } from 'node:fs/promises';
-import type { PretrainedManifest } from '../src/runtime/pretrained';
+import type { PretrainedManifest } from '../src/client/pretrained';
 import { axeViolations, collectPageErrors, SCREENSHOT_DIR } from './helpers';
 
 const SIZES = [

@@ -109,7 +109,7 @@ test('jigsaw and inpainting: samples, training with pause and step, save, transf
   expect(errors).toEqual([]);
 });
 
-test('context prediction, colourization and super-resolution: the link picks a task, each shows inputs beside targets', async ({ page }) => {
+test('context prediction, colorization, super-resolution and denoising: the link picks a task, each shows inputs beside targets', async ({ page }) => {
   test.setTimeout(120_000);
   const errors = collectPageErrors(page);
   await page.goto('/?preset=smoke&task=context#rotation');
@@ -128,8 +128,8 @@ test('context prediction, colourization and super-resolution: the link picks a t
   expect(before).toMatch(/neighbour: (top|bottom|left|right)/);
   await data.screenshot({ path: `${SCREENSHOT_DIR}/panel-data-context.png` });
 
-  await data.getByRole('radio', { name: /Colourization/ }).check();
-  const colours = data.getByRole('list', { name: 'Colourization examples made from pretext image 3' });
+  await data.getByRole('radio', { name: /Colorization/ }).check();
+  const colours = data.getByRole('list', { name: 'Colorization examples made from pretext image 3' });
   await expect(colours.getByRole('listitem')).toHaveCount(9);
   await expect(colours.getByRole('img', { name: /^Example 1: the target, the digit in (yellow|green|red|blue) ink/ })).toBeVisible();
   await expect(data.getByText(/easy without knowing anything about digits/)).toBeVisible();
@@ -141,5 +141,14 @@ test('context prediction, colourization and super-resolution: the link picks a t
   await expect(blurs.getByRole('img', { name: /^Example 1: the target, the sharp original of a (14x14|7x7) copy/ })).toBeVisible();
   await expect(page).toHaveURL(/task=superResolution/);
   await data.screenshot({ path: `${SCREENSHOT_DIR}/panel-data-superResolution.png` });
+
+  // Denoising, the eighth task: registered in one line, it joins the picker and the data panel by itself.
+  await data.getByRole('radio', { name: /Denoising/ }).check();
+  const noisy = data.getByRole('list', { name: 'Denoising examples made from pretext image 3' });
+  await expect(noisy.getByRole('listitem')).toHaveCount(9);
+  await expect(noisy.getByRole('img', { name: /^Example 1: the target, the clean digit under the (Gaussian|salt-and-pepper|Gaussian and salt-and-pepper) noise/ })).toBeVisible();
+  await expect(data.getByText(/Vincent, Larochelle, Bengio & Manzagol 2008/)).toBeVisible();
+  await expect(page.locator('#pretext').getByText(/squared error over every pixel/)).toBeVisible();
+  await data.screenshot({ path: `${SCREENSHOT_DIR}/panel-data-denoising.png` });
   expect(errors).toEqual([]);
 });

@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './shared-page';
 import { SLIDE_PLAN } from '../src/lecture/slide-plan';
-import { LESSON_IDS } from '../src/app/lessons';
+import { LESSON_IDS } from '../src/lessons/registry';
 import { collectPageErrors, SCREENSHOT_DIR } from './helpers';
 
 const messages = (page: Page) => page.getByRole('list', { name: 'Messages' });

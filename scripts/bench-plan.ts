@@ -25,23 +25,29 @@ export interface BackendPlan {
    */
   readonly threadCounts: readonly number[];
   readonly threadEpochs: number;
+  /**
+   * Every pretext task trained in the app's worker, one page run each: `taskImages` examples per epoch (a multiple
+   * of 192 gives whole batches), one warm-up epoch and `taskEpochs` measured ones. `taskImages` 0: not measured.
+   */
+  readonly taskImages: number;
+  readonly taskEpochs: number;
 }
 
 /** The full benchmark. */
 export const FULL_PLAN: readonly BackendPlan[] = [
-  { backend: 'wasm', modes: ['worker', 'main'], images: 9_600, warmupEpochs: 1, epochs: 5, memory: true, slowestImagesPerSecond: 150, threadCounts: [1, 2], threadEpochs: 3 },
-  { backend: 'webgl', modes: ['worker', 'main'], images: 1_536, warmupEpochs: 1, epochs: 3, memory: true, slowestImagesPerSecond: 25, threadCounts: [], threadEpochs: 0 },
-  { backend: 'cpu', modes: ['worker'], images: 384, warmupEpochs: 1, epochs: 3, memory: false, slowestImagesPerSecond: 4, threadCounts: [], threadEpochs: 0 },
+  { backend: 'wasm', modes: ['worker', 'main'], images: 9_600, warmupEpochs: 1, epochs: 5, memory: true, slowestImagesPerSecond: 150, threadCounts: [1, 2], threadEpochs: 3, taskImages: 3_840, taskEpochs: 5 },
+  { backend: 'webgl', modes: ['worker', 'main'], images: 1_536, warmupEpochs: 1, epochs: 3, memory: true, slowestImagesPerSecond: 25, threadCounts: [], threadEpochs: 0, taskImages: 0, taskEpochs: 0 },
+  { backend: 'cpu', modes: ['worker'], images: 384, warmupEpochs: 1, epochs: 3, memory: false, slowestImagesPerSecond: 4, threadCounts: [], threadEpochs: 0, taskImages: 0, taskEpochs: 0 },
   // Only where the browser offers an adapter (here SwiftShader's, ~7-20 images/s); elsewhere "unavailable".
-  { backend: 'webgpu', modes: ['worker'], images: 384, warmupEpochs: 1, epochs: 2, memory: false, slowestImagesPerSecond: 3, threadCounts: [], threadEpochs: 0 },
+  { backend: 'webgpu', modes: ['worker'], images: 384, warmupEpochs: 1, epochs: 2, memory: false, slowestImagesPerSecond: 3, threadCounts: [], threadEpochs: 0, taskImages: 0, taskEpochs: 0 },
 ];
 
 /** A smoke check of the benchmark itself (`--quick`): tiny sizes, numbers meaningless. */
 export const QUICK_PLAN: readonly BackendPlan[] = [
-  { backend: 'wasm', modes: ['worker', 'main'], images: 768, warmupEpochs: 1, epochs: 2, memory: true, slowestImagesPerSecond: 150, threadCounts: [1, 2], threadEpochs: 1 },
-  { backend: 'webgl', modes: ['worker', 'main'], images: 384, warmupEpochs: 1, epochs: 2, memory: true, slowestImagesPerSecond: 40, threadCounts: [], threadEpochs: 0 },
-  { backend: 'cpu', modes: ['worker'], images: 192, warmupEpochs: 1, epochs: 1, memory: false, slowestImagesPerSecond: 4, threadCounts: [], threadEpochs: 0 },
-  { backend: 'webgpu', modes: ['worker'], images: 192, warmupEpochs: 1, epochs: 1, memory: false, slowestImagesPerSecond: 3, threadCounts: [], threadEpochs: 0 },
+  { backend: 'wasm', modes: ['worker', 'main'], images: 768, warmupEpochs: 1, epochs: 2, memory: true, slowestImagesPerSecond: 150, threadCounts: [1, 2], threadEpochs: 1, taskImages: 384, taskEpochs: 1 },
+  { backend: 'webgl', modes: ['worker', 'main'], images: 384, warmupEpochs: 1, epochs: 2, memory: true, slowestImagesPerSecond: 40, threadCounts: [], threadEpochs: 0, taskImages: 0, taskEpochs: 0 },
+  { backend: 'cpu', modes: ['worker'], images: 192, warmupEpochs: 1, epochs: 1, memory: false, slowestImagesPerSecond: 4, threadCounts: [], threadEpochs: 0, taskImages: 0, taskEpochs: 0 },
+  { backend: 'webgpu', modes: ['worker'], images: 192, warmupEpochs: 1, epochs: 1, memory: false, slowestImagesPerSecond: 3, threadCounts: [], threadEpochs: 0, taskImages: 0, taskEpochs: 0 },
 ];
 
 /** The parsed command line. */

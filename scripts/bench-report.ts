@@ -5,6 +5,8 @@
 import type { BackendName } from '../src/ml/backends/activate';
 import type { EngineMode } from '../src/runtime/messages';
 import { formatThreadRuns, issue12Targets, lectureMinutes, threadRuns, type ThreadRun } from './bench-threads';
+import { formatTaskRuns, issue26Targets, taskRuns, type TaskRecord, type TaskRun } from './bench-tasks';
+import type { TaskProfile } from './task-profile';
 import type { BenchRunOk, BenchRunResult, EpochRate, GapSummary, LongestGap, MemoryCycles, RateSummary, TensorCounts } from '../src/bench/types';
 
 /** One page run, as asked for. */
@@ -62,6 +64,8 @@ export type BackendReport = Missing | (ModeFigures & {
   readonly projectedLectureMinutes: number | null;
   /** Training in a worker with a fixed number of WASM threads, keyed "1", "2" (empty if not measured). */
   readonly threadRuns: Record<string, ThreadRun>;
+  /** Every pretext task trained in the worker, keyed by task id (empty if not measured). */
+  readonly tasks: Record<string, TaskRun>;
 });
 
 /** One of the issue's targets. `pass` is null when there is nothing to judge. */
@@ -143,7 +147,8 @@ function ratio(a: number, b: number): number | null {
 }
 
 /** The JSON entry for one backend from its worker run and (if any) its main-thread run. */
-export function backendReport(worker: RunRecord | undefined, main: RunRecord | undefined, threads: Record<string, ThreadRun> = {}): BackendReport {
+export function backendReport(worker: RunRecord | undefined, main: RunRecord | undefined, threads: Record<string, ThreadRun> = {},
+  tasks: Record<string, TaskRun> = {}): BackendReport {
   if (!worker?.result.ok) return missing(worker);
   const result = worker.result;
   const mainFigures = main?.result.ok ? figures(main.result, main.load) : missing(main);
@@ -158,6 +163,7 @@ export function backendReport(worker: RunRecord | undefined, main: RunRecord | u
     workerToMainWallRatio: mainFigures.status === 'ok' ? ratio(result.wallImagesPerSecond.median, mainFigures.wallImagesPerSecond.median) : null,
     projectedLectureMinutes: lectureMinutes(result.imagesPerSecond.median),
     threadRuns: threads,
+    tasks,
   };
 }
 
@@ -191,7 +197,7 @@ export function judgeTargets(backends: BenchReport['backends']): Target[] {
     value: wasm?.status === 'ok' ? `${fmt(wasm.imagesPerSecond.median)} images/s` : 'not measured',
     pass: wasm?.status === 'ok' ? wasm.imagesPerSecond.median >= 700 : null,
   });
-  if (wasm?.status === 'ok') targets.push(...issue12Targets(wasm.imagesPerSecond.median, wasm.threadRuns));
+  if (wasm?.status === 'ok') targets.push(...issue12Targets(wasm.imagesPerSecond.median, wasm.threadRuns), ...issue26Targets(wasm.tasks));
   for (const [name, report] of Object.entries(backends) as [BackendName, BackendReport][]) {
     if (report.status !== 'ok' || report.tensors.after === null) continue;
     const { before, after, afterResetImmediate } = report.tensors;
@@ -259,7 +265,7 @@ export function formatReport(report: BenchReport, records: readonly RunRecord[])
   if (notes.length) lines.push('Notes from the runs:', ...notes);
   lines.push('');
   for (const [name, b] of Object.entries(report.backends) as [BackendName, BackendReport][]) {
-    if (b.status === 'ok') lines.push(...formatThreadRuns(name, b.threadRuns));
+    if (b.status === 'ok') lines.push(...formatThreadRuns(name, b.threadRuns), ...formatTaskRuns(name, b.tasks));
     if (b.status === 'ok' && b.workerToMainRatio !== null) {
       lines.push(`${name}: worker / main = ${fmt(b.workerToMainRatio, 2)}x (trainer clock), ${b.workerToMainWallRatio === null ? 'n/a' : `${fmt(b.workerToMainWallRatio, 2)}x`} (wall clock)`);
     }
@@ -288,11 +294,12 @@ export function formatReport(report: BenchReport, records: readonly RunRecord[])
 }
 
 /** Assembles the JSON report from the page runs. */
-export function buildReport(records: readonly RunRecord[], machine: Machine, durationSeconds: number): BenchReport {
+export function buildReport(records: readonly RunRecord[], machine: Machine, durationSeconds: number,
+  taskRecords: readonly TaskRecord[] = [], profiles: Readonly<Record<string, TaskProfile>> = {}): BenchReport {
   const find = (backend: BackendName, mode: EngineMode): RunRecord | undefined => records.find((r) => r.backend === backend && r.mode === mode && r.threads === null);
   const backends: Partial<Record<BackendName, BackendReport>> = {};
   for (const backend of [...new Set(records.map((r) => r.backend))]) {
-    backends[backend] = backendReport(find(backend, 'worker'), find(backend, 'main'), threadRuns(records, backend));
+    backends[backend] = backendReport(find(backend, 'worker'), find(backend, 'main'), threadRuns(records, backend), taskRuns(taskRecords, backend, profiles));
   }
   const primary = primaryRun(records);
   const p = primary?.result.ok ? primary.result : null;

@@ -30,6 +30,9 @@ import { FULL_PLAN, QUICK_PLAN, USAGE, parseBenchArgs, type BackendPlan, type Be
 import { buildReport, formatReport, type Machine, type RunRecord } from './bench-report';
 import { formatFirstLoad, measureFirstLoad, type FirstLoadFailed, type FirstLoadReport } from './bench-first-load';
 import { formatHeadBench, headTarget, measureHeads, type HeadBench } from './bench-heads';
+import type { TaskRecord } from './bench-tasks';
+import { formatTaskProfile, profileTasks, type TaskProfile } from './task-profile';
+import { TASK_IDS, type TaskId } from '../src/ml/tasks/registry';
 
 const log = (line: string): void => console.log(line);
 
@@ -87,12 +90,18 @@ function paramsFor(plan: BackendPlan, mode: BenchParams['mode']): BenchParams {
     memory: plan.memory && mode === 'worker',
     rotations: true,
     threads: null,
+    task: 'rotation',
   };
 }
 
 /** A thread-count comparison run: pretext training only, in the benchmark's worker with `threads` WASM threads. */
 function threadParamsFor(plan: BackendPlan, threads: number): BenchParams {
   return { ...paramsFor(plan, 'worker'), warmupEpochs: 1, epochs: plan.threadEpochs, memory: false, rotations: false, threads };
+}
+
+/** A per-task run: that task's pretext training only, in the app's worker (its own thread choice), a few epochs of a few batches. */
+function taskParamsFor(plan: BackendPlan, task: TaskId): BenchParams {
+  return { ...paramsFor(plan, 'worker'), images: plan.taskImages, warmupEpochs: 1, epochs: plan.taskEpochs, memory: false, rotations: false, task };
 }
 
 function timeoutFor(plan: BackendPlan): number {
@@ -102,7 +111,7 @@ function timeoutFor(plan: BackendPlan): number {
 
 /** Loads the page once, small, so the dev server has transformed every module before anything is timed. */
 async function warmUp(browser: Browser, base: string): Promise<void> {
-  const tiny: BenchParams = { backend: 'wasm', mode: 'worker', images: 192, warmupEpochs: 0, epochs: 1, memory: false, rotations: false, threads: null };
+  const tiny: BenchParams = { backend: 'wasm', mode: 'worker', images: 192, warmupEpochs: 0, epochs: 1, memory: false, rotations: false, threads: null, task: 'rotation' };
   for (const mode of ['worker', 'main'] as const) {
     const result = await runPage(browser, base, { ...tiny, mode }, 300_000, `warm-up/${mode}`);
     if (!result.ok) log(`  warm-up (${mode}) did not finish: ${result.error}`);
@@ -155,6 +164,16 @@ async function main(): Promise<number> {
     (err: unknown) => ({ status: 'error' as const, reason: err instanceof Error ? err.message : String(err) }),
   );
   log('status' in probe ? `  failed: ${probe.reason}` : formatProbeBench(probe));
+  const taskBackends = (args.quick ? QUICK_PLAN : FULL_PLAN).filter((p) => args.backends.includes(p.backend) && p.taskImages > 0);
+  let profiles: Record<string, TaskProfile> = {};
+  if (taskBackends.some((p) => p.backend === 'wasm')) {
+    log("Where each task's training step spends its time (Node, WASM, 1 thread)…");
+    profiles = await profileTasks().catch((err: unknown) => {
+      log(`  failed: ${err instanceof Error ? err.message : String(err)}`);
+      return {};
+    });
+    for (const p of Object.values(profiles)) log(formatTaskProfile(p).join('\n'));
+  }
   log('Building the app for the first-load measurement (vite build)…');
   const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 
@@ -163,6 +182,7 @@ async function main(): Promise<number> {
   const launch = chromiumLaunchOptions({ webgpu: true }); // WebGPU is measured where the browser offers it
   let browser: Browser | null = null;
   const records: RunRecord[] = [];
+  const taskRecords: TaskRecord[] = [];
   try {
     browser = await chromium.launch(launch);
     log(`Benchmark on ${base} in Chromium ${browser.version()} (${cpus().length} cores)${args.quick ? ', quick sizes' : ''}`);
@@ -191,8 +211,19 @@ async function main(): Promise<number> {
         if (!result.ok) log(`  ${plan.backend}/${threads} thread(s): ${result.kind}: ${result.error}`);
         records.push({ backend: plan.backend, mode: 'worker', threads, result, load: { start: loadStart, end: loadavg()[0] } });
       }
+      if (plan.taskImages > 0) {
+        for (const task of TASK_IDS) {
+          const params = taskParamsFor(plan, task);
+          log(`${plan.backend}/worker, task ${task}: 1 warm-up + ${params.epochs} epochs of ${params.images} examples (${params.images / 192} batches of 192)`);
+          const loadStart = loadavg()[0];
+          const result = await runPage(browser, base, params, timeoutFor(plan), `${plan.backend}/${task}`);
+          if (!result.ok) log(`  ${plan.backend}/${task}: ${result.kind}: ${result.error}`);
+          taskRecords.push({ backend: plan.backend, task, result, load: { start: loadStart, end: loadavg()[0] } });
+        }
+      }
     }
-    const judged = buildReport(records, machineInfo(browser, launch.executablePath, records, loadAtStart), Math.round((performance.now() - started) / 1000));
+    const judged = buildReport(records, machineInfo(browser, launch.executablePath, records, loadAtStart), Math.round((performance.now() - started) / 1000),
+      taskRecords, profiles);
     // The head's target joins the list, so "1,000-label head < 1 s" is judged beside the browser's targets.
     const targets = [
       ...judged.targets,

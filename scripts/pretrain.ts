@@ -28,7 +28,7 @@ import type { TrainResult } from '../src/ml/train/events';
 import {
   PRETRAINED_STEPS, PRETRAINED_USES,
   type PretrainedClassifierEntry, type PretrainedKey, type PretrainedManifest, type PretrainedPretextEntry, type PretrainedScores,
-} from '../src/runtime/pretrained';
+} from '../src/client/pretrained';
 
 /** The shipped file name of the model of each use of the trunk. */
 const KEY_OF_USE = Object.fromEntries(PRETRAINED_STEPS.map((key) => [PRETRAINED_USES[key], key])) as Record<TrunkUse, PretrainedKey>;

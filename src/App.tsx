@@ -20,9 +20,9 @@ import { fitNotices, parseUrl, type ViewMode } from './url/url-state';
 import { watchHiddenTab } from './state/hidden-tab';
 import { installFaultHook } from './state/fault-hook';
 import './state/recovery';
-import type { LessonId } from './app/lessons';
-import { linkFor, useUrlSync } from './url/useUrlSync';
-import { CopyLinkButton } from './url/CopyLinkButton';
+import type { LessonId } from './lessons/registry';
+import { linkFor, useUrlSync } from './app/useUrlSync';
+import { CopyLinkButton } from './app/CopyLinkButton';
 import './lessons/lessons.css';
 
 let started = false;

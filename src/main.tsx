@@ -10,6 +10,8 @@ import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, bootLab } from './App';
 import { UpdatePrompt } from './app/UpdatePrompt';
+import { LESSON_CATALOG } from './lessons/registry';
+import { LessonCatalogProvider } from './lessons/kit/useLessonCatalog';
 import { EmbedView, UnknownEmbed } from './embed/EmbedView';
 import { embedRequest } from './embed/embed-request';
 import { SpeakerView } from './lecture/SpeakerView';
@@ -41,4 +43,9 @@ function page(): ReactNode {
   );
 }
 
-createRoot(container).render(<StrictMode>{page()}</StrictMode>);
+// Every page draws its panels under the registry, handed down to the lesson kit (src/lessons/kit/useLessonCatalog.ts).
+createRoot(container).render(
+  <StrictMode>
+    <LessonCatalogProvider value={LESSON_CATALOG}>{page()}</LessonCatalogProvider>
+  </StrictMode>,
+);

@@ -1,9 +1,11 @@
 /**
  * The benchmark page's URL parameters: `?backend=wasm|webgl|cpu&mode=worker|main&epochs=N&images=M`
  * (plus `warmup`, `memory=0|1`, `rotations=0|1`, and `threads=N` to train with N WASM threads in the
- * benchmark's own worker). Parsed on the page, built by the Node driver.
+ * benchmark's own worker, and `task=<id>` to train another pretext task than rotation). Parsed on the page,
+ * built by the Node driver.
  */
 import { BACKEND_NAMES, type BackendName } from '../ml/backends/activate';
+import { isTaskId } from '../ml/tasks/registry';
 import type { EngineMode } from '../runtime/messages';
 import type { BenchParams } from './types';
 
@@ -17,6 +19,7 @@ export const DEFAULT_PARAMS: BenchParams = {
   memory: true,
   rotations: true,
   threads: null,
+  task: 'rotation',
 };
 
 function whole(search: URLSearchParams, key: string, fallback: number, min: number): number {
@@ -43,6 +46,8 @@ export function parseBenchParams(query: string): BenchParams {
   const mode = search.get('mode') ?? DEFAULT_PARAMS.mode;
   if (mode !== 'worker' && mode !== 'main') throw new RangeError(`mode must be worker or main, got "${mode}"`);
   const images = whole(search, 'images', DEFAULT_PARAMS.images, 4);
+  const task = search.get('task') ?? DEFAULT_PARAMS.task;
+  if (!isTaskId(task)) throw new RangeError(`task must be a pretext task's id, got "${task}"`);
   if (images % 4 !== 0) throw new RangeError(`images must be a multiple of 4 (each MNIST image at four angles), got ${images}`);
   return {
     backend: backend as BackendName,
@@ -53,6 +58,7 @@ export function parseBenchParams(query: string): BenchParams {
     memory: flag(search, 'memory', DEFAULT_PARAMS.memory),
     rotations: flag(search, 'rotations', DEFAULT_PARAMS.rotations),
     threads: search.has('threads') ? whole(search, 'threads', 1, 1) : null,
+    task,
   };
 }
 
@@ -68,5 +74,6 @@ export function benchQuery(params: BenchParams): string {
     rotations: params.rotations ? '1' : '0',
   });
   if (params.threads !== null) query.set('threads', String(params.threads));
+  if (params.task !== DEFAULT_PARAMS.task) query.set('task', params.task);
   return query.toString();
 }

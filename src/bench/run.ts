@@ -1,13 +1,13 @@
 /**
  * One benchmark run on the page: start the engine (worker or main thread) on a backend, load MNIST over
  * HTTP, time the lecture's 40,000 rotated images, train the pretext model at batch 192 for warm-up plus
- * measured epochs while timing animation frames, then (optionally) train both heads and compare the
+ * measured epochs while timing animation frames (rotation's, or another task's when the URL names one), then (optionally) train both heads and compare the
  * engine's tensor count before and after.
  */
 import { presetConfig, type ExperimentConfig } from '../ml/config/presets';
 import { overrideWasmThreads } from '../runtime/backends';
-import { startEngine, type EngineClient } from '../runtime/client';
-import { dataPayload, loadMnistOverHttp } from '../runtime/load-data';
+import { startEngine, type EngineClient } from '../client/client';
+import { dataPayload, loadMnistOverHttp } from '../client/load-data';
 import { experimentSpecs, runId, type TrunkUse } from '../ml/experiment/runs';
 import { FrameGapMonitor, type FrameGap } from './frames';
 import { EngineInbox } from './inbox';
@@ -29,6 +29,7 @@ export function benchConfig(params: BenchParams): ExperimentConfig {
   return {
     ...lecture,
     preset: 'custom',
+    task: params.task,
     splits: { ...lecture.splits, pretextCount: params.images / 4 },
     pretext: { ...lecture.pretext, epochs: params.warmupEpochs + params.epochs },
     downstream: { ...lecture.downstream, epochs: 1 },

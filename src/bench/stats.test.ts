@@ -39,13 +39,14 @@ describe('epochRates', () => {
 
 describe('bench params', () => {
   it('round-trips through the query string and fills defaults', () => {
-    const params = { ...DEFAULT_PARAMS, backend: 'webgl' as const, mode: 'main' as const, images: 1_920, memory: false };
+    const params = { ...DEFAULT_PARAMS, backend: 'webgl' as const, mode: 'main' as const, images: 1_920, memory: false, task: 'colorization' as const };
     expect(parseBenchParams(`?${benchQuery(params)}`)).toEqual(params);
     expect(parseBenchParams('')).toEqual(DEFAULT_PARAMS);
   });
 
   it('names the bad parameter', () => {
     expect(() => parseBenchParams('?backend=metal')).toThrow(/backend/);
+    expect(() => parseBenchParams('?task=sudoku')).toThrow(/task/);
     expect(() => parseBenchParams('?images=1001')).toThrow(/multiple of 4/);
     expect(() => parseBenchParams('?epochs=0')).toThrow(/epochs/);
   });

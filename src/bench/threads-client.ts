@@ -3,7 +3,7 @@
  * app's startEngine it never falls back to the main thread: a thread-count run that cannot use a worker
  * measures nothing, and says why.
  */
-import type { EngineClient, Listener } from '../runtime/client';
+import type { EngineClient, Listener } from '../client/client';
 import type { BackendChoice, Command, EngineEvent } from '../runtime/messages';
 
 /** Resolves once the engine in the new worker is ready; rejects if it fails to start. */

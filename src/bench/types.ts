@@ -3,6 +3,7 @@
  * (src/bench) and the Node driver (scripts/bench.ts). Plain data only, so it survives JSON and Playwright.
  */
 import type { BackendName } from '../ml/backends/activate';
+import type { TaskId } from '../ml/tasks/registry';
 import type { BackendInfo, EngineMode } from '../runtime/messages';
 
 /** What the page is asked to measure, from its URL (see params.ts). */
@@ -22,6 +23,8 @@ export interface BenchParams {
   readonly rotations: boolean;
   /** WASM threads to train with, in the benchmark's own worker; null: the app's worker and its own choice. */
   readonly threads: number | null;
+  /** The pretext task trained (rotation, the lecture's, unless a per-task run asks for another). */
+  readonly task: TaskId;
 }
 
 /** Median, min and max of per-epoch rates. */

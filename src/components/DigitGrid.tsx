@@ -12,7 +12,7 @@ export interface DigitGridItem {
   readonly key: string | number;
   /** 28x28 grayscale pixels, 0-255, white ink on black (or 28x28 RGB triples when `channels` is 3). */
   readonly pixels: Uint8Array;
-  /** 3 for RGB pixels (a colourization target); grayscale when absent. */
+  /** 3 for RGB pixels (a colorization target); grayscale when absent. */
   readonly channels?: 1 | 3;
   /** Visible text under the image ("90°", "label 7 · predicted 1"). */
   readonly caption: string;

@@ -15,7 +15,7 @@ export interface DigitImageProps {
   readonly label: string;
   /** Visible text under the image; the image is then wrapped in a figure. */
   readonly caption?: string;
-  /** 1 for grayscale (the default), 3 when `pixels` are RGB triples (a colourization target). */
+  /** 1 for grayscale (the default), 3 when `pixels` are RGB triples (a colorization target). */
   readonly channels?: 1 | 3;
 }
 

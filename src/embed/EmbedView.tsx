@@ -12,7 +12,7 @@ import { Notices } from '../app/Notices';
 import { StatusBar } from '../app/StatusBar';
 import { fitNotices, parseUrl } from '../url/url-state';
 import { watchHiddenTab } from '../state/hidden-tab';
-import type { LessonId } from '../app/lessons';
+import type { LessonId } from '../lessons/registry';
 import '../lessons/lessons.css';
 import './embed.css';
 

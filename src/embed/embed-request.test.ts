@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { embedRequest } from './embed-request';
-import { LESSON_IDS } from '../app/lessons';
+import { LESSON_IDS } from '../lessons/registry';
 
 describe('embedRequest', () => {
   it('is the whole app when the link asks for no embed', () => {

@@ -5,7 +5,7 @@
  *
  * Pure, tested in Node.
  */
-import { LESSON_IDS, isLessonId, type LessonId } from '../app/lessons';
+import { LESSON_IDS, isLessonId, type LessonId } from '../lessons/registry';
 import { quoteFromLink } from '../url/url-state';
 
 /** What a link asks to embed: a lesson, a name that is not one, or nothing (the whole app). */

@@ -11,14 +11,14 @@ import { pause, resume, train } from '../state/actions';
 import { experimentSpecs } from '../ml/experiment/runs';
 import { Notices } from '../app/Notices';
 import { SLIDES } from './slides';
-import { SECTIONS } from './sections';
+import { SECTIONS } from '../lessons/kit/sections';
 import { keyTarget, lectureAction, spaceOutcome, type LectureAction } from './keys';
 import { speakerSearch } from './speaker-sync';
 import { useAudienceLink } from './useAudienceLink';
 import { FULLSCREEN_REFUSED, enterFullscreen, exitFullscreen, useIsFullscreen } from './fullscreen';
 import { useSlideFit } from './useSlideFit';
 import { useWindowSize } from './scale';
-import { SlidePartContext } from '../lessons/SlidePart';
+import { SlidePartContext } from '../lessons/kit/SlidePart';
 import './lecture.css';
 
 /** Props of {@link LectureView}. */

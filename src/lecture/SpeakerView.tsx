@@ -6,9 +6,9 @@
  * never starts the engine, only asks it (see speaker-sync.ts).
  */
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import { lessonMeta, proseText } from '../app/lessons';
+import { lessonMeta, proseText } from '../lessons/registry';
 import { SLIDE_PLAN } from './slide-plan';
-import { SECTIONS } from './sections';
+import { SECTIONS } from '../lessons/kit/sections';
 import { keyTarget, lectureAction } from './keys';
 import { elapsedInWords, formatElapsed } from './clock';
 import { initialSpeakerState, speakerReducer, trainingButton, type AudienceLink, type SpeakerEvent } from './speaker-state';

@@ -4,7 +4,7 @@
  * brings that step into view and gives it the focus, so a keyboard or screen-reader user starts there too.
  */
 import { useEffect, useRef } from 'react';
-import { LESSON_IDS, type LessonId } from '../app/lessons';
+import { LESSON_IDS, type LessonId } from '../lessons/registry';
 import { LESSON_PANELS } from '../app/lesson-panels';
 import { TryThis } from './TryThis';
 import './study.css';

@@ -5,9 +5,9 @@
  * each lesson folder's `lesson.ts`.
  */
 import { getState, notify, setConfig } from '../state/store';
-import { lessonMeta, proseText, type LessonId } from '../app/lessons';
-import type { Setup } from '../app/lesson-meta';
-import { ProseText } from '../app/StepRef';
+import { lessonMeta, proseText, type LessonId } from '../lessons/registry';
+import type { Setup } from '../lessons/kit/lesson-meta';
+import { ProseText } from '../lessons/kit/StepRef';
 
 function runSetup(setup: Setup): void {
   setConfig(setup.apply(getState().config));

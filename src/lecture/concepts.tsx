@@ -86,7 +86,7 @@ export function JigsawSlide() {
   );
 }
 
-/** 2.3: colourisation. */
+/** 2.3: colorization. */
 export function ColorizationSlide() {
   return (
     <ConceptSlide

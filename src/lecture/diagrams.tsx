@@ -135,7 +135,7 @@ function Pair({ label, left, right, leftCaption, rightCaption }: { label: string
   );
 }
 
-/** Colourisation (Zhang et al.): lightness in, colour out. */
+/** Colorization (Zhang et al.): lightness in, colour out. */
 export function ColorizationDiagram() {
   return (
     <Pair

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lectureAction, spaceOutcome, type KeyTarget, type SpaceContext } from './keys';
 import { lectureScale } from './scale';
-import { LESSONS } from '../app/lessons';
+import { LESSONS } from '../lessons/registry';
 import { initialState, type RunEntry, type StepState } from '../state/lab-state';
 import { experimentSpecs, runId, type TrunkUse } from '../ml/experiment/runs';
 import { presetConfig, PRESET_NAMES } from '../ml/config/presets';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CONCEPT_SLIDES, SLIDE_PLAN, planSlides, slideForLesson } from './slide-plan';
-import { SECTIONS } from './sections';
-import { LESSONS, LESSON_IDS } from '../app/lessons';
-import type { LessonMeta } from '../app/lesson-meta';
+import { SECTIONS } from '../lessons/kit/sections';
+import { LESSONS, LESSON_IDS } from '../lessons/registry';
+import type { LessonMeta } from '../lessons/kit/lesson-meta';
 
 describe('the lecture’s slides', () => {
   it('keeps the slides lecture mode has always shown, in the same order, a lesson too large for one screen on several', () => {

@@ -3,9 +3,9 @@
  * every lesson the registry places in the lecture, each in its section. Pure, so the plan (and which slide a
  * link to a lesson opens) is tested in Node; slides.tsx attaches the components.
  */
-import { LESSONS, type LessonId } from '../app/lessons';
-import type { LessonMeta } from '../app/lesson-meta';
-import type { SectionIndex } from './sections';
+import { LESSONS, type LessonId } from '../lessons/registry';
+import type { LessonMeta } from '../lessons/kit/lesson-meta';
+import type { SectionIndex } from '../lessons/kit/sections';
 
 /** A slide's place in the lecture. */
 export interface SlidePlan {
@@ -15,7 +15,7 @@ export interface SlidePlan {
   readonly section: SectionIndex;
   /** The lesson panel this slide shows, for live slides. */
   readonly lesson?: LessonId;
-  /** Which part of that panel, for a lesson shown over several slides (see lessons/SlidePart.tsx). */
+  /** Which part of that panel, for a lesson shown over several slides (see lessons/kit/SlidePart.tsx). */
   readonly part?: string;
 }
 
@@ -25,7 +25,7 @@ export const CONCEPT_SLIDES = [
   { id: 'self-supervision', section: 0, title: 'Self-supervised learning: the data labels itself' },
   { id: 'context', section: 1, title: 'Pretext task: context prediction' },
   { id: 'jigsaw', section: 1, title: 'Pretext task: jigsaw puzzles' },
-  { id: 'colorization', section: 1, title: 'Pretext task: colourisation' },
+  { id: 'colorization', section: 1, title: 'Pretext task: colorization' },
   { id: 'restoration', section: 1, title: 'Pretext tasks: super-resolution and inpainting' },
   { id: 'pipeline', section: 2, title: 'The self-supervised pipeline' },
   { id: 'rotnet', section: 3, title: 'RotNet: which way is up?' },

@@ -2,11 +2,11 @@
  * The lecture's table of contents as slides. Concept slides are short; the live slides *are* the lesson
  * panels of the self-study page, rendered one at a time, so what the class sees in lecture mode is what a
  * student later finds on their own, and there is only one copy of each to keep right. Which lessons get a
- * slide, and where, is the lesson registry's to say (src/app/lessons.ts); the order is in slide-plan.ts.
+ * slide, and where, is the lesson registry's to say (src/lessons/registry.ts); the order is in slide-plan.ts.
  */
 import type { ComponentType } from 'react';
 import type { TrunkUse } from '../ml/experiment/runs';
-import type { LessonId } from '../app/lessons';
+import type { LessonId } from '../lessons/registry';
 import { LESSON_PANELS } from '../app/lesson-panels';
 import {
   ColorizationSlide, ContextSlide, JigsawSlide, PipelineSlide, RestorationSlide, RotNetSlide, SelfSupervisionSlide, SupervisedCostSlide,

@@ -4,4 +4,4 @@
  * deep imports `tf.ts` makes for the browser do not resolve there. The types every module sees are `tf.ts`'s
  * (TypeScript resolves `#tf` by its default condition), so nothing can come to depend on what only this adds.
  */
-export * from '@tensorflow/tfjs';
+export * from '#tf';

@@ -8,6 +8,7 @@ import { evaluate, predictPixels, predictProbabilities, reconstructPixels } from
 import { range } from '../ml/train/batches';
 import type { RunId } from '../ml/experiment/runs';
 import { taskById } from '../ml/tasks/registry';
+import { objectiveTraits } from '../ml/objectives/registry';
 import type { ModelStore } from './model-store';
 import type { ModelLibrary } from './model-library';
 import type { ArmEvaluation, EngineEvent } from './messages';
@@ -48,7 +49,7 @@ export async function predictRuns(
     const spec = models.spec(id);
     const model = models.get(id);
     if (!spec || !model || id === training) continue;
-    if (spec.use === 'pretext' && taskById(spec.task).objective.kind !== 'classify') continue;
+    if (spec.use === 'pretext' && !objectiveTraits(taskById(spec.task).objective).namesClasses) continue;
     predictions[id] = await predictPixels(model, pixels, library.configOf(id)?.scaling ?? config.scaling);
   }
   return predictions;
@@ -62,6 +63,6 @@ export async function reconstructWith(
   const spec = models.spec(run);
   if (!model || !spec) throw new Error(`There is no model for ${run} yet: train or load it first.`);
   if (run === training) throw new Error('That model is training: pause or stop it first.');
-  if (taskById(spec.task).objective.kind !== 'reconstruct') throw new Error(`${run} does not paint pixels.`);
+  if (!objectiveTraits(taskById(spec.task).objective).paints) throw new Error(`${run} does not paint pixels.`);
   return reconstructPixels(model, pixels, library.configOf(run)?.scaling ?? 'raw');
 }

@@ -45,7 +45,7 @@ export interface ModelSummaries {
   readonly supervised: ModelSummary;
 }
 
-/** MNIST as typed arrays, handed to the engine once: shared memory as it is, or else copies, transferred (runtime/load-data.ts). */
+/** MNIST as typed arrays, handed to the engine once: shared memory as it is, or else copies, transferred (client/load-data.ts). */
 export interface DataPayload {
   readonly trainImages: Uint8Array;
   readonly trainLabels: Uint8Array;

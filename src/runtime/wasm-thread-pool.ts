@@ -4,8 +4,8 @@
  *
  * tfjs-backend-wasm was compiled with a fixed pool of 8 workers, started as its module loads whatever thread
  * count was asked for. Each is a JavaScript context of its own that loads tfjs's glue and instantiates its
- * WebAssembly: ~150 ms of CPU apiece at every page load on a 2-core laptop, for threads the lab never uses (it
- * asks for at most 4, and for 2 there). The pool is sized to the threads asked for, never fewer: a worker that
+ * WebAssembly: CPU time apiece at every page load, for threads the lab never uses (it asks for at most 4, and
+ * for 2 on a 2-core laptop). The pool is sized to the threads asked for, never fewer: a worker that
  * had to be started on demand, from a thread that then blocks waiting for it, could deadlock, which is why
  * Emscripten starts them ahead.
  */

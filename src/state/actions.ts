@@ -9,7 +9,7 @@ import type { ExperimentConfig } from '../ml/config/presets';
 import type { SerializedModel } from '../ml/models/model-metadata';
 import { runId, type RunId, type RunSpec } from '../ml/experiment/runs';
 import type { BrowserSlot, ModelOrigin } from '../runtime/messages';
-import { loadPretrainedModel, pretrainedConfig, pretrainedSpec, PRETRAINED_STEPS } from '../runtime/pretrained';
+import { loadPretrainedModel, pretrainedConfig, pretrainedSpec, PRETRAINED_STEPS } from '../client/pretrained';
 import { configProblem, getState, onEvent, send, setConfig, setState, validConfig } from './store';
 import { trainImageCount, withNotice } from './lab-state';
 import { downloadModel, readModelFiles } from './model-files';

@@ -8,7 +8,7 @@ import type { ExperimentConfig } from '../ml/config/presets';
 import type { TestSetName } from '../ml/data/splits';
 import type { ModelSummary } from '../ml/models/summary';
 import type { EpochRecord, TrainResult } from '../ml/train/events';
-import type { PretrainedManifest } from '../runtime/pretrained';
+import type { PretrainedManifest } from '../client/pretrained';
 import type { ArmEvaluation, BackendInfo, EngineEvent, EngineMode, ModelOrigin, ModelSummaries, Predictions, SavedEntry } from '../runtime/messages';
 import type { RunId, RunSpec } from '../ml/experiment/runs';
 import type { TaskId } from '../ml/tasks/registry';

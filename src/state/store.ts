@@ -8,11 +8,11 @@
 import { useSyncExternalStore } from 'react';
 import { presetConfig, type ExperimentConfig, type PresetName } from '../ml/config/presets';
 import { configProblem } from '../ml/config/check-config';
-import { startEngine, type EngineClient } from '../runtime/client';
-import { dataPayload, loadMnistOverHttp } from '../runtime/load-data';
+import { startEngine, type EngineClient } from '../client/client';
+import { dataPayload, loadMnistOverHttp } from '../client/load-data';
 import type { BackendChoice, EngineEvent } from '../runtime/messages';
 import { initialState, reduceEvent, trainImageCount, withNotice, type LabState } from './lab-state';
-import { loadPretrainedManifest } from '../runtime/pretrained';
+import { loadPretrainedManifest } from '../client/pretrained';
 
 const NOTIFY_EVERY_MS = 100;
 

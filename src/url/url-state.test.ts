@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { presetConfig, type ExperimentConfig } from '../ml/config/presets';
-import { LESSON_IDS } from '../app/lessons';
+import { LESSON_IDS, isLessonId } from '../lessons/registry';
 import { basePreset, fitNotices, parseUrl, quoteFromLink, serialiseUrl, type UrlState } from './url-state';
 import { SETTING_KEYS, parseSettingText } from './setting-keys';
 
@@ -224,5 +224,26 @@ describe('a link malformed everywhere at once', () => {
     expect(state.backend).toBe('auto');
     expect(state.mode).toBe('study');
     expect(fitNotices(notices.slice(0, 3))).toEqual(notices.slice(0, 3));
+  });
+});
+
+describe('the URL parser and the registry', () => {
+  it('accepts exactly the registry’s ids as a step', () => {
+    for (const id of LESSON_IDS) {
+      expect(isLessonId(id)).toBe(true);
+      expect(parseUrl('', `#${id}`).state.step).toBe(id);
+      expect(parseUrl(`?step=${id}`, '').state.step).toBe(id);
+    }
+    for (const other of ['Pretext', 'step4', 'slides', 'toString', '4']) {
+      expect(isLessonId(other)).toBe(false);
+      const { state, notices } = parseUrl('', `#${other}`);
+      expect(state.step).toBeNull();
+      expect(notices.map((n) => n.setting)).toContain('step');
+    }
+  });
+
+  it('lists the registry’s ids when a link names an unknown step', () => {
+    const { notices } = parseUrl('', '#nowhere');
+    expect(notices.find((n) => n.setting === 'step')?.text).toContain(LESSON_IDS.join(', '));
   });
 });

@@ -13,7 +13,7 @@
 import { configProblem } from '../ml/config/check-config';
 import { presetConfig, type ExperimentConfig, type PresetName } from '../ml/config/presets';
 import type { BackendChoice } from '../runtime/messages';
-import { LESSON_IDS, isLessonId, type LessonId } from '../app/lessons';
+import { LESSON_IDS, isLessonId, type LessonId } from '../lessons/registry';
 import {
   changedSettings, parseSettingText, readSetting, settingKey, settingText, writeSetting, type SettingKey, type SettingValue,
 } from './setting-keys';

@@ -3,9 +3,9 @@
  * control the lecture lacks (random frozen features), and the prediction stem plots.
  */
 import { useMemo } from 'react';
-import { Panel } from '../Panel';
-import { SlidePart } from '../SlidePart';
-import { StepRef } from '../../app/StepRef';
+import { Panel } from '../kit/Panel';
+import { SlidePart } from '../kit/SlidePart';
+import { StepRef } from '../kit/StepRef';
 import { useLab, setConfig, getState } from '../../state/store';
 import { evaluateRuns } from '../../state/actions';
 import { anyActive, runState, type StepState } from '../../state/lab-state';

@@ -7,7 +7,7 @@ import { useLab } from '../../state/store';
 import { runState } from '../../state/lab-state';
 import { StepTrainer } from '../shared/StepTrainer';
 import { useCurrentSpecs } from '../shared/useRuns';
-import { StepRef } from '../../app/StepRef';
+import { StepRef } from '../kit/StepRef';
 import { FINETUNE_LR_FACTOR, needsPretextMessage, runId, settingsFor } from '../../ml/experiment/runs';
 import { taskById } from '../../ml/tasks/registry';
 import { RUN_COLORS } from '../../components/palette';

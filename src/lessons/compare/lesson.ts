@@ -1,5 +1,5 @@
 /** The comparison lesson's registry entry: did the pretext task help? */
-import type { LessonMeta } from '../../app/lesson-meta';
+import type { LessonMeta } from '../kit/lesson-meta';
 
 /** Registry entry of the compare panel, a live slide of the lecture's last part. */
 export const compareLesson: LessonMeta<'compare'> = {

@@ -5,16 +5,16 @@
  * live in the worker, and probe each trunk block by block.
  */
 import { useMemo, useState } from 'react';
-import { Panel } from '../Panel';
-import { SlidePart, useSlidePart } from '../SlidePart';
-import { StepRef } from '../../app/StepRef';
+import { Panel } from '../kit/Panel';
+import { SlidePart, useSlidePart } from '../kit/SlidePart';
+import { StepRef } from '../kit/StepRef';
 import { useInsight } from '../../state/insight';
 import { curveFindings, curveTrunkTitle, failedFitFindings, normalisationFindings } from '../../ml/experiment/curve-file';
 import { InstrumentSwitch } from '../shared/InstrumentSwitch';
 import type { LeaderboardHead } from '../../ml/experiment/leaderboard-types';
 import { sweepCurves } from '../../ml/experiment/sweep-request';
 import { FINETUNE_LR_FACTOR } from '../../ml/experiment/runs';
-import { useRecordedCurve } from './useRecordedCurve';
+import { useRecorded } from '../shared/useRecorded';
 import { CurveChart, trunkColor, type DrawnCurve } from './CurveChart';
 import { SweepForm, sweepTrunkName } from './SweepForm';
 import { ProbeSection } from './ProbeSection';
@@ -28,7 +28,7 @@ type Tab = 'curve' | 'probes';
 /** The curve panel. */
 export function CurvePanel() {
   const [head, setHead] = useState<LeaderboardHead>('probe');
-  const recorded = useRecordedCurve(head);
+  const recorded = useRecorded('curve', head);
   const specs = useCurrentSpecs();
   const [chosenTab, setTab] = useState<Tab>('curve');
   // On a slide the part decides the tab: the probes have a slide of their own.

@@ -1,6 +1,6 @@
 /** The label-efficiency lesson's registry entry: how many labels does a trunk save? */
-import type { LessonMeta } from '../../app/lesson-meta';
-import { step } from '../../app/lesson-meta';
+import type { LessonMeta } from '../kit/lesson-meta';
+import { step } from '../kit/lesson-meta';
 
 /** Registry entry of the curve panel, a live slide in the lecture's last part, after the leaderboard. */
 export const curveLesson: LessonMeta<'curve'> = {

@@ -2,7 +2,7 @@
  * The data: the MNIST splits, with their sizes and a few images from each, and which of them may use labels.
  */
 import { useMemo } from 'react';
-import { Panel } from '../Panel';
+import { Panel } from '../kit/Panel';
 import { useLab } from '../../state/store';
 import { DigitGrid } from '../../components/DigitGrid';
 import { makeSplits } from '../../ml/data/splits';

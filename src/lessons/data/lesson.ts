@@ -1,5 +1,5 @@
 /** The data lesson's registry entry: the MNIST splits and which of them may use labels. */
-import { step, type LessonMeta } from '../../app/lesson-meta';
+import { step, type LessonMeta } from '../kit/lesson-meta';
 
 /** Registry entry of the data panel. Lecture mode has no slide for it; a link opens the RotNet slide. */
 export const dataLesson: LessonMeta<'data'> = {

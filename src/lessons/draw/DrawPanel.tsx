@@ -3,8 +3,8 @@
  * by side, and the pretext head's guess at how the drawing is rotated.
  */
 import { useCallback, useState } from 'react';
-import { Panel } from '../Panel';
-import { StepRef } from '../../app/StepRef';
+import { Panel } from '../kit/Panel';
+import { StepRef } from '../kit/StepRef';
 import { useLab } from '../../state/store';
 import { predictDrawing } from '../../state/actions';
 import { runState } from '../../state/lab-state';

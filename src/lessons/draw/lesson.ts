@@ -1,5 +1,5 @@
 /** The drawing lesson's registry entry: draw a digit and ask the models. */
-import type { LessonMeta } from '../../app/lesson-meta';
+import type { LessonMeta } from '../kit/lesson-meta';
 
 /** Registry entry of the draw panel, the lecture's last live slide. */
 export const drawLesson: LessonMeta<'draw'> = {

@@ -15,10 +15,10 @@ import { anyActive } from '../../state/lab-state';
 import { DigitImage } from '../../components/DigitImage';
 import { formatPercent } from '../../components/format';
 import { runLabel } from '../shared/run-display';
-import { StepRef } from '../../app/StepRef';
+import { StepRef } from '../kit/StepRef';
 import { ConfusionGrid, type PickedCell } from './ConfusionGrid';
 import { RotationConfusion } from './RotationConfusion';
-import type { Inspectable } from './use-inspectable';
+import type { Inspectable } from './useInspectable';
 
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 /** Most images shown for one cell: enough to see a pattern, few enough to draw at once. */

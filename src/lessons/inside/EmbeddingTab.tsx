@@ -13,7 +13,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { formatPercent } from '../../components/format';
 import { EmbeddingScatter } from './EmbeddingScatter';
 import { RunPicker } from './RunPicker';
-import { trunkStory, type Inspectable } from './use-inspectable';
+import { trunkStory, type Inspectable } from './useInspectable';
 
 /** How many test digits may be laid out: more is a truer picture, fewer is faster (UMAP grows faster than linearly). */
 export const EMBED_COUNTS = [300, 1_000, 2_000] as const;

@@ -5,13 +5,13 @@
  * the engine's worker; the page only draws.
  */
 import { useState } from 'react';
-import { Panel } from '../Panel';
-import { StepRef } from '../../app/StepRef';
+import { Panel } from '../kit/Panel';
+import { StepRef } from '../kit/StepRef';
 import { useLab } from '../../state/store';
 import { Tabs, tabIds, type TabSpec } from '../../components/Tabs';
 import { PretrainedOffer } from '../shared/PretrainedOffer';
 import { useCurrentSpecs } from '../shared/useRuns';
-import { useInspectable } from './use-inspectable';
+import { useInspectable } from './useInspectable';
 import { FiltersTab } from './FiltersTab';
 import { ConfusionTab } from './ConfusionTab';
 import { EmbeddingTab } from './EmbeddingTab';

@@ -10,7 +10,7 @@ import { formatPercent } from '../../components/format';
 import { useLab } from '../../state/store';
 import { ask, forget, useAnswer } from '../../state/inspect';
 import { ConfusionGrid } from './ConfusionGrid';
-import type { Inspectable } from './use-inspectable';
+import type { Inspectable } from './useInspectable';
 
 /** Test images the rotation head is asked about (each at four turns). */
 const ROTATION_IMAGES = 1_000;

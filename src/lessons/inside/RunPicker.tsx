@@ -1,6 +1,6 @@
 /** A labelled drop-down of the models this lesson can look inside. */
 import { useId } from 'react';
-import type { Inspectable } from './use-inspectable';
+import type { Inspectable } from './useInspectable';
 
 /** Props of {@link RunPicker}. */
 export interface RunPickerProps {

@@ -1,5 +1,5 @@
 /** The inspection lesson's registry entry: what did the trunk's convolutions actually learn? */
-import type { LessonMeta } from '../../app/lesson-meta';
+import type { LessonMeta } from '../kit/lesson-meta';
 
 /** Registry entry of the "what the network learned" panel, a live slide in the lecture's RotNet part. */
 export const insideLesson: LessonMeta<'inside'> = {

@@ -1,7 +1,7 @@
 /**
  * The introduction: why self-supervised learning, in a few sentences and one picture of the pipeline.
  */
-import { Panel } from '../Panel';
+import { Panel } from '../kit/Panel';
 
 const PIPELINE = [
   { title: 'Pretext task', text: 'Make labels from the data itself (here: how far was the image turned?) and train a network on them. No human labels.' },
@@ -32,7 +32,7 @@ export function IntroPanel() {
       </ol>
       <p>
         Pretext tasks from the lecture: predicting where one patch sits relative to another (Doersch, Gupta &amp; Efros,
-        ICCV 2015); solving a jigsaw of nine shuffled patches (Noroozi &amp; Favaro, ECCV 2016); colourising a grey
+        ICCV 2015); solving a jigsaw of nine shuffled patches (Noroozi &amp; Favaro, ECCV 2016); colorizing a grey
         photo (Zhang, Isola &amp; Efros, ECCV 2016); super-resolution; inpainting a removed region; and the one we run
         here, <strong>RotNet</strong>: recognising whether an image was turned by 0, 90, 180 or 270 degrees (Gidaris,
         Singh &amp; Komodakis, ICLR 2018). The pipeline follows the survey by Jing &amp; Tian (IEEE TPAMI 2021).

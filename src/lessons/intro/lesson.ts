@@ -1,5 +1,5 @@
 /** The introduction lesson's registry entry: why self-supervised learning. */
-import { step, type LessonMeta } from '../../app/lesson-meta';
+import { step, type LessonMeta } from '../kit/lesson-meta';
 
 /** Registry entry of the introduction. Lecture mode has concept slides for it, so a link opens the first. */
 export const introLesson: LessonMeta<'intro'> = {

@@ -4,9 +4,9 @@
  * join the table. The words under the table say only what the numbers support.
  */
 import { useMemo, useState } from 'react';
-import { Panel } from '../Panel';
-import { SlidePart } from '../SlidePart';
-import { StepRef } from '../../app/StepRef';
+import { Panel } from '../kit/Panel';
+import { SlidePart } from '../kit/SlidePart';
+import { StepRef } from '../kit/StepRef';
 import { useLab } from '../../state/store';
 import { anyActive, runState, type LabState } from '../../state/lab-state';
 import { rowRuns, trainRow, type TrainableRow } from '../../state/row-training';
@@ -14,9 +14,10 @@ import { runId } from '../../ml/experiment/runs';
 import { yourRows, type FinishedRun } from '../../ml/experiment/leaderboard-file';
 import { verdictSentence } from '../../ml/experiment/gain';
 import { taskById, TASK_IDS } from '../../ml/tasks/registry';
+import { lecturePlace } from '../../ml/tasks/lecture-place';
 import { formatPercent } from '../../components/format';
 import { presetConfig } from '../../ml/config/presets';
-import { useRecordedLeaderboard } from './useRecordedLeaderboard';
+import { useRecorded } from '../shared/useRecorded';
 import { LeaderboardTable } from './LeaderboardTable';
 import { PretextScatter } from './PretextScatter';
 import { InstrumentSwitch } from '../shared/InstrumentSwitch';
@@ -54,9 +55,9 @@ function listWords(words: readonly string[]): string {
 /** The leaderboard panel. */
 export function LeaderboardPanel() {
   const [head, setHead] = useState<LeaderboardHead>('probe');
-  const recorded = useRecordedLeaderboard(head);
-  const probeFile = useRecordedLeaderboard('probe');
-  const lectureFile = useRecordedLeaderboard('lecture');
+  const recorded = useRecorded('leaderboard', head);
+  const probeFile = useRecorded('leaderboard', 'probe');
+  const lectureFile = useRecorded('leaderboard', 'lecture');
   const both = probeFile.status === 'ready' && lectureFile.status === 'ready' ? { probe: probeFile.result, lecture: lectureFile.result } : null;
   const runs = useLab((s) => s.runs);
   const labels = useLab((s) => s.config.splits.labelledCount);
@@ -174,7 +175,7 @@ export function LeaderboardPanel() {
         <ul>
           {TASK_IDS.map((id) => {
             const t = taskById(id);
-            return <li key={id}><strong>{t.title}</strong> ({t.lectureSection === 'after the lecture' ? 'after the lecture' : `lecture ${t.lectureSection}`}): {t.paper.authors} ({t.paper.year}), <cite>{t.paper.title}</cite>, {t.paper.venue}.</li>;
+            return <li key={id}><strong>{t.title}</strong> ({lecturePlace(t)}): {t.paper.authors} ({t.paper.year}), <cite>{t.paper.title}</cite>, {t.paper.venue}.</li>;
           })}
         </ul>
       </details>

@@ -1,5 +1,5 @@
 /** The leaderboard lesson's registry entry: which pretext task's features are worth learning? */
-import type { LessonMeta } from '../../app/lesson-meta';
+import type { LessonMeta } from '../kit/lesson-meta';
 
 /** Registry entry of the leaderboard panel, a live slide at the end of the lecture's last part. */
 export const leaderboardLesson: LessonMeta<'leaderboard'> = {

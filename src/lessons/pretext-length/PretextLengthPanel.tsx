@@ -5,14 +5,14 @@
  * is drawn at a time, with every reading in a table below; the findings are computed from the numbers.
  */
 import { useState } from 'react';
-import { Panel } from '../Panel';
-import { SlidePart } from '../SlidePart';
-import { StepRef } from '../../app/StepRef';
-import { PRETEXT_LENGTH_FILE, parsePretextLengthFile } from '../../ml/experiment/pretext-length-file';
+import { Panel } from '../kit/Panel';
+import { SlidePart } from '../kit/SlidePart';
+import { StepRef } from '../kit/StepRef';
+import { PRETEXT_LENGTH_FILE } from '../../ml/experiment/pretext-length-file';
 import { overallFindings, taskFindings } from '../../ml/experiment/pretext-length-words';
 import type { PretextLengthResult } from '../../ml/experiment/pretext-length-types';
 import type { TaskId } from '../../ml/tasks/registry';
-import { useRecordedFile } from '../shared/useRecordedFile';
+import { useRecorded } from '../shared/useRecorded';
 import { PretextLengthChart } from './PretextLengthChart';
 import { ReadingsTable } from './ReadingsTable';
 import './pretext-length.css';
@@ -53,7 +53,7 @@ function Recording({ result }: { readonly result: PretextLengthResult }) {
 
 /** The pretext-length panel. */
 export function PretextLengthPanel() {
-  const recorded = useRecordedFile(PRETEXT_LENGTH_FILE, parsePretextLengthFile);
+  const recorded = useRecorded('pretext-length');
   const [choice, setChoice] = useState<TaskId | null>(null);
   const result = recorded.status === 'ready' ? recorded.result : null;
   const task = result ? result.tasks.find((t) => t.id === choice) ?? result.tasks[0] : null;

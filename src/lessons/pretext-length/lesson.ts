@@ -1,6 +1,6 @@
 /** The pretext-length lesson's registry entry: does training the pretext task longer give better digit features? */
-import type { LessonMeta } from '../../app/lesson-meta';
-import { step } from '../../app/lesson-meta';
+import type { LessonMeta } from '../kit/lesson-meta';
+import { step } from '../kit/lesson-meta';
 
 /** Registry entry of the pretext-length panel, a live slide in the lecture's last part, after the curve. */
 export const pretextLengthLesson: LessonMeta<'pretext-length'> = {

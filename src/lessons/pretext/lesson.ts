@@ -1,5 +1,5 @@
 /** The pretext-training lesson's registry entry. */
-import { step, stepNo, type LessonMeta, type Setup } from '../../app/lesson-meta';
+import { step, stepNo, type LessonMeta, type Setup } from '../kit/lesson-meta';
 
 function pretextEpochs(n: number): Setup {
   return {

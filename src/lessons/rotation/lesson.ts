@@ -1,5 +1,5 @@
 /** The rotation lesson's registry entry: rotation data, labels for free. */
-import type { LessonMeta } from '../../app/lesson-meta';
+import type { LessonMeta } from '../kit/lesson-meta';
 
 /** Registry entry of the rotation panel, which is also a live slide of the lecture's last part. */
 export const rotationLesson: LessonMeta<'rotation'> = {

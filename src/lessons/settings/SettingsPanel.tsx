@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useLab, setConfig, choosePreset, configProblem } from '../../state/store';
 import type { ExperimentConfig, PresetName } from '../../ml/config/presets';
 import { trainImageCount } from '../../state/lab-state';
-import { Panel } from '../Panel';
+import { Panel } from '../kit/Panel';
 import { GENERAL_FIELDS, STEP_FIELDS, type NumberField } from './fields';
 
 const PRESETS: readonly { name: PresetName; label: string; text: string }[] = [

@@ -1,5 +1,5 @@
 /** The settings lesson's registry entry. It is not a step of the experiment, so it has no number. */
-import { step, type LessonMeta } from '../../app/lesson-meta';
+import { step, type LessonMeta } from '../kit/lesson-meta';
 
 /** Registry entry of the settings panel. Lecture mode shows it on no slide; a link opens the first live one. */
 export const settingsLesson: LessonMeta<'settings'> = {

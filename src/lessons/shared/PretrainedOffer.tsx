@@ -5,7 +5,7 @@
 import { useLab } from '../../state/store';
 import { loadPretrained } from '../../state/actions';
 import { anyActive, runState } from '../../state/lab-state';
-import { PRETRAINED_STEPS, pretrainedSpec, type PretrainedKey, type PretrainedManifest } from '../../runtime/pretrained';
+import { PRETRAINED_STEPS, pretrainedSpec, type PretrainedKey, type PretrainedManifest } from '../../client/pretrained';
 import { runId, type RunSpec } from '../../ml/experiment/runs';
 import { formatPercent, formatDuration } from '../../components/format';
 

@@ -5,6 +5,7 @@
 import { useLab, setConfig, getState } from '../../state/store';
 import { anyActive } from '../../state/lab-state';
 import { TASK_IDS, taskById, type TaskId } from '../../ml/tasks/registry';
+import { lecturePlace } from '../../ml/tasks/lecture-place';
 
 function choose(task: TaskId): void {
   setConfig({ ...getState().config, task });
@@ -22,7 +23,7 @@ export function TaskPicker({ name }: { readonly name: string }) {
         return (
           <label key={id}>
             <input type="radio" name={name} value={id} checked={task === id} disabled={busy} onChange={() => choose(id)} />{' '}
-            <strong>{t.title}</strong> <span className="hint">({/^\d/.test(t.lectureSection) ? `lecture ${t.lectureSection}` : t.lectureSection}) {t.question}</span>
+            <strong>{t.title}</strong> <span className="hint">({lecturePlace(t)}) {t.question}</span>
           </label>
         );
       })}

@@ -1,7 +1,7 @@
 /**
  * The same network trained from scratch on the same labelled images: the baseline.
  */
-import { Panel } from '../Panel';
+import { Panel } from '../kit/Panel';
 import { useLab } from '../../state/store';
 import { StepTrainer } from '../shared/StepTrainer';
 import { useCurrentSpecs } from '../shared/useRuns';

@@ -1,5 +1,5 @@
 /** The supervised-baseline lesson's registry entry: the same network, trained from scratch. */
-import type { LessonMeta } from '../../app/lesson-meta';
+import type { LessonMeta } from '../kit/lesson-meta';
 
 /** Registry entry of the supervised panel, a live slide on which Space trains the supervised model. */
 export const supervisedLesson: LessonMeta<'supervised'> = {

@@ -1,7 +1,7 @@
 /**
  * Frozen-layer transfer: the pretext model's convolutions (any task's trunk), locked, under a new 10-digit head.
  */
-import { Panel } from '../Panel';
+import { Panel } from '../kit/Panel';
 import { useLab } from '../../state/store';
 import { StepTrainer } from '../shared/StepTrainer';
 import { useCurrentSpecs } from '../shared/useRuns';

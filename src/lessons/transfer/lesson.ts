@@ -1,5 +1,5 @@
 /** The transfer lesson's registry entry: freeze the pretext features, train a new head. */
-import { stepNo, type LessonMeta } from '../../app/lesson-meta';
+import { stepNo, type LessonMeta } from '../kit/lesson-meta';
 
 /** Registry entry of the transfer panel, a live slide on which Space trains the self-supervised head. */
 export const transferLesson: LessonMeta<'transfer'> = {

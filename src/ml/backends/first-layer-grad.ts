@@ -1,5 +1,6 @@
 /**
- * The filter gradient of the lecture's first convolution (one input channel, 3x3 kernels, 64 filters) on
+ * The filter gradient of the lecture's first convolution (one input channel, 3x3 kernels, 64 filters), and of the
+ * task heads' small convolutions, on
  * Pretext Lab's own SIMD kernel. The general path in wasm-kernels.ts computes it as an XNNPACK convolution
  * of the images with the output gradient; with one input channel that convolution is a poor fit for
  * XNNPACK (9 output pixels, a 14x14x192 window each) and took a fifth of a training step. This does the
@@ -8,6 +9,27 @@
 import type { backend_util, TensorInfo } from '#tf';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { heapOffset, simdKernels } from './simd-kernels';
+
+/**
+ * True when the output map is small enough (at most 4x4 pixels: the task heads' Conv2D(16, stride 2) on 3x3
+ * features) that XNNPACK's way (transposes, an operator built per call) costs more than the products: there
+ * `smallConvFilterGrad` sums in place, in the same order. Output channels must come in fours.
+ */
+export function fitsSmallConvGrad(info: backend_util.Conv2DInfo): boolean {
+  return info.outHeight * info.outWidth <= 16 && info.outChannels % 4 === 0
+    && info.dilationHeight === 1 && info.dilationWidth === 1 && info.dataFormat === 'channelsLast';
+}
+
+/** The filter gradient of a small convolution (see fitsSmallConvGrad); null (nothing allocated) without the SIMD kernels. */
+export function smallConvFilterGrad(backend: BackendWasm, x: TensorInfo, dy: TensorInfo, info: backend_util.Conv2DInfo): TensorInfo | null {
+  const simd = simdKernels(backend);
+  if (!simd) return null;
+  const dw = backend.makeOutput([info.filterHeight, info.filterWidth, info.inChannels, info.outChannels], 'float32');
+  simd.smallConvFilterGrad(heapOffset(backend, x), heapOffset(backend, dy), heapOffset(backend, dw), info.batchSize,
+    info.inHeight, info.inWidth, info.inChannels, info.outHeight, info.outWidth, info.outChannels,
+    info.filterHeight, info.filterWidth, info.strideHeight, info.strideWidth, info.padInfo.top, info.padInfo.left);
+  return dw;
+}
 
 /** True when `conv1FilterGrad` handles this geometry: one input channel, 3-wide kernels, 16k filters, equal strides, no dilation. */
 export function fitsFirstLayerGrad(info: backend_util.Conv2DInfo): boolean {

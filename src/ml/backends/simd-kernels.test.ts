@@ -60,6 +60,39 @@ describe('SIMD kernels on the WASM heap', () => {
     tf.dispose([x, dy]);
   });
 
+  it.each([
+    ['the rotation head (stride 2, same, 3x3 input)', [6, 3, 3, 32], [3, 3, 32, 16], [2, 2], 'same'],
+    ['stride 2, valid, odd size, 3 channels', [5, 7, 7, 3], [3, 3, 3, 4], [2, 2], 'valid'],
+    ['mixed strides, a 5x5 kernel, 6 channels', [3, 10, 9, 6], [5, 5, 6, 3], [2, 1], 'same'],
+    ['stride 3, 8 channels', [2, 10, 10, 8], [5, 5, 8, 2], [3, 3], 'same'],
+  ] as const)('compute a strided convolution\'s input gradient to the bit: %s', async (_name, xShape, wShape, strides, pad) => {
+    const x = tf.tensor(values(size(xShape), 7, 0.3), [...xShape]) as tf.Tensor4D;
+    const w = tf.tensor(values(size(wShape), 8, 0), [...wShape]) as tf.Tensor4D;
+    const y = tf.conv2d(x, w, [...strides], pad);
+    const dy = tf.tensor(values(y.size, 9, 0.1), y.shape);
+    const [simd, stock] = await bothWays(() => tf.grad((input: tf.Tensor) => tf.conv2d(input as tf.Tensor4D, w, [...strides], pad).mul(dy).sum())(x));
+    expect(simd).toEqual(stock);
+    tf.dispose([x, w, y, dy]);
+  });
+
+  it.each([
+    ['the rotation head (stride 2, same, 3x3 input, 16 filters)', [6, 3, 3, 32], [3, 3, 32, 16], [2, 2], 'same'],
+    ['stride 2, valid, odd size, 4 filters', [5, 7, 7, 3], [3, 3, 3, 4], [2, 2], 'valid'],
+    ['mixed strides, a 5x5 kernel, cropped edge', [3, 6, 5, 6], [5, 5, 6, 8], [2, 1], 'valid'],
+    ['stride 3, same, 12 filters', [2, 10, 10, 2], [3, 3, 2, 12], [3, 3], 'same'],
+    // Larger maps go through XNNPACK, with the axes moved by our kernels instead of tfjs's Transpose.
+    ['the lecture\'s second convolution', [4, 7, 7, 64], [3, 3, 64, 32], [1, 1], 'same'],
+    ['odd channels, cropped edge', [3, 9, 8, 5], [3, 3, 5, 6], [2, 2], 'valid'],
+  ] as const)('compute a convolution\'s filter gradient to the bit: %s', async (_name, xShape, wShape, strides, pad) => {
+    const x = tf.tensor(values(size(xShape), 10, 0.3), [...xShape]) as tf.Tensor4D;
+    const w = tf.tensor(values(size(wShape), 11, 0), [...wShape]) as tf.Tensor4D;
+    const y = tf.conv2d(x, w, [...strides], pad);
+    const dy = tf.tensor(values(y.size, 12, 0.1), y.shape);
+    const [simd, xnnpack] = await bothWays(() => tf.grad((filter: tf.Tensor) => tf.conv2d(x, filter as tf.Tensor4D, [...strides], pad).mul(dy).sum())(w));
+    expect(simd).toEqual(xnnpack);
+    tf.dispose([x, w, y, dy]);
+  });
+
   it('sums leading axes to the bit, with a tail that is not a multiple of four', async () => {
     for (const shape of [[192, 14, 14, 64], [5, 3, 7]] as const) {
       const x = tf.tensor(values(size(shape), 6, 0.2), [...shape]);

@@ -19,6 +19,15 @@ export interface SimdKernels {
   momentumStep(w: number, a: number, g: number, mp: number, cp: number, w2: number, a2: number, n: number): void;
   addBias(x: number, bias: number, out: number, rows: number, width: number): void;
   reluGrad(dy: number, x: number, dx: number, n: number): void;
+  matMulBlocked(a: number, rowStride: number, depthStride: number, b: number, c: number, m: number, n: number, depth: number): void;
+  transpose2d(src: number, dst: number, rows: number, cols: number): void;
+  swapOuterAxes(src: number, dst: number, outer: number, middle: number, inner: number): void;
+  convInputGrad(dy: number, wt: number, dx: number, batch: number, inHeight: number, inWidth: number, inChannels: number,
+    outHeight: number, outWidth: number, outChannels: number, filterHeight: number, filterWidth: number,
+    strideHeight: number, strideWidth: number, topPad: number, leftPad: number): void;
+  smallConvFilterGrad(x: number, dy: number, dw: number, batch: number, inHeight: number, inWidth: number, inChannels: number,
+    outHeight: number, outWidth: number, outChannels: number, filterHeight: number, filterWidth: number,
+    strideHeight: number, strideWidth: number, top: number, left: number): void;
 }
 
 /** What we read of the emscripten module: its memory is an export (single-threaded) or a property (threaded). */

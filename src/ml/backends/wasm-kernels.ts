@@ -15,8 +15,12 @@ import '@tensorflow/tfjs-backend-wasm';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { registerFusedOptimizerKernels } from './fused-optimizers';
 import { makeAdd, registerReluGradient } from './elementwise-kernels';
-import { firstLayerFilterGrad, fitsFirstLayerGrad } from './first-layer-grad';
+import { stridedConvInputGrad } from './conv-input-grad';
+import { firstLayerFilterGrad, fitsFirstLayerGrad, fitsSmallConvGrad, smallConvFilterGrad } from './first-layer-grad';
+import { makeBatchMatMul } from './matmul-kernels';
 import { makeMaxPoolGrad } from './pool-kernels';
+import { heapOffset, simdKernels } from './simd-kernels';
+import { makeSlice, makeSplitV } from './slice-kernels';
 import { makeSum } from './sum-kernel';
 
 const WASM = 'wasm';
@@ -38,6 +42,22 @@ function free(backend: KernelBackend, ...infos: TensorInfo[]): void {
 function convInfo(xShape: number[], filterShape: number[], attrs: Conv2DBackpropFilterAttrs | Conv2DBackpropInputAttrs): backend_util.Conv2DInfo {
   return backend_util.computeConv2DInfo(
     xShape as Shape4, filterShape as Shape4, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode, false, 'channelsLast');
+}
+
+/**
+ * x [B, H, W, C] as [C, H, W, B] (`batchLast`) or [H, W, B, C] (`batchMiddle`): pure copies, on the SIMD kernels
+ * where they run (a tiled transpose, and whole-row moves), else on the backend's own Transpose, whose scalar
+ * loops took about a tenth of the second convolution's filter gradient.
+ */
+function moveAxes(backend: KernelBackend, x: TensorInfo, to: 'batchLast' | 'batchMiddle'): TensorInfo {
+  const simd = simdKernels(backend as BackendWasm);
+  const [b, h, w, c] = x.shape;
+  if (!simd || x.dtype !== 'float32') return run('Transpose', backend, { x }, { perm: to === 'batchLast' ? [3, 1, 2, 0] : [1, 2, 0, 3] });
+  const wasm = backend as BackendWasm;
+  const out = wasm.makeOutput(to === 'batchLast' ? [c, h, w, b] : [h, w, b, c], 'float32');
+  if (to === 'batchLast') simd.swapOuterAxes(heapOffset(wasm, x), heapOffset(wasm, out), b, h * w, c);
+  else simd.batchToMiddle(heapOffset(wasm, x), heapOffset(wasm, out), b, h * w, c);
+  return out;
 }
 
 /**
@@ -71,6 +91,10 @@ const conv2DBackpropFilter: KernelFunc = ({ inputs, backend: b, attrs }) => {
     const dw = firstLayerFilterGrad(backend as BackendWasm, x, dy, info);
     if (dw) return dw;
   }
+  if (fitsSmallConvGrad(info)) {
+    const dw = smallConvFilterGrad(backend as BackendWasm, x, dy, info);
+    if (dw) return dw;
+  }
   const [kh, kw] = a.filterShape;
   const { top, left } = info.padInfo;
   // Padding (or cropping, if negative) so that the last window ends exactly at the edge.
@@ -82,8 +106,8 @@ const conv2DBackpropFilter: KernelFunc = ({ inputs, backend: b, attrs }) => {
     const size = [info.batchSize, info.inHeight + Math.min(bottom, 0), info.inWidth + Math.min(right, 0), info.inChannels];
     input = run('Slice', backend, { x }, { begin: [0, 0, 0, 0], size });
   }
-  const xT = run('Transpose', backend, { x: input }, { perm: [3, 1, 2, 0] }); // [Ci, H, W, B]
-  const dyT = run('Transpose', backend, { x: dy }, { perm: [1, 2, 0, 3] }); // [OH, OW, B, Co]
+  const xT = moveAxes(backend, input, 'batchLast'); // [Ci, H, W, B]
+  const dyT = moveAxes(backend, dy, 'batchMiddle'); // [OH, OW, B, Co]
   const pad = [[0, 0], [top, Math.max(bottom, 0)], [left, Math.max(right, 0)], [0, 0]];
   const dilations = [info.strideHeight, info.strideWidth];
   const dwT = run('Conv2D', backend, { x: xT, filter: dyT }, { strides: 1, dilations, pad, dataFormat: 'NHWC' }); // [Ci, KH, KW, Co]
@@ -98,7 +122,8 @@ const conv2DBackpropFilter: KernelFunc = ({ inputs, backend: b, attrs }) => {
  * same filter turned around: flipped in space (a tap that pushed x right now
  * pulls dy left) and with in/out channels swapped. The stock wasm kernel for
  * this is a plain C++ loop; routing stride 1 through the XNNPACK Conv2D is
- * several times faster. Other strides (and NCHW) keep the original kernel.
+ * several times faster. Other strides run the stock kernel's own loop on our SIMD kernel (conv-input-grad.ts);
+ * NCHW, and engines without WASM SIMD, keep the original kernel.
  */
 function makeConv2DBackpropInput(original: KernelFunc): KernelFunc {
   return (args) => {
@@ -113,7 +138,7 @@ function makeConv2DBackpropInput(original: KernelFunc): KernelFunc {
     const bottom = info.inHeight - info.outHeight + kh - 1 - top;
     const right = info.inWidth - info.outWidth + kw - 1 - left;
     if (info.strideHeight !== 1 || info.strideWidth !== 1 || Math.min(top, left, bottom, right) < 0) {
-      return original(args);
+      return stridedConvInputGrad(backend as BackendWasm, dy, filter, info) ?? original(args);
     }
     const flipped = run('Reverse', backend, { x: filter }, { dims: [0, 1] });
     const turned = run('Transpose', backend, { x: flipped }, { perm: [0, 1, 3, 2] }); // [KH, KW, Co, Ci]
@@ -183,7 +208,9 @@ export function ownsWasmFilterGradient(): boolean {
  * `MaxPoolGrad` for the 2x2 stride-2 pool by a single pass (pool-kernels.ts), and
  * `Sum` over leading axes (bias gradients) by one without a transpose (sum-kernel.ts), lets `Identity`
  * and a same-type `Cast` share their input's data instead of copying it, adds biases and computes ReLU's
- * gradient in one SIMD pass each (elementwise-kernels.ts), and registers the one-kernel optimiser updates
+ * gradient in one SIMD pass each (elementwise-kernels.ts), runs the transposed products of a Dense layer's
+ * backward pass on SIMD kernels in tfjs's own float order (matmul-kernels.ts), cuts a tensor along its last
+ * axis in one pass (slice-kernels.ts: the pixel objectives split targets from masks every step), and registers the one-kernel optimiser updates
  * (fused-optimizers.ts).
  *
  * Safe to call more than once, and before or after `tf.setBackend('wasm')`.
@@ -197,6 +224,9 @@ export function registerWasmTrainingKernels(): void {
   wrapKernel('Identity', makeIdentity);
   wrapKernel('Cast', makeCast);
   wrapKernel('Add', makeAdd);
+  wrapKernel('BatchMatMul', makeBatchMatMul);
+  wrapKernel('Slice', makeSlice);
+  wrapKernel('SplitV', makeSplitV);
   registerFusedOptimizerKernels();
   registerReluGradient();
 }

@@ -13,26 +13,12 @@
  */
 import type { SplitSizes } from '../data/splits';
 import { LECTURE_SPLITS } from '../data/splits';
-import type { InputScaling } from '../train/batches';
+import type { InputScaling } from '../train/task-set';
 import type { RotationOrder } from '../tasks/rotation/rotation';
 import type { TaskId } from '../tasks/registry';
+import type { PresetName, StepSettings } from './step-settings';
 
-/** Settings of one training step. `momentum` applies to the SGD steps only; Adam uses Keras defaults. */
-export interface StepSettings {
-  readonly epochs: number;
-  readonly batchSize: number;
-  readonly learningRate: number;
-  readonly momentum: number;
-  readonly shuffle: boolean;
-  readonly validationSplit: number;
-  /** Early stopping on training accuracy; null for none. */
-  readonly patience: number | null;
-}
-
-/** The preset names. */
-export type PresetName = 'lecture' | 'quick' | 'smoke';
-/** All preset names, for menus and validation. */
-export const PRESET_NAMES: readonly PresetName[] = ['lecture', 'quick', 'smoke'];
+export { PRESET_NAMES, type PresetName, type StepSettings } from './step-settings';
 
 /** A whole experiment: data, pretext training, and the three downstream arms. */
 export interface ExperimentConfig {

@@ -7,8 +7,8 @@
 export function fnv1a32(bytes: Uint8Array): string {
   let hash = 0x811c9dc5 | 0;
   // Multiply by the FNV prime 16777619 with 32-bit wrap-around. Math.imul does exactly that in one step, and
-  // about twice as fast as spelling the product out in shifts: this runs over all 23 MB of MNIST on every
-  // page load (27-33 ms instead of 47-58 ms in Node here).
+  // faster than spelling the product out in shifts, which matters because this runs over all 23 MB of MNIST
+  // on every page load.
   for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i], 16777619);
   return (hash >>> 0).toString(16).padStart(8, '0');
 }

@@ -35,8 +35,8 @@ export const inflateWithStreams: Inflate = async (bytes) => new Uint8Array(await
 /**
  * Inflates into a SharedArrayBuffer of the size the manifest promises, chunk by chunk as DecompressionStream
  * hands them over. Memory shared this way can be given to the training worker without copying it: MNIST is
- * 23 MB inflated, and copying it for the worker took 90-150 ms of the page's main thread on every load here
- * (and kept two copies alive). Only where SharedArrayBuffer exists (a cross-origin-isolated page, or Node);
+ * 23 MB inflated, and copying it for the worker held up the page's main thread on every load (and kept two
+ * copies alive). Only where SharedArrayBuffer exists (a cross-origin-isolated page, or Node);
  * elsewhere, and without a size, this is {@link inflateWithStreams}. Data that inflates to more than promised
  * (a wrong or corrupt file) is inflated again into ordinary memory, so the caller still sees and names its true
  * length.

@@ -6,10 +6,11 @@ import * as tf from '#tf';
 import { IMAGE_PIXELS, type ImageSet } from '../data/mnist';
 import { makeBatch, range, type InputScaling } from '../train/batches';
 import { objectiveFor, type TaskSet } from '../train/objective';
-import type { ObjectiveSpec } from '../tasks/types';
+import { objectiveTraits, type ObjectiveSpec } from '../objectives/registry';
+import { CLASSIFY_SPEC } from '../objectives/classify';
 
-/** Which rows to evaluate (default all), in what scaling, in batches of what size (default 64, as the lecture; a
- * contrastive objective always uses its own `evaluationRows`, see below). */
+/** Which rows to evaluate (default all), in what scaling, in batches of what size (default 64, as the lecture;
+ * an objective may insist on its own: a contrastive one always compares its `evaluationRows`). */
 export interface EvaluateOptions {
   readonly rows?: ArrayLike<number>;
   readonly scaling: InputScaling;
@@ -28,11 +29,11 @@ export interface Evaluation {
 /** Evaluates `model` on `set` (what Keras's `model.evaluate` returns: loss and accuracy). */
 export async function evaluate(model: tf.LayersModel, set: TaskSet, options: EvaluateOptions): Promise<Evaluation> {
   const rows = options.rows ?? range(0, set.count);
-  // A contrastive score depends on how many views compete (1 in 191 is harder than 1 in 63), so it is always
-  // measured in batches of the task's own size, whatever the caller asks: the same number on every panel.
-  // Batches start at row 0 of `rows` and hold an even number of rows, so pairs (adjacent rows) stay whole.
-  const batchSize = options.objective?.kind === 'contrastive' ? options.objective.evaluationRows : options.batchSize ?? 64;
-  const objective = objectiveFor(options.objective ?? { kind: 'classify' }, options.scaling);
+  // The objective may insist on its own batch size (a contrastive score depends on how many views compete).
+  // Batches start at row 0 of `rows`, so rows that must stay together (adjacent pairs) stay whole.
+  const spec = options.objective ?? CLASSIFY_SPEC;
+  const batchSize = objectiveTraits(spec).evaluationBatch(options.batchSize ?? 64);
+  const objective = objectiveFor(spec, options.scaling);
   let lossSum = 0;
   let correctSum = 0;
   for (let start = 0; start < rows.length; start += batchSize) {

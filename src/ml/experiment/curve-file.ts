@@ -9,9 +9,7 @@
 import type { CurveReport } from './curve-report';
 import type { Curve, CurveTrunk } from './curve';
 import { compareToRandom, type Verdict } from './gain';
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isFraction = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
+import { checkRecording, isFraction, isMeanStd, isObject } from './recorded-file';
 
 /** The recorded curve in `json`, checked. Throws an Error naming the first problem. */
 export function parseCurveFile(json: unknown): CurveReport {
@@ -21,14 +19,13 @@ export function parseCurveFile(json: unknown): CurveReport {
   if (!Array.isArray(labels) || labels.length === 0 || !labels.every((n) => Number.isInteger(n) && n > 0)) throw new Error('the curve file has no label counts');
   if (!Array.isArray(seedList) || seedList.length === 0) throw new Error('the curve file has no seeds');
   if (typeof preset !== 'string' || typeof testCount !== 'number') throw new Error('the curve file lacks its preset or test count');
-  if (typeof json.recordedAt !== 'string' || Number.isNaN(Date.parse(json.recordedAt))) throw new Error('the curve file has no valid recording date');
-  if (json.head !== undefined && json.head !== 'probe' && json.head !== 'lecture') throw new Error('the curve file names an unknown head (probe or lecture expected)');
+  checkRecording(json, 'the curve file', 'optional');
   if (typeof json.command !== 'string') throw new Error('the curve file does not say which command recorded it');
   curves.forEach((c: unknown, i) => {
     if (!isObject(c) || typeof c.trunk !== 'string' || !Array.isArray(c.points)) throw new Error(`curve ${i + 1} has no trunk or points`);
     c.points.forEach((p: unknown) => {
       if (!isObject(p) || !labels.includes(p.labels)) throw new Error(`curve "${c.trunk}" has a point at a label count the file does not list`);
-      if (!isFraction(p.mean) || typeof p.std !== 'number' || !(p.std >= 0)) throw new Error(`curve "${c.trunk}" at ${String(p.labels)} labels needs a mean from 0 to 1 and a std`);
+      if (!isMeanStd(p)) throw new Error(`curve "${c.trunk}" at ${String(p.labels)} labels needs a mean from 0 to 1 and a std`);
       if (!Array.isArray(p.accuracies) || p.accuracies.length !== seedList.length || !p.accuracies.every(isFraction)) {
         throw new Error(`curve "${c.trunk}" at ${String(p.labels)} labels needs one accuracy per seed`);
       }

@@ -6,6 +6,7 @@ import type { PresetName } from '../config/presets';
 import type { Curve, CurveValidation } from './curve';
 import { BALANCED_UP_TO, LABEL_POOL_START } from './label-pool';
 import type { LeaderboardHead } from './leaderboard-types';
+import { joinedRecording, requireSame } from './recorded-file';
 
 /** True for a trunk whose network trains every layer itself (scratch, fine-tuned): no head reads it, so its curve is the same under either. */
 export function trainsItsOwnHead(trunk: string): boolean {
@@ -49,10 +50,8 @@ export interface CurveReport {
 export function mergeCurveReports(parts: readonly CurveReport[], note?: string): CurveReport {
   if (parts.length === 0) throw new Error('nothing to merge');
   const [first] = parts;
-  const same = (r: CurveReport) => JSON.stringify([r.preset, r.seedList, r.validation, r.testCount, r.labelPool, r.backend]);
-  for (const r of parts) {
-    if (same(r) !== same(first)) throw new Error(`cannot merge curves measured differently: ${same(r)} vs ${same(first)}`);
-  }
+  const settings = (r: CurveReport) => [r.preset, r.seedList, r.validation, r.testCount, r.labelPool, r.backend];
+  for (const r of parts) requireSame('merge curves measured differently', 'their settings (preset, seeds, validation, test set, label pool, backend)', settings(first), settings(r));
   // Frozen trunks are read by a head, so parts with frozen trunks must share it; scratch and fine-tuned curves
   // train their own and join either.
   const headOf = (r: CurveReport) => r.head ?? 'lecture';
@@ -72,8 +71,7 @@ export function mergeCurveReports(parts: readonly CurveReport[], note?: string):
     head,
     curves,
     labels: [...new Set(parts.flatMap((r) => r.labels))].sort((a, b) => a - b),
-    elapsedMs: parts.reduce((sum, r) => sum + r.elapsedMs, 0),
-    recordedAt: parts.map((r) => r.recordedAt).sort().at(-1) as string,
+    ...joinedRecording(parts),
     command: parts.map((r) => r.command).join(' && '),
     ...(note ? { note } : {}),
   };

@@ -5,18 +5,16 @@
  * A recorded file is checked before it is shown: a truncated or hand-edited file is refused with a message
  * naming what is wrong, rather than drawn as a table of NaNs.
  */
-import { isTaskId, taskById, type TaskId } from '../tasks/registry';
-import { scoreName } from '../tasks/score-name';
+import { taskById, type TaskId } from '../tasks/registry';
+import { scoreName } from '../objectives/registry';
 import { compareToRandom, type Gain } from './gain';
 import { meanStd, type MeanStd } from './statistics';
 import { REFERENCE_IDS, REFERENCE_TITLES, type LeaderboardResult, type ReferenceId } from './leaderboard-types';
 import type { RunSpec } from './runs';
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isFraction = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
+import { checkRecording, isFraction, isMeanStd, isObject, knownTaskRows } from './recorded-file';
 
 function checkMeanStd(v: unknown, where: string): void {
-  if (!isObject(v) || !isFraction(v.mean) || typeof v.std !== 'number' || !(v.std >= 0)) throw new Error(`${where} must be {mean, std} with a mean from 0 to 1`);
+  if (!isMeanStd(v)) throw new Error(`${where} must be {mean, std} with a mean from 0 to 1`);
 }
 
 /**
@@ -29,8 +27,7 @@ export function parseLeaderboard(json: unknown): LeaderboardResult {
   if (!Array.isArray(tasks) || !Array.isArray(references) || !Array.isArray(seeds) || seeds.length === 0) {
     throw new Error('the leaderboard file has no tasks, references or seeds');
   }
-  if (typeof json.recordedAt !== 'string' || Number.isNaN(Date.parse(json.recordedAt))) throw new Error('the leaderboard file has no valid recording date');
-  if (json.head !== undefined && json.head !== 'probe' && json.head !== 'lecture') throw new Error('the leaderboard file names an unknown head (probe or lecture expected)');
+  checkRecording(json, 'the leaderboard file', 'optional');
   if (typeof json.testCount !== 'number' || typeof json.budget !== 'string' || typeof json.preset !== 'string') throw new Error('the leaderboard file lacks its settings');
   tasks.forEach((t: unknown, i) => {
     if (!isObject(t) || typeof t.id !== 'string') throw new Error(`task row ${i + 1} has no id`);
@@ -43,8 +40,7 @@ export function parseLeaderboard(json: unknown): LeaderboardResult {
     if (!row) throw new Error(`the leaderboard file has no "${id}" reference row`);
     checkMeanStd(row.digitAccuracy, `reference "${id}" digitAccuracy`);
   }
-  const known = (tasks as { id: string }[]).filter((t) => isTaskId(t.id));
-  return { ...(json as unknown as LeaderboardResult), tasks: known as unknown as LeaderboardResult['tasks'] };
+  return { ...(json as unknown as LeaderboardResult), tasks: knownTaskRows(tasks) as unknown as LeaderboardResult['tasks'] };
 }
 
 /** One row of the student's own results: a task's frozen trunk, or a reference. */

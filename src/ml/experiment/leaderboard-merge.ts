@@ -6,12 +6,11 @@
  */
 import { TASK_IDS } from '../tasks/registry';
 import type { LeaderboardResult } from './leaderboard-types';
+import { joinedRecording, joinRows, requireSame } from './recorded-file';
 
 /** `base` with `added`'s task rows (replacing rows of the same task), in registry order. Throws on a mismatch. */
 export function mergeLeaderboards(base: LeaderboardResult, added: LeaderboardResult): LeaderboardResult {
-  const same = (what: string, a: unknown, b: unknown) => {
-    if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`cannot add these rows: ${what} differ (${JSON.stringify(a)} against ${JSON.stringify(b)})`);
-  };
+  const same = (what: string, a: unknown, b: unknown) => requireSame('add these rows', what, a, b);
   same('instruments (heads)', base.head ?? 'lecture', added.head ?? 'lecture');
   same('presets', base.preset, added.preset);
   same('seeds', base.seeds, added.seeds);
@@ -22,12 +21,5 @@ export function mergeLeaderboards(base: LeaderboardResult, added: LeaderboardRes
     const other = added.references.find((r) => r.id === ref.id);
     same(`the "${ref.id}" reference rows (the same seeds must give the same numbers)`, ref.perSeed, other?.perSeed);
   }
-  const rows = new Map(base.tasks.map((t) => [t.id, t]));
-  for (const t of added.tasks) rows.set(t.id, t);
-  return {
-    ...base,
-    tasks: TASK_IDS.filter((id) => rows.has(id)).map((id) => rows.get(id) as LeaderboardResult['tasks'][number]),
-    recordedAt: added.recordedAt > base.recordedAt ? added.recordedAt : base.recordedAt,
-    elapsedMs: base.elapsedMs + added.elapsedMs,
-  };
+  return { ...base, tasks: joinRows(base.tasks, added.tasks, TASK_IDS), ...joinedRecording([base, added]) };
 }

@@ -17,7 +17,7 @@ import type { ExperimentConfig, PresetName } from '../config/presets';
 import { checkConfig } from '../config/check-config';
 import type { TestSetName } from '../data/splits';
 import { taskById, type TaskId } from '../tasks/registry';
-import { scoreName } from '../tasks/score-name';
+import { scoreName } from '../objectives/registry';
 import type { ExperimentCallbacks } from './protocol';
 import { compareToRandom } from './gain';
 import { convergedUpperTitle, REFERENCE_IDS, REFERENCE_TITLES, type LeaderboardHead, type LeaderboardResult, type ReferenceId, type ReferenceRow, type TaskRow } from './leaderboard-types';

@@ -6,8 +6,8 @@
  * is refused with a sentence naming the first thing wrong, never drawn as a chart of NaNs. Tasks this copy of
  * the app does not know (a file from a newer version) are dropped, not refused.
  */
-import { isTaskId } from '../tasks/registry';
 import type { ProbeBlock, PretextLengthResult } from './pretext-length-types';
+import { checkRecording, isCount, isFraction, isMeanStd, isObject, knownTaskRows } from './recorded-file';
 
 /** The file's name under `pretrained/`. */
 export const PRETEXT_LENGTH_FILE = 'pretext-length.json';
@@ -18,14 +18,11 @@ export const PROBE_BLOCKS: readonly ProbeBlock[] = ['conv1 + pool', 'conv2 + poo
 /** The headline probe: 1,000 labels after block 2 (what `points[].accuracy` holds). */
 export const HEADLINE_PROBE = { labels: 1000, block: 'conv2 + pool' } as const satisfies { labels: number; block: ProbeBlock };
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isFraction = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const isBlock = (v: unknown): v is ProbeBlock => (PROBE_BLOCKS as readonly unknown[]).includes(v);
 
 /** Mean, std and one value per seed, each a fraction. */
 function checkSeedStats(v: unknown, seeds: number, where: string): void {
-  if (!isObject(v) || !isFraction(v.mean) || typeof v.std !== 'number' || !(v.std >= 0)) throw new Error(`${where} needs a mean from 0 to 1 and a std`);
+  if (!isMeanStd(v)) throw new Error(`${where} needs a mean from 0 to 1 and a std`);
   if (!Array.isArray(v.perSeed) || v.perSeed.length !== seeds || !v.perSeed.every(isFraction)) throw new Error(`${where} needs one value from 0 to 1 per seed (${seeds})`);
 }
 
@@ -63,19 +60,18 @@ function checkTask(t: unknown, i: number, file: Record<string, unknown>, seeds: 
 /** The recorded study in `json`, checked. Throws an Error naming the first problem. */
 export function parsePretextLengthFile(json: unknown): PretextLengthResult {
   if (!isObject(json) || json.kind !== 'pretext-length' || json.version !== 1) throw new Error('not a pretext-length file (kind "pretext-length", version 1 expected)');
-  if (json.head !== 'probe') throw new Error('the pretext-length file must measure with the linear probe (head "probe")');
   if (typeof json.preset !== 'string' || typeof json.backend !== 'string' || !isCount(json.testCount)) throw new Error('the pretext-length file lacks its preset, backend or test count');
   const { seedList } = json;
   if (!Array.isArray(seedList) || seedList.length === 0 || !seedList.every(Number.isInteger)) throw new Error('the pretext-length file has no seeds');
   checkAscending(json.epochs, 'epochs');
   checkAscending(json.labels, 'label counts');
   if (!Array.isArray(json.blocks) || json.blocks.length === 0 || !json.blocks.every(isBlock)) throw new Error(`the pretext-length file's blocks must be among ${PROBE_BLOCKS.join(' and ')}`);
-  if (typeof json.recordedAt !== 'string' || Number.isNaN(Date.parse(json.recordedAt))) throw new Error('the pretext-length file has no valid recording date');
+  checkRecording(json, 'the pretext-length file', 'probe');
   if (!Array.isArray(json.commands) || json.commands.length === 0 || !json.commands.every((c) => typeof c === 'string')) throw new Error('the pretext-length file does not say which commands recorded it');
   if (typeof json.elapsedMs !== 'number') throw new Error('the pretext-length file does not say how long it took');
   if (!Array.isArray(json.tasks) || json.tasks.length === 0) throw new Error('the pretext-length file has no tasks');
   json.tasks.forEach((t: unknown, i) => checkTask(t, i, json, seedList.length));
-  const known = (json.tasks as { id: string }[]).filter((t) => isTaskId(t.id));
+  const known = knownTaskRows(json.tasks);
   if (known.length === 0) throw new Error('the pretext-length file has no task this copy of the app knows');
   return { ...(json as unknown as PretextLengthResult), tasks: known as unknown as PretextLengthResult['tasks'] };
 }

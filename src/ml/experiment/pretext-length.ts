@@ -18,7 +18,7 @@ import { leaderboardConfig } from './leaderboard';
 import { buildTaskModel } from '../models/architecture';
 import { TrainingRun } from '../train/trainer';
 import { evaluate } from '../eval/evaluate';
-import { scoreName } from '../tasks/score-name';
+import { scoreName } from '../objectives/registry';
 import { chanceScore } from '../tasks/chance';
 import { taskById, type TaskId } from '../tasks/registry';
 import { readTrunk, type TrunkBlock, type TrunkReading } from '../probe/trunk-readings';

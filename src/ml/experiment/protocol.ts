@@ -18,7 +18,7 @@ import { evaluate } from '../eval/evaluate';
 import { checkConfig } from '../config/check-config';
 import type { ExperimentConfig } from '../config/presets';
 import { taskById, type TaskId } from '../tasks/registry';
-import { scoreName } from '../tasks/score-name';
+import { scoreName } from '../objectives/registry';
 import { chanceScore } from '../tasks/chance';
 import { exampleSeed, experimentSpecs, testExampleSeed, trainOptionsFor, type RunSpec, type TrunkUse } from './runs';
 
@@ -83,12 +83,12 @@ export interface ExperimentCallbacks {
 
 /** A task's examples made from the test images, to score the pretext task itself (fixed seed). */
 export function pretextTestSet(task: TaskId, splits: Splits): TaskSet {
-  return taskById(task).buildExamples(splits.test, { seed: testExampleSeed(task), order: 'grouped' });
+  return taskById(task).buildExamples(splits.test, { seed: testExampleSeed(task) });
 }
 
 /** A task's training examples from the unlabelled pretext images. */
 export function pretextTrainSet(config: ExperimentConfig, pretextImages: ImageSet): TaskSet {
-  return taskById(config.task).buildExamples(pretextImages, { seed: exampleSeed(config.task, config.seed), order: config.rotationOrder });
+  return taskById(config.task).buildExamples(pretextImages, { seed: exampleSeed(config.task, config.seed), config });
 }
 
 /** A task's pretext run, trained and scored on the test images' examples; the model is the caller's to dispose. */

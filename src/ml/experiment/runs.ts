@@ -10,6 +10,7 @@ import type { ExperimentConfig, StepSettings } from '../config/presets';
 import { deriveSeed } from '../train/random';
 import type { TrainOptions } from '../train/trainer';
 import { taskById, type TaskId } from '../tasks/registry';
+import { objectiveTraits } from '../objectives/registry';
 
 /** How a run uses the trunk. */
 export type TrunkUse =
@@ -152,7 +153,7 @@ export function trainOptionsFor(spec: RunSpec, config: ExperimentConfig): TrainO
     validationSplit: settings.validationSplit,
     patience: settings.patience,
     scaling: config.scaling,
-    ...(spec.use === 'pretext' ? { objective: task.objective, groupSize: task.groupSize } : {}),
+    ...(spec.use === 'pretext' ? { objective: task.objective, groupSize: objectiveTraits(task.objective).groupSize } : {}),
   };
 }
 

@@ -9,7 +9,7 @@ import type { ExperimentConfig } from '../config/presets';
 import { buildTaskModel } from '../models/architecture';
 import { taskById } from '../tasks/registry';
 import { chanceScore } from '../tasks/chance';
-import { scoreName } from '../tasks/score-name';
+import { scoreName } from '../objectives/registry';
 import { pretextTestSet, trainPretext, type ExperimentCallbacks } from './protocol';
 import { evaluate } from '../eval/evaluate';
 import type { TrunkReading } from '../probe/trunk-readings';

@@ -6,6 +6,7 @@ import { buildDigitClassifier, buildTaskModel, trainableVariables, type FeatureS
 import { TrainingRun, type TrainOptions } from '../train/trainer';
 import { evaluate } from '../eval/evaluate';
 import { taskById } from '../tasks/registry';
+import { presetConfig } from '../config/presets';
 import { leakedTensors, useCpuBackend, useWasmBackend } from '../testing/fixtures';
 import { extractFeatures, type FeatureMatrix } from './extract';
 import { DIGIT_HEAD_LAYER, buildFeatureHead, installHead, trainFeatureHead } from './head';
@@ -116,7 +117,7 @@ describe('a head on cached features', () => {
   it('with a trained trunk, gives the through-the-trunk gradient to float rounding on WASM, and exactly on CPU', async () => {
     const pretext = buildTaskModel(taskById('rotation'), 1);
     const images = sliceSet(mnist.train, 0, 400);
-    const examples = taskById('rotation').buildExamples(images, { seed: 1, order: 'lecture' });
+    const examples = taskById('rotation').buildExamples(images, { seed: 1, config: { ...presetConfig('lecture'), rotationOrder: 'lecture' } });
     await new TrainingRun(pretext, examples, {
       epochs: 1, batchSize: 192, optimizer: { kind: 'adam', learningRate: 0.001 }, shuffle: false, seed: 1,
       validationSplit: 0, patience: null, scaling: 'raw',

@@ -24,6 +24,7 @@ import type { EpochEvent, EpochRecord, TrainResult } from '../train/events';
 import { createArrayOptimizer } from './array-optimizers';
 import { crossEntropy, denseLogits, transpose, weightGradients, type DenseWeights } from './dense-math';
 import type { FeatureMatrix } from './extract';
+import { isClassify } from '../objectives/classify';
 
 /**
  * Trains `weights` in place on `features` (one row of `weights.inputs` numbers per label) with `options`, as a
@@ -36,7 +37,7 @@ export async function trainDenseWeights(
 ): Promise<TrainResult> {
   const count = labels.length;
   validateTrainOptions(options, count);
-  if ((options.groupSize ?? 1) !== 1 || (options.objective && options.objective.kind !== 'classify')) {
+  if ((options.groupSize ?? 1) !== 1 || (options.objective && !isClassify(options.objective))) {
     throw new Error('The typed-array head trainer trains digit classifiers only (rows of their own, cross-entropy).');
   }
   if (features.width !== weights.inputs || features.values.length !== count * features.width) {

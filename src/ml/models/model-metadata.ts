@@ -48,7 +48,7 @@ export class ModelFileError extends Error {
 
 /**
  * The largest weights file we accept. The lecture's models are under 100 kB; the largest task model is
- * colourization's (a 288 -> 28x28x5 decoder, about 4.6 MB), so 6 MB admits every one of ours and still refuses
+ * colorization's (a 288 -> 28x28x5 decoder, about 4.6 MB), so 6 MB admits every one of ours and still refuses
  * a file that plainly is not.
  */
 export const MAX_WEIGHT_BYTES = 6 * 1024 * 1024;

@@ -2,9 +2,9 @@
  * The networks described without building them: each layer's output shape and parameter count, worked out from
  * the same layer descriptions the builders in architecture.ts and trunk.ts use.
  *
- * Why not build them and count: building a tfjs model draws every initial weight, and colourization's head alone
- * has 1.1 million. Building all nine networks only to print their parameter counts took the engine 70-100 ms of
- * every page load in the browser here; working the counts out takes well under a millisecond. The shapes follow
+ * Why not build them and count: building a tfjs model draws every initial weight, and colorization's head alone
+ * has 1.1 million. Building all nine networks only to print their parameter counts cost the engine a noticeable
+ * part of every page load; working the counts out is arithmetic on a few dozen numbers. The shapes follow
  * Keras's rules for these layers ('same' convolutions round up, 2x2 pooling rounds down), and
  * architecture.test.ts checks every network's plan against the summary of the built model, row by row.
  */

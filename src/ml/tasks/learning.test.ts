@@ -12,6 +12,7 @@ import { TrainingRun } from '../train/trainer';
 import { evaluate } from '../eval/evaluate';
 import { taskById, type TaskId } from './registry';
 import { chanceScore } from './chance';
+import { objectiveTraits } from '../objectives/registry';
 
 let train: ImageSet;
 let heldOut: ImageSet;
@@ -26,12 +27,12 @@ beforeAll(async () => {
 });
 
 describe('the trainer learns each newer task', () => {
-  // Colourization's per-pixel head starts slowly (it first learns where paper is), so it gets a larger step
+  // Colorization's per-pixel head starts slowly (it first learns where paper is), so it gets a larger step
   // here to stay quick; the others use Adam's default.
-  it.each<[TaskId, number, number]>([['context', 2, 0.001], ['colorization', 2, 0.005], ['superResolution', 2, 0.001]])('%s: %i epochs on 300 images beat chance on held-out ones', async (id, epochs, learningRate) => {
+  it.each<[TaskId, number, number]>([['context', 2, 0.001], ['colorization', 2, 0.005], ['superResolution', 2, 0.001], ['denoising', 3, 0.005]])('%s: %i epochs on 300 images beat chance on held-out ones', async (id, epochs, learningRate) => {
     const task = taskById(id);
-    const examples = task.buildExamples(train, { seed: 1, order: 'grouped' });
-    const test = task.buildExamples(heldOut, { seed: 2, order: 'grouped' });
+    const examples = task.buildExamples(train, { seed: 1 });
+    const test = task.buildExamples(heldOut, { seed: 2 });
     const chance = chanceScore(task, test);
     let before = { loss: NaN, accuracy: NaN };
     let after = { loss: NaN, accuracy: NaN };
@@ -41,13 +42,15 @@ describe('the trainer learns each newer task', () => {
       before = await evaluate(model, test, options);
       await new TrainingRun(model, examples, {
         epochs, batchSize: 32, optimizer: { kind: 'adam', learningRate }, shuffle: true, seed: 1,
-        validationSplit: 0, patience: null, scaling: 'raw', objective: task.objective, groupSize: task.groupSize,
+        validationSplit: 0, patience: null, scaling: 'raw', objective: task.objective, groupSize: objectiveTraits(task.objective).groupSize,
       }).run();
       after = await evaluate(model, test, options);
       model.dispose();
     });
     expect(leaked).toBe(0);
     expect(after.loss).toBeLessThan(before.loss * 0.8);
-    expect(after.accuracy, `score ${after.accuracy} against chance ${chance}`).toBeGreaterThan(chance + 0.05);
+    // Five points above chance, or a fifth of the way from chance to perfect where chance is already high
+    // (denoising's: painting the flipped pixels paper is right for most of them).
+    expect(after.accuracy, `score ${after.accuracy} against chance ${chance}`).toBeGreaterThan(chance + Math.min(0.05, (1 - chance) / 5));
   }, 120_000);
 });

@@ -10,6 +10,7 @@ import { contextTask } from './context';
 import { colorizationTask } from './colorization';
 import { superResolutionTask } from './superResolution';
 import { contrastiveTask } from './contrastive';
+import { denoisingTask } from './denoising';
 
 /** The tasks by id. */
 export const TASKS = {
@@ -20,6 +21,7 @@ export const TASKS = {
   colorization: colorizationTask,
   superResolution: superResolutionTask,
   contrastive: contrastiveTask,
+  denoising: denoisingTask,
 } as const satisfies Record<string, PretextTask>;
 
 /** A task's id. */

@@ -9,8 +9,9 @@
  * (`models/architecture.ts`, `train/objective.ts`).
  */
 import type { ImageSet } from '../data/mnist';
-import type { PresetName, StepSettings } from '../config/presets';
-import type { RotationOrder } from './rotation/rotation';
+import type { PresetName, StepSettings } from '../config/step-settings';
+import type { ObjectiveSpec } from '../objectives/registry';
+import type { ExampleView } from '../objectives/types';
 import type { TaskSet } from '../train/task-set';
 
 /** One layer of a task's head, described. Seeds are salts mixed with the run's seed. */
@@ -19,34 +20,6 @@ export type LayerSpec =
   | { readonly kind: 'flatten' }
   | { readonly kind: 'dense'; readonly units: number; readonly seedSalt: number; readonly activation?: 'linear' | 'relu' }
   | { readonly kind: 'reshape'; readonly shape: readonly number[] };
-
-/** What a task's output is judged by, described. */
-export type ObjectiveSpec =
-  /** Name one of a few classes: cross-entropy from logits, scored by accuracy. */
-  | { readonly kind: 'classify' }
-  /**
-   * Predict pixels: weighted squared error (mask pixels 1, others `outsideWeight`), scored by the fraction of
-   * mask pixels painted the right colour: ink where the truth is brighter than `inkThreshold` (0-1), paper
-   * where it is not.
-   */
-  | {
-    readonly kind: 'reconstruct'; readonly outsideWeight: number; readonly inkThreshold: number;
-    /** What the mask pixels are, in the score's name: "hidden" (the default) or "blurred". */
-    readonly maskName?: 'hidden' | 'blurred';
-  }
-  /**
-   * Name a class for every pixel (colourization's colours): the output is [28, 28, classes] logits, the loss
-   * a weighted cross-entropy per pixel (mask pixels 1, others `outsideWeight`), the score the fraction of mask
-   * pixels given the right class. The task set's `targets` hold class indices, not brightness.
-   */
-  | { readonly kind: 'classifyPixels'; readonly classes: number; readonly outsideWeight: number }
-  /**
-   * Tell apart views (SimCLR's NT-Xent): rows come in adjacent pairs, two views of one image; each row must be
-   * most similar to its partner among all other rows of the batch (cosine similarity over `temperature`).
-   * Scored by the share of rows whose most similar other row is their partner. That score depends on how
-   * many rows compete, so evaluation always compares `evaluationRows` rows at a time.
-   */
-  | { readonly kind: 'contrastive'; readonly temperature: number; readonly evaluationRows: number };
 
 /** A paper a task comes from, cited in the app as the lecture cites it. */
 export interface Citation {
@@ -60,22 +33,13 @@ export interface Citation {
 export interface ExampleOptions {
   /** Seeds every random choice (hole positions, permutations, jitter); the same seed gives the same set. */
   readonly seed: number;
-  /** Rotation only: the notebook's row order, or the grouped one. Other tasks ignore it. */
-  readonly order: RotationOrder;
-}
-
-/** What the data panel shows of one example: the input beside its target, in words and pixels. */
-export interface ExampleView {
-  /** The 28x28 input the trunk sees. */
-  readonly input: Uint8Array;
-  /** For reconstructions, the 28x28 target pixels; for classifiers, null (the label says it). */
-  readonly target: Uint8Array | null;
-  /** The class the head must name ("180°", "permutation 2 1 4 3"), or a description of the target. */
-  readonly label: string;
-  /** The target in colour, 28x28x3 RGB bytes, drawn instead of `target` (colourization). */
-  readonly targetRgb?: Uint8Array;
-  /** How the panel names the picture beside the input, when it is not jigsaw's "in order" or a "target". */
-  readonly beside?: { readonly caption: string; readonly label: string };
+  /**
+   * The run's experiment settings (an ExperimentConfig), for a task with choices of its own there (rotation's
+   * row order). Absent where no run is being set up (the data panel's samples, the fixed test examples): each
+   * task's default. Typed only as an object because the settings name the tasks: a task reads its own choice
+   * and checks it.
+   */
+  readonly config?: object;
 }
 
 /** One pretext task. */
@@ -88,16 +52,19 @@ export interface PretextTask {
   readonly question: string;
   /** How its examples are made, and why that might teach useful features, for the data panel. */
   readonly about: string;
-  /** The lecture's section for it (e.g. "2.6"), or "after the lecture". */
+  /** The lecture's section for it (e.g. "2.6"), or where it stands beside the lecture in words ("after the lecture"). */
   readonly lectureSection: string;
   readonly paper: Citation;
+  /** What its output is judged by: one of the objectives of `src/ml/objectives/`, described. */
   readonly objective: ObjectiveSpec;
   /** Class names for classifiers (their count is the head's width); empty for reconstructions. */
   readonly classNames: readonly string[];
   /** How many examples each unlabelled image yields (4 for every task, so each sees the same budget). */
   readonly examplesPerImage: number;
-  /** Rows of an example that must stay together in a batch (2 for contrastive pairs, else 1). */
-  readonly groupSize: number;
+  /** False when its examples are the same whatever the seed (rotation's four turns): nothing to reshuffle. */
+  readonly random: boolean;
+  /** A remark the data panel adds after saying how long making the examples took (rotation's, the lecture's loop). */
+  readonly generatedNote?: string;
   /** Builds the examples from unlabelled images; never reads their digit labels. */
   buildExamples(images: ImageSet, options: ExampleOptions): TaskSet;
   /** The layers this task puts on the trunk's 3x3x32 output. */

@@ -4,7 +4,7 @@
  */
 import { IMAGE_PIXELS } from '../data/mnist';
 import type { TaskSet } from '../train/task-set';
-import type { ExampleView } from './types';
+import type { ExampleView } from '../objectives/types';
 
 /** The 784 pixels of row `row` (a view, not a copy). */
 export function rowPixels(pixels: Uint8Array, row: number): Uint8Array {

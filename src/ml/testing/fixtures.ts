@@ -8,8 +8,8 @@ import { createRng } from '../train/random';
 import { activateBackend } from '../backends/activate';
 
 /**
- * Selects the WASM backend with our training kernels: ~100x faster than the pure-JS CPU backend for
- * these convolutions, which keeps training tests to seconds.
+ * Selects the WASM backend with our training kernels: far faster than the pure-JS CPU backend for these
+ * convolutions, which keeps training tests to seconds.
  */
 export async function useWasmBackend(): Promise<void> {
   await activateBackend('wasm');

@@ -11,7 +11,7 @@ import { EarlyStopping } from './early-stopping';
 import * as tf from '#tf';
 import { makeBatch, range, type InputScaling } from './batches';
 import { objectiveFor, type TaskSet } from './objective';
-import type { ObjectiveSpec } from '../tasks/types';
+import type { ObjectiveSpec } from '../objectives/registry';
 import { createOptimizer, disposeOptimizer, type OptimizerSpec } from './optimizers';
 import { createRng, shuffledIndices } from './random';
 import { nextMacrotask } from './schedule';

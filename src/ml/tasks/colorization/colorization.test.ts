@@ -3,11 +3,11 @@ import * as tf from '#tf';
 import { IMAGE_PIXELS, type ImageSet } from '../../data/mnist';
 import { loadMnistFromDisk } from '../../data/node-assets';
 import { useWasmBackend } from '../../testing/fixtures';
-import { pixelClassification } from '../../train/objective';
+import { pixelClassification } from '../../objectives/classifyPixels/tensors';
 import { range } from '../../train/batches';
 import { taskById } from '../registry';
 import { chanceScore } from '../chance';
-import { COLOUR_CLASSES, INK_LEVEL, INK_LUMA, PALETTE, buildColorizationSet, colouredPicture, inkOf } from './colorization';
+import { COLOR_CLASSES, INK_LEVEL, INK_LUMA, PALETTE, buildColorizationSet, coloredPicture, inkOf } from './colorization';
 
 let images: ImageSet;
 beforeAll(async () => {
@@ -16,11 +16,11 @@ beforeAll(async () => {
   images = { images: train.images.subarray(0, 500 * IMAGE_PIXELS), labels: new Uint8Array(500).fill(255), count: 500 };
 });
 
-describe('colourization', () => {
+describe('colorization', () => {
   it('uses inks that a grey picture can tell apart: their brightness differs by at least 0.15', () => {
     const sorted = [...INK_LUMA].sort((a, b) => b - a);
     for (let i = 1; i < sorted.length; i++) expect(sorted[i - 1] - sorted[i]).toBeGreaterThan(0.15);
-    expect(COLOUR_CLASSES).toBe(PALETTE.length + 1);
+    expect(COLOR_CLASSES).toBe(PALETTE.length + 1);
   });
 
   it('shows the grey of one ink per example and asks for that ink on every ink pixel, paper elsewhere', () => {
@@ -37,7 +37,7 @@ describe('colourization', () => {
       expect(slice(set.targets)).toEqual(source.map((v) => (v > INK_LEVEL ? ink + 1 : 0)));
       expect(slice(set.masks)).toEqual(source.map((v) => (v > INK_LEVEL ? 1 : 0)));
       // The panel's coloured picture: the ink's own colour where the stroke is solid, black paper.
-      const rgb = colouredPicture(set, row);
+      const rgb = coloredPicture(set, row);
       const solid = Array.from(images.images.subarray(src, src + IMAGE_PIXELS)).indexOf(255);
       if (solid >= 0) expect(Array.from(rgb.subarray(solid * 3, solid * 3 + 3))).toEqual([...PALETTE[ink].rgb]);
       const paper = Array.from(images.images.subarray(src, src + IMAGE_PIXELS)).indexOf(0);
@@ -56,12 +56,12 @@ describe('colourization', () => {
     expect(chance).toBeLessThan(0.3);
     // The objective agrees: saying the most common ink everywhere scores chance; saying the truth scores 1;
     // saying paper everywhere scores 0, since only ink pixels count.
-    const objective = pixelClassification(COLOUR_CLASSES, 0.1);
+    const objective = pixelClassification({ kind: 'classifyPixels', classes: COLOR_CLASSES, outsideWeight: 0.1 });
     const best = rowsPerInk.indexOf(Math.max(...rowsPerInk)) + 1;
     const rows = range(0, set.count);
     const targets = objective.targets(set, rows);
-    const constant = (cls: number) => tf.tidy(() => tf.mul(tf.oneHot(tf.fill([set.count * IMAGE_PIXELS], cls, 'int32'), COLOUR_CLASSES), 5).reshape([set.count, 28, 28, COLOUR_CLASSES]));
-    const truth = tf.tidy(() => tf.mul(tf.oneHot(tf.tensor1d(set.targets as Uint8Array, 'int32'), COLOUR_CLASSES), 5).reshape([set.count, 28, 28, COLOUR_CLASSES]));
+    const constant = (cls: number) => tf.tidy(() => tf.mul(tf.oneHot(tf.fill([set.count * IMAGE_PIXELS], cls, 'int32'), COLOR_CLASSES), 5).reshape([set.count, 28, 28, COLOR_CLASSES]));
+    const truth = tf.tidy(() => tf.mul(tf.oneHot(tf.tensor1d(set.targets as Uint8Array, 'int32'), COLOR_CLASSES), 5).reshape([set.count, 28, 28, COLOR_CLASSES]));
     const score = async (output: tf.Tensor) => {
       const sum = objective.scoreSum(targets, output);
       const value = (await sum.data())[0] / set.count;

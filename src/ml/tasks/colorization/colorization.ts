@@ -1,5 +1,5 @@
 /**
- * Colourization (after Zhang, Isola & Efros 2016, "Colorful Image Colorization") made possible on MNIST,
+ * Colorization (after Zhang, Isola & Efros 2016, "Colorful Image Colorization") made possible on MNIST,
  * which has no colour: each example's stroke is painted in one of four colours, drawn at random, and the
  * network sees what a black-and-white photograph of it would show, the brightness (luma) of that colour
  * times the ink. Like Zhang et al., who predict one of 313 colour bins per pixel rather than a colour
@@ -14,20 +14,20 @@ import type { TaskSet } from '../../train/task-set';
 import { createRng } from '../../train/random';
 
 /** One ink colour: its name and RGB. */
-export interface InkColour {
+export interface InkColor {
   readonly name: string;
   readonly rgb: readonly [number, number, number];
 }
 
 /** The inks, brightest to darkest; class k + 1 is ink k, class 0 is paper. */
-export const PALETTE: readonly InkColour[] = [
+export const PALETTE: readonly InkColor[] = [
   { name: 'yellow', rgb: [255, 235, 60] },
   { name: 'green', rgb: [60, 210, 90] },
   { name: 'red', rgb: [240, 50, 40] },
   { name: 'blue', rgb: [30, 50, 220] },
 ];
 /** Paper plus one class per ink. */
-export const COLOUR_CLASSES = PALETTE.length + 1;
+export const COLOR_CLASSES = PALETTE.length + 1;
 /** A pixel brighter than this (of 255) in the original is ink, and gets its stroke's colour class. */
 export const INK_LEVEL = 127;
 
@@ -80,7 +80,7 @@ export function inkOf(set: TaskSet, row: number): number | null {
  * The coloured picture of row `row` for the panel, 784 x RGB bytes: the ink's colour scaled by how much ink
  * each pixel holds (its grey divided by the ink's luma), on black paper.
  */
-export function colouredPicture(set: TaskSet, row: number): Uint8Array {
+export function coloredPicture(set: TaskSet, row: number): Uint8Array {
   const out = new Uint8Array(IMAGE_PIXELS * 3);
   const ink = inkOf(set, row);
   if (ink === null) return out;

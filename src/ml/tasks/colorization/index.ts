@@ -1,19 +1,19 @@
 /**
- * The colourization task (lecture section 2.3; Zhang, Isola & Efros 2016) on the shared trunk: from the grey
+ * The colorization task (lecture section 2.3; Zhang, Isola & Efros 2016) on the shared trunk: from the grey
  * picture of a coloured digit, name every pixel's colour class. See `colorization.ts` for how the colours
  * are made.
  */
 import { IMAGE_PIXELS, IMAGE_SIZE } from '../../data/mnist';
 import type { PretextTask } from '../types';
-import { buildColorizationSet, colouredPicture, COLOUR_CLASSES, inkOf, PALETTE } from './colorization';
+import { buildColorizationSet, coloredPicture, COLOR_CLASSES, inkOf, PALETTE } from './colorization';
 
 /**
- * Colourization. The head is inpainting's weak decoder widened to one logit per colour class per pixel:
+ * Colorization. The head is inpainting's weak decoder widened to one logit per colour class per pixel:
  * Flatten -> Dense(28 x 28 x 5) -> Reshape, so what is where in the picture has to come from the trunk.
  */
 export const colorizationTask: PretextTask = {
   id: 'colorization',
-  title: 'Colourization',
+  title: 'Colorization',
   question: 'This is a black-and-white photo of a coloured digit: which colour is each pixel?',
   about: `MNIST has no colour, so we make some: each copy of a digit is written in one ink, yellow, green, red or blue, drawn at random, and the network sees only its grey, as a black-and-white camera would. It must name every pixel's colour, or paper. Zhang et al. hoped colour would force a network to recognise things (grass is green, sky is blue); here that cannot happen, and the task is easy without knowing anything about digits: the four inks look differently bright in grey, one ink fills the whole stroke, and ink and paper are plain to see. The score counts only ink pixels, so painting everything paper gets nothing. Whether features this easy task teaches still help to read digits is exactly what the leaderboard can show.`,
   lectureSection: '2.3',
@@ -23,15 +23,15 @@ export const colorizationTask: PretextTask = {
   },
   // Paper is visible in the grey input; weight 0.1 keeps the decoder painting it without letting the 80% of
   // pixels that are paper drown the ink, where the colour question is.
-  objective: { kind: 'classifyPixels', classes: COLOUR_CLASSES, outsideWeight: 0.1 },
+  objective: { kind: 'classifyPixels', classes: COLOR_CLASSES, outsideWeight: 0.1 },
   classNames: [],
   examplesPerImage: 4,
-  groupSize: 1,
+  random: true,
   buildExamples: (images, { seed }) => buildColorizationSet(images, seed, 4),
   head: [
     { kind: 'flatten' },
-    { kind: 'dense', units: IMAGE_PIXELS * COLOUR_CLASSES, seedSalt: 6 },
-    { kind: 'reshape', shape: [IMAGE_SIZE, IMAGE_SIZE, COLOUR_CLASSES] },
+    { kind: 'dense', units: IMAGE_PIXELS * COLOR_CLASSES, seedSalt: 6 },
+    { kind: 'reshape', shape: [IMAGE_SIZE, IMAGE_SIZE, COLOR_CLASSES] },
   ],
   settings: (_preset, base) => base,
   describe: (set, row) => {
@@ -39,7 +39,7 @@ export const colorizationTask: PretextTask = {
     return {
       input: set.images.subarray(row * IMAGE_PIXELS, (row + 1) * IMAGE_PIXELS),
       target: null,
-      targetRgb: colouredPicture(set, row),
+      targetRgb: coloredPicture(set, row),
       label: ink === null ? 'all paper' : `the digit in ${PALETTE[ink].name} ink`,
     };
   },

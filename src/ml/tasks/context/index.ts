@@ -25,7 +25,7 @@ export const contextTask: PretextTask = {
   objective: { kind: 'classify' },
   classNames: [...NEIGHBOUR_NAMES],
   examplesPerImage: 4,
-  groupSize: 1,
+  random: true,
   buildExamples: (images, { seed }) => buildContextSet(images, seed, 4),
   head: [
     { kind: 'conv', filters: 16, stride: 2, seedSalt: 4 },

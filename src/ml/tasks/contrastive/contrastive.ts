@@ -14,10 +14,9 @@
 import { IMAGE_PIXELS, type ImageSet } from '../../data/mnist';
 import type { TaskSet } from '../../train/task-set';
 import { createRng } from '../../train/random';
+import { VIEWS_PER_PAIR } from '../../objectives/contrastive';
 import { DEFAULT_STRENGTH, randomView, writeView, type AugmentStrength } from './augment';
 
-/** Views per pair: the rows that must stay together in a batch. */
-export const VIEWS_PER_PAIR = 2;
 /** Pairs made of each image (2 pairs x 2 views = the 4 examples per image every task gets). */
 export const PAIRS_PER_IMAGE = 2;
 

@@ -6,7 +6,7 @@
  */
 import { IMAGE_PIXELS } from '../../data/mnist';
 import type { PretextTask } from '../types';
-import { buildContrastiveSet, partnerRow, VIEWS_PER_PAIR } from './contrastive';
+import { buildContrastiveSet, partnerRow } from './contrastive';
 
 /** Rows of one contrastive evaluation batch: 96 pairs, as many as a training batch of the lecture's 192. */
 export const CONTRASTIVE_EVALUATION_ROWS = 192;
@@ -32,7 +32,7 @@ export const contrastiveTask: PretextTask = {
   objective: { kind: 'contrastive', temperature: 0.5, evaluationRows: CONTRASTIVE_EVALUATION_ROWS },
   classNames: [],
   examplesPerImage: 4,
-  groupSize: VIEWS_PER_PAIR,
+  random: true,
   buildExamples: (images, { seed }) => buildContrastiveSet(images, seed),
   head: [
     { kind: 'flatten' },

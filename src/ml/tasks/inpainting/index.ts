@@ -26,7 +26,7 @@ export const inpaintingTask: PretextTask = {
   objective: { kind: 'reconstruct', outsideWeight: 0.1, inkThreshold: 0.5 },
   classNames: [],
   examplesPerImage: 4,
-  groupSize: 1,
+  random: true,
   buildExamples: (images, { seed }) => buildInpaintingSet(images, seed, 4),
   head: [
     { kind: 'flatten' },

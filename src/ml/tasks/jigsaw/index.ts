@@ -20,7 +20,7 @@ export const jigsawTask: PretextTask = {
   objective: { kind: 'classify' },
   classNames: PERMUTATIONS.map((_, i) => permutationName(i)),
   examplesPerImage: 4,
-  groupSize: 1,
+  random: true,
   buildExamples: (images, { seed }) => buildJigsawSet(images, seed, 4),
   head: [
     { kind: 'conv', filters: 16, stride: 2, seedSalt: 4 },
@@ -28,5 +28,9 @@ export const jigsawTask: PretextTask = {
     { kind: 'dense', units: PERMUTATIONS.length, seedSalt: 6 },
   ],
   settings: (_preset, base) => base,
-  describe: (set, row) => rowView(set, row, `order ${permutationName(set.labels[row])}`),
+  // Beside each puzzle, the same cut with its tiles in their own places: what the label undoes.
+  describe: (set, row) => ({
+    ...rowView(set, row, `order ${permutationName(set.labels[row])}`),
+    beside: { caption: 'in order', label: 'the same tiles in their own places' },
+  }),
 };

@@ -27,7 +27,7 @@ export const superResolutionTask: PretextTask = {
   objective: { kind: 'reconstruct', outsideWeight: 0.1, inkThreshold: 0.5, maskName: 'blurred' },
   classNames: [],
   examplesPerImage: 4,
-  groupSize: 1,
+  random: true,
   buildExamples: (images, { seed }) => buildSuperResolutionSet(images, seed, 4),
   head: [
     { kind: 'flatten' },

@@ -1,9 +1,9 @@
 import * as tf from '#tf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ntXentPerRow, partnerPositions, partnersFound } from './nt-xent';
-import { contrastive } from './objective';
-import { useCpuBackend } from '../testing/fixtures';
-import { createRng } from './random';
+import { contrastive } from './tensors';
+import { useCpuBackend } from '../../testing/fixtures';
+import { createRng } from '../../train/random';
 
 /** NT-Xent written out plainly in float64, one row at a time, as the SimCLR paper states it. */
 function referenceLoss(z: number[][], temperature: number): number {
@@ -85,7 +85,7 @@ describe('NT-Xent', () => {
   });
 
   it('refuses a batch whose pairs were split or shuffled apart', () => {
-    const objective = contrastive(0.5);
+    const objective = contrastive({ temperature: 0.5 });
     const set = { images: new Uint8Array(0), labels: new Uint8Array(8), count: 8 };
     tf.dispose(objective.targets(set, [4, 5, 0, 1]));
     expect(() => objective.targets(set, [0, 1, 2])).toThrow(/whole pairs/);

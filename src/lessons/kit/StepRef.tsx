@@ -1,11 +1,13 @@
 /**
  * Cross-references between lessons, as links: `<StepRef id="pretext" />` reads "step 4 (Pretext training)" and
  * jumps to that panel. The number comes from the lesson registry, never from the sentence, so prose stays right
- * when a panel is inserted. For text that cannot hold a link (a notice, an aria-label), use stepLabel.
+ * when a panel is inserted (the registry reaches the kit as the page's catalog, ./useLessonCatalog.ts). For
+ * text that cannot hold a link (a notice, an aria-label), use the registry's stepLabel.
  */
 import { Fragment } from 'react';
-import { stepLabel, type LessonId } from './lessons';
-import type { Prose, StepMention } from './lesson-meta';
+import { labelStep } from './lesson-catalog';
+import { useLessonCatalog } from './useLessonCatalog';
+import type { LessonId, Prose, StepMention } from './lesson-meta';
 
 /** Props of {@link StepRef}. */
 export interface StepRefProps {
@@ -16,7 +18,8 @@ export interface StepRefProps {
 
 /** A link to another lesson panel, named by its step number (and short name). */
 export function StepRef({ id, form = 'full' }: StepRefProps) {
-  return <a className="step-ref" href={`#${id}`}>{stepLabel(id, form)}</a>;
+  const catalog = useLessonCatalog();
+  return <a className="step-ref" href={`#${id}`}>{labelStep(catalog, id, form)}</a>;
 }
 
 /** Registry prose (a "Try this", say) with its step mentions as links. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LESSONS, LESSON_IDS, isLessonId, lessonMeta, numberLessons, proseText, stepLabel, stepNumber, type LessonId } from './lessons';
-import { step, stepNo } from './lesson-meta';
-import { parseUrl } from '../url/url-state';
+import { LESSONS, LESSON_IDS, lessonMeta, numberLessons, proseText, stepLabel, stepNumber, type LessonId } from './registry';
+import { step, stepNo } from './kit/lesson-meta';
 
 describe('the lesson registry', () => {
   it('gives every lesson a different id', () => {
@@ -73,26 +72,5 @@ describe('numberLessons', () => {
   it('does not number an inserted unnumbered lesson, nor shift the others', () => {
     const inserted = [{ id: 'aside', numbered: false }, ...list];
     expect([...numberLessons(inserted)]).toEqual([['a', 1], ['b', 2], ['c', 3]]);
-  });
-});
-
-describe('the URL parser and the registry', () => {
-  it('accepts exactly the registry’s ids as a step', () => {
-    for (const id of LESSON_IDS) {
-      expect(isLessonId(id)).toBe(true);
-      expect(parseUrl('', `#${id}`).state.step).toBe(id);
-      expect(parseUrl(`?step=${id}`, '').state.step).toBe(id);
-    }
-    for (const other of ['Pretext', 'step4', 'slides', 'toString', '4']) {
-      expect(isLessonId(other)).toBe(false);
-      const { state, notices } = parseUrl('', `#${other}`);
-      expect(state.step).toBeNull();
-      expect(notices.map((n) => n.setting)).toContain('step');
-    }
-  });
-
-  it('lists the registry’s ids when a link names an unknown step', () => {
-    const { notices } = parseUrl('', '#nowhere');
-    expect(notices.find((n) => n.setting === 'step')?.text).toContain(LESSON_IDS.join(', '));
   });
 });

@@ -3,24 +3,29 @@
  * number; each entry (the `lesson.ts` in the lesson's folder) gives its URL id, heading, short name for
  * cross-references, lecture slide and "Try this". The URL parser, the self-study page, the lecture slides,
  * the panels' headings and every "step N" in the prose read it from here, so inserting a panel is one line
- * below (plus its panel in src/app/lesson-panels.ts, which the compiler asks for) and renumbers everything.
+ * below (plus its id in kit/lesson-meta.ts and its panel in src/app/lesson-panels.ts, both of which the
+ * compiler asks for) and renumbers everything. It sits above the lesson folders and below the URL parser and
+ * the shell (docs/architecture.md).
  *
  * Pure data: no React, so the URL parser and the unit tests can import it in Node. See docs/architecture.md.
  */
-import { introLesson } from '../lessons/intro/lesson';
-import { dataLesson } from '../lessons/data/lesson';
-import { settingsLesson } from '../lessons/settings/lesson';
-import { rotationLesson } from '../lessons/rotation/lesson';
-import { pretextLesson } from '../lessons/pretext/lesson';
-import { transferLesson } from '../lessons/transfer/lesson';
-import { supervisedLesson } from '../lessons/supervised/lesson';
-import { compareLesson } from '../lessons/compare/lesson';
-import { leaderboardLesson } from '../lessons/leaderboard/lesson';
-import { curveLesson } from '../lessons/curve/lesson';
-import { pretextLengthLesson } from '../lessons/pretext-length/lesson';
-import { insideLesson } from '../lessons/inside/lesson';
-import { drawLesson } from '../lessons/draw/lesson';
-import type { LessonMeta, Prose, StepMention } from './lesson-meta';
+import { introLesson } from './intro/lesson';
+import { dataLesson } from './data/lesson';
+import { settingsLesson } from './settings/lesson';
+import { rotationLesson } from './rotation/lesson';
+import { pretextLesson } from './pretext/lesson';
+import { transferLesson } from './transfer/lesson';
+import { supervisedLesson } from './supervised/lesson';
+import { compareLesson } from './compare/lesson';
+import { leaderboardLesson } from './leaderboard/lesson';
+import { curveLesson } from './curve/lesson';
+import { pretextLengthLesson } from './pretext-length/lesson';
+import { insideLesson } from './inside/lesson';
+import { drawLesson } from './draw/lesson';
+import type { LessonId, LessonMeta, Prose, StepMention } from './kit/lesson-meta';
+import { labelStep, proseIn, type LessonCatalog } from './kit/lesson-catalog';
+
+export type { LessonId } from './kit/lesson-meta';
 
 /** Every lesson, in page order. */
 export const LESSONS = [
@@ -39,8 +44,12 @@ export const LESSONS = [
   drawLesson,
 ] as const;
 
-/** A lesson panel's id: the names a link may use for the step (`#pretext`, `?step=pretext`). */
-export type LessonId = (typeof LESSONS)[number]['id'];
+/**
+ * The ids the kit declares that no entry above registers; `never` when the list is complete. The next line
+ * fails to compile otherwise, naming the missing id.
+ */
+export type UnregisteredLessonId = Exclude<LessonId, (typeof LESSONS)[number]['id']>;
+export const EVERY_LESSON_REGISTERED: [UnregisteredLessonId] extends [never] ? true : UnregisteredLessonId = true;
 
 /** The lesson ids, in page order. */
 export const LESSON_IDS: readonly LessonId[] = LESSONS.map((l) => l.id);
@@ -74,18 +83,15 @@ export function stepNumber(id: LessonId): number | null {
   return STEP_NUMBERS.get(id) ?? null;
 }
 
-/**
- * How prose names a lesson: "step 4 (Pretext training)", or "step 4" where the sentence already says what it
- * is. A lesson without a number is named by its short name alone ("Settings").
- */
+/** The registry as the lesson kit reads it; src/main.tsx hands it to every panel (LessonCatalogProvider). */
+export const LESSON_CATALOG: LessonCatalog = { meta: lessonMeta, stepNumber };
+
+/** How prose names a lesson: "step 4 (Pretext training)", "step 4", or a short name alone ("Settings"). */
 export function stepLabel(id: LessonId, form: StepMention['form'] = 'full'): string {
-  const n = stepNumber(id);
-  const { short } = lessonMeta(id);
-  if (n === null) return short;
-  return form === 'number' ? `step ${n}` : `step ${n} (${short})`;
+  return labelStep(LESSON_CATALOG, id, form);
 }
 
 /** Prose as plain text, for notices and other places that cannot hold a link. */
 export function proseText(prose: Prose): string {
-  return prose.map((part) => (typeof part === 'string' ? part : stepLabel(part.step, part.form))).join('');
+  return proseIn(LESSON_CATALOG, prose);
 }

@@ -12,7 +12,7 @@
  * gradient concentrates on the negatives that are nearly as close as the partner (the hard ones).
  */
 import * as tf from '#tf';
-import { softmaxCrossEntropyPerExample } from './loss';
+import { softmaxCrossEntropyPerExample } from '../../train/loss';
 
 /** What is subtracted from a row's similarity to itself: enough that softmax gives it weight 0. */
 const SELF_MASK = 1e9;

@@ -3,7 +3,7 @@
  * to start, or cannot use WebGL2 when WebGL was asked for, the same engine runs on the main thread instead
  * (it yields between batches, but the page will feel slower) and the mode says so.
  */
-import type { BackendChoice, Command, EngineEvent, EngineMode } from './messages';
+import type { BackendChoice, Command, EngineEvent, EngineMode } from '../runtime/messages';
 
 /** Receives every engine event. */
 export type Listener = (event: EngineEvent) => void;
@@ -19,7 +19,7 @@ function startWorker(listener: Listener, choice: BackendChoice, webglDisabled: b
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'pretext-lab-engine' });
+      worker = new Worker(new URL('../runtime/worker.ts', import.meta.url), { type: 'module', name: 'pretext-lab-engine' });
     } catch (err) {
       reject(err);
       return;
@@ -68,7 +68,7 @@ function startWorker(listener: Listener, choice: BackendChoice, webglDisabled: b
 
 async function startMain(listener: Listener, choice: BackendChoice, webglDisabled: boolean): Promise<EngineClient> {
   // Loaded only when needed, so the page does not carry the engine when the worker works.
-  const { Engine } = await import('./engine');
+  const { Engine } = await import('../runtime/engine');
   const engine = new Engine((event) => queueMicrotask(() => listener(event)), 'main');
   const client: EngineClient = {
     mode: 'main',

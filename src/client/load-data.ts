@@ -4,7 +4,7 @@
  */
 import { loadMnist, type ImageSet, type Mnist } from '../ml/data/mnist';
 import { inflateIntoShared, inflateWithStreams } from '../ml/data/gzip';
-import type { DataPayload } from './messages';
+import type { DataPayload } from '../runtime/messages';
 
 /**
  * Loads MNIST from `<base>/data/`, as built by `npm run data`. On a cross-origin-isolated page (the app's

@@ -3,7 +3,7 @@
  * models trained once with the Lecture preset, so a lecturer can show the 50-epoch result without waiting
  * for it, and a student can compare their own run with it.
  *
- * Files are fetched from the app's own origin only (the design promises no other network at run time) and
+ * Files are fetched from the app's own origin only (through shipped-files.ts, as every shipped file is) and
  * checked before anything is handed to the engine: a half-deployed or hand-edited file should produce a
  * sentence naming the file, not a stack trace from inside tfjs.
  *
@@ -17,6 +17,8 @@ import type { RunSpec, TrunkUse } from '../ml/experiment/runs';
 import type { ModelMetadata, SerializedModel } from '../ml/models/persist';
 import type { EndReason, EpochRecord } from '../ml/train/events';
 import type * as tf from '#tf';
+import { isObject } from '../ml/experiment/recorded-file';
+import { PRETRAINED_DIR, fetchShipped, fetchShippedJson } from './shipped-files';
 
 /** Accuracy (0-1) and mean cross-entropy of a model on a set of test images. */
 export interface PretrainedScore {
@@ -106,8 +108,6 @@ export function pretrainedSpec(manifest: PretrainedManifest, key: PretrainedKey)
   return { task: config.task, use, seed: manifest.seed, labels: use === 'pretext' ? 0 : config.splits.labelledCount };
 }
 
-/** Folder under the app's base URL. */
-export const PRETRAINED_DIR = 'pretrained/';
 
 /** Larger than any weights file of ours (the models are under 0.1 MB): refuse before allocating more. */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -117,7 +117,7 @@ const BYTES_PER_DTYPE: Readonly<Record<string, number>> = { float32: 4, int32: 4
 /** Fetches and checks `pretrained/manifest.json`. Throws an Error naming the file and what is wrong. */
 export async function loadPretrainedManifest(base: string = import.meta.env.BASE_URL): Promise<PretrainedManifest> {
   const name = `${PRETRAINED_DIR}manifest.json`;
-  const json = await fetchJson(pretrainedUrl(base, 'manifest.json'), name);
+  const json = await fetchShippedJson('manifest.json', base, MISSING_MODELS);
   checkManifest(json, name);
   return json;
 }
@@ -128,12 +128,12 @@ export async function loadPretrainedManifest(base: string = import.meta.env.BASE
  */
 export async function loadPretrainedModel(step: PretrainedKey, base: string = import.meta.env.BASE_URL): Promise<SerializedModel> {
   const name = `${PRETRAINED_DIR}${step}.json`;
-  const json = await fetchJson(pretrainedUrl(base, `${step}.json`), name);
+  const json = await fetchShippedJson(`${step}.json`, base, MISSING_MODELS);
   const { modelTopology, groups, metadata } = checkModelJson(json, name, step);
   const weightSpecs = groups.flatMap((g) => g.weights);
   const parts: ArrayBuffer[] = [];
   for (const file of groups.flatMap((g) => g.paths)) {
-    parts.push(await fetchBytes(pretrainedUrl(base, file), `${PRETRAINED_DIR}${file}`));
+    parts.push(await fetchBytes(file, base));
   }
   const weightData = concat(parts);
   const expected = weightSpecs.reduce((sum, s) => sum + BYTES_PER_DTYPE[s.dtype] * s.shape.reduce((a, b) => a * b, 1), 0);
@@ -143,42 +143,11 @@ export async function loadPretrainedModel(step: PretrainedKey, base: string = im
   return { modelTopology, weightSpecs, weightData, metadata };
 }
 
-/**
- * `${base}pretrained/<file>`, refusing a base that names another origin: the design promises that the app
- * talks to no server but its own. Vite's BASE_URL is a path ('/' or '/sub/') or relative ('./').
- */
-function pretrainedUrl(base: string, file: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(base) || base.startsWith('//')) {
-    throw new Error(`Pretrained models are only loaded from the app's own origin, not from "${base}".`);
-  }
-  return `${base.endsWith('/') ? base : `${base}/`}${PRETRAINED_DIR}${file}`;
-}
+const MISSING_MODELS = 'The pretrained models are missing from this copy of the app (they are made by `npm run pretrain`).';
 
-async function fetchOk(url: string, name: string): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetch(url);
-  } catch (err) {
-    throw new Error(`Could not fetch ${name}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  if (!response.ok) {
-    const hint = response.status === 404 ? ' The pretrained models are missing from this copy of the app (they are made by `npm run pretrain`).' : '';
-    throw new Error(`Could not fetch ${name}: the server answered ${response.status} ${response.statusText}.${hint}`);
-  }
-  return response;
-}
-
-async function fetchJson(url: string, name: string): Promise<unknown> {
-  const text = await (await fetchOk(url, name)).text();
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    throw new Error(`${name} is not valid JSON (${err instanceof Error ? err.message : String(err)}); the file is corrupt or truncated.`);
-  }
-}
-
-async function fetchBytes(url: string, name: string): Promise<ArrayBuffer> {
-  const data = await (await fetchOk(url, name)).arrayBuffer();
+async function fetchBytes(file: string, base: string): Promise<ArrayBuffer> {
+  const name = `${PRETRAINED_DIR}${file}`;
+  const data = await (await fetchShipped(file, base, MISSING_MODELS)).arrayBuffer();
   if (data.byteLength > MAX_FILE_BYTES) throw new Error(`${name} is ${(data.byteLength / 1e6).toFixed(1)} MB; Pretext Lab's weights are under 0.1 MB.`);
   return data;
 }
@@ -197,10 +166,6 @@ function concat(parts: readonly ArrayBuffer[]): ArrayBuffer {
 // ---- shape checks: each failure names the file and the field ----
 
 type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function bad(name: string, field: string, what: string): never {
   throw new Error(`${name} is not a valid Pretext Lab file: ${field} ${what}.`);

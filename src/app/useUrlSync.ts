@@ -7,7 +7,7 @@
 import { useEffect, useRef } from 'react';
 import { useLab } from '../state/store';
 import type { ExperimentConfig } from '../ml/config/presets';
-import { serialiseUrl, type UrlState } from './url-state';
+import { serialiseUrl, type UrlState } from '../url/url-state';
 
 const WRITE_EVERY_MS = 300;
 

@@ -3,16 +3,16 @@
  * process, divided by the speed measured on this machine (or, before anything has trained, a rough figure for
  * the backend in use, labelled as a guess).
  */
-import { useLab } from '../state/store';
-import type { LabState } from '../state/lab-state';
-import { settingsFor, type RunSpec } from '../ml/experiment/runs';
-import { trainRowCount } from '../ml/train/trainer-rows';
-import { taskById } from '../ml/tasks/registry';
-import { formatDuration, formatThousands } from '../components/format';
+import { useLab } from '../../state/store';
+import type { LabState } from '../../state/lab-state';
+import { settingsFor, type RunSpec } from '../../ml/experiment/runs';
+import { trainRowCount } from '../../ml/train/trainer-rows';
+import { taskById } from '../../ml/tasks/registry';
+import { formatDuration, formatThousands } from '../../components/format';
 
 /**
- * Rough pretext-model training speeds (images/s) per backend, measured on a 2-core laptop-class CPU. WASM's
- * is a little under what `npm run bench` measured with the SIMD kernels in the worker (3,357-4,103), as a
+ * Rough pretext-model training speeds (images/s) per backend on a 2-core laptop-class CPU (docs/architecture.md's
+ * measured speeds; `npm run bench` measures a machine's own). Each is a little under what was measured, as a
  * guess should be until this machine has trained something.
  */
 const NOMINAL: Record<string, number> = { 'webgpu-hardware': 3000, 'webgpu-software': 10, 'webgl-hardware': 3000, 'webgl-software': 127, wasm: 3000, cpu: 10 };

@@ -1,17 +1,25 @@
 /**
- * The shape of one lesson in the registry (src/app/lessons.ts), and the pieces its prose is written with.
+ * The shape of one lesson in the registry (src/lessons/registry.ts), and the pieces its prose is written with.
  * Each lesson folder describes itself with a {@link LessonMeta} in its `lesson.ts`; the registry puts them in
  * order, and the order alone decides the step numbers.
  *
  * Prose that points at another step never writes the number: it holds a {@link StepMention}, and the number
  * is looked up when the text is shown, so inserting a panel renumbers every "step 5" on the page at once.
  *
- * Pure data and types: no React, no store, and only a type import of the registry (the registry imports the
- * lesson folders' metadata, so a value import back would be a cycle).
+ * Pure data and types: no React, no store, and nothing from the registry, which imports every lesson folder's
+ * metadata and so sits above them: the lesson ids are written out here instead, and the registry's compiler
+ * check (src/lessons/registry.ts) makes sure each one is registered.
  */
-import type { ExperimentConfig } from '../ml/config/presets';
-import type { SectionIndex } from '../lecture/sections';
-import type { LessonId } from './lessons';
+import type { ExperimentConfig } from '../../ml/config/presets';
+import type { SectionIndex } from './sections';
+
+/**
+ * A lesson panel's id: the names a link may use for the step (`#pretext`, `?step=pretext`). Never change one:
+ * links use it. A new lesson adds its id here; the registry then refuses to compile until it is registered.
+ */
+export type LessonId =
+  | 'intro' | 'data' | 'settings' | 'rotation' | 'pretext' | 'transfer' | 'supervised' | 'compare'
+  | 'leaderboard' | 'curve' | 'pretext-length' | 'inside' | 'draw';
 
 /** A pointer to another lesson inside prose: "step 4 (Pretext training)", or just "step 4". */
 export interface StepMention {
