@@ -31,6 +31,9 @@ async function start(setup: WorkerSetup): Promise<(request: PoolRequest) => Prom
   };
 }
 
+// A recording that is stopped (Ctrl-C, a kill) closes the channel: the worker stops with it instead of training on.
+process.on('disconnect', () => process.exit(1));
+
 let handler: Promise<(request: PoolRequest) => Promise<void>> | null = null;
 // Cells arrive one at a time (the pool waits for each answer), so they never interleave in this process.
 process.on('message', (message: WorkerSetup | PoolRequest) => {
