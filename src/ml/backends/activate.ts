@@ -15,8 +15,8 @@ let webglLoaded: Promise<unknown> | null = null;
 
 /**
  * Activates `name`; throws if that backend cannot initialise here. The GPU backends are loaded only when asked
- * for: each registers itself on import, and their code is most of tfjs's size (WebGL's shaders alone are ~2 MB),
- * which a page training on WASM should not download and parse before its engine is ready. WebGPU registers
+ * for: each registers itself on import, and their code is a large part of tfjs, which a page training on WASM
+ * should not download and parse before its engine is ready. WebGPU registers
  * only where `navigator.gpu` exists, so never in Node.
  */
 export async function activateBackend(name: BackendName): Promise<void> {
