@@ -93,9 +93,17 @@ export default defineConfig({
   // `exclude` tfjs-backend-wasm: its emscripten glue is CommonJS and only works
   // pre-bundled. Its .wasm files are located with `setWasmPaths` and `?url`
   // imports instead (see src/ml).
-  // tfjs-backend-webgpu is imported only on demand; listing it keeps it in the same pre-bundle as tfjs, so it
-  // shares tfjs-core's one engine (a second copy would register WebGPU where tfjs never looks).
-  optimizeDeps: { include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgpu'] },
+  // The GPU backends are imported only on demand; listing them keeps them in the same pre-bundle as tfjs-core, so
+  // they share its one engine (a second copy would register a backend where tfjs never looks). The list is what
+  // src/ml/tf.ts (`#tf` in the browser) and src/ml/backends/activate.ts import.
+  optimizeDeps: {
+    include: [
+      '@tensorflow/tfjs-core', '@tensorflow/tfjs-core/dist/register_all_gradients',
+      '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops', '@tensorflow/tfjs-layers',
+      '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgl',
+      '@tensorflow/tfjs-backend-webgpu',
+    ],
+  },
   build: {
     rolldownOptions: { output: { minify: wasmSafeMinify } },
     // tfjs alone is about 1 MB minified; warning about it on every build is noise.

@@ -25,7 +25,7 @@ import { exampleSeed, experimentSpecs, trainOptionsFor } from '../src/ml/experim
 import { contrastiveTask } from '../src/ml/tasks/contrastive';
 import { buildContrastiveSet } from '../src/ml/tasks/contrastive/contrastive';
 import { DEFAULT_STRENGTH, type AugmentStrength } from '../src/ml/tasks/contrastive/augment';
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '#tf';
 
 const STRENGTHS: Record<string, AugmentStrength> = {
   default: DEFAULT_STRENGTH,

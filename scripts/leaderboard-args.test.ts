@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLeaderboardArgs } from './leaderboard-args';
+import { defaultWorkers, parseLeaderboardArgs } from './leaderboard-args';
 import { TASK_IDS } from '../src/ml/tasks/registry';
 
 describe('npm run leaderboard options', () => {
@@ -8,6 +8,9 @@ describe('npm run leaderboard options', () => {
     expect(args.tasks).toEqual(TASK_IDS);
     expect(args).toMatchObject({ preset: 'quick', seeds: 3, firstSeed: 1, test: 'full', json: null, backend: 'wasm', head: 'probe', cache: '.cache/trunks' });
     expect(parseLeaderboardArgs(['--head', 'lecture', '--cache', 'none'])).toMatchObject({ head: 'lecture', cache: null });
+    expect(args.workers).toBe(defaultWorkers());
+    expect(parseLeaderboardArgs(['--workers', '1'])).toMatchObject({ workers: 1 });
+    expect([defaultWorkers(1), defaultWorkers(2), defaultWorkers(16)]).toEqual([1, 2, 4]);
   });
 
   it('takes a task list, dropping repeats', () => {

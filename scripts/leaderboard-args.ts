@@ -1,6 +1,7 @@
 /**
  * Command-line options of `npm run leaderboard`, checked before any work starts.
  */
+import { availableParallelism } from 'node:os';
 import { PRESET_NAMES, type PresetName } from '../src/ml/config/presets';
 import type { TestSetName } from '../src/ml/data/splits';
 import { checkChoice, checkInteger } from '../src/ml/config/validate';
@@ -24,17 +25,20 @@ export interface LeaderboardArgs {
   readonly head: LeaderboardHead;
   /** Folder that keeps trained trunks, or null for none. */
   readonly cache: string | null;
+  /** Processes measuring cells at once (1: all in this process). */
+  readonly workers: number;
 }
 
 /** Usage text. */
 export const USAGE = `usage: npm run leaderboard -- [--tasks a,b,...] [--preset lecture|quick|smoke] [--seeds N] [--first-seed S]
                                 [--test full|lecture] [--backend wasm|cpu] [--head probe|lecture] [--cache DIR|none]
-                                [--json FILE] [--add-to FILE]
-tasks: ${TASK_IDS.join(', ')} (default: all)`;
+                                [--workers N] [--json FILE] [--add-to FILE]
+tasks: ${TASK_IDS.join(', ')} (default: all)
+--workers: processes measuring rows at once (default: one per core, at most 4; 1 measures every row in this process)`;
 
 /** Parses argv (without node and script); throws a SettingError naming a bad option. */
 export function parseLeaderboardArgs(argv: readonly string[]): LeaderboardArgs {
-  const values = parseFlags(argv, ['tasks', 'preset', 'seeds', 'first-seed', 'test', 'json', 'add-to', 'backend', 'head', 'cache'], USAGE);
+  const values = parseFlags(argv, ['tasks', 'preset', 'seeds', 'first-seed', 'test', 'json', 'add-to', 'backend', 'head', 'cache', 'workers'], USAGE);
   const int = (key: string, fallback: number, min: number, max: number) =>
     values.has(key) ? checkInteger(`--${key}`, Number(values.get(key)), min, max) : fallback;
   return {
@@ -49,7 +53,16 @@ export function parseLeaderboardArgs(argv: readonly string[]): LeaderboardArgs {
     backend: checkChoice('--backend', values.get('backend') ?? 'wasm', ['wasm', 'cpu'] as const),
     head: checkChoice('--head', values.get('head') ?? 'probe', LEADERBOARD_HEADS),
     cache: cacheDir(values.get('cache')),
+    workers: int('workers', defaultWorkers(), 1, 16),
   };
+}
+
+/**
+ * One process per core: tfjs's WASM backend runs one thread in Node. At most 4, since each process holds its
+ * own copy of MNIST and a model or two (about 0.4 GB).
+ */
+export function defaultWorkers(cores = availableParallelism()): number {
+  return Math.max(1, Math.min(4, cores));
 }
 
 /** `--cache`: a folder for trained trunks (default .cache/trunks), or `none` to train every trunk afresh. */

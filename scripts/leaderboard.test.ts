@@ -13,7 +13,7 @@ describe('npm run leaderboard', () => {
   it('runs a task and the three reference rows in Node, prints the table and writes the JSON the panel reads', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'leaderboard-'));
     const json = join(dir, 'smoke.json');
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/leaderboard.ts', '--preset', 'smoke', '--seeds', '1', '--tasks', 'jigsaw', '--test', 'lecture', '--cache', 'none', '--json', json], { timeout: 240_000 });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/leaderboard.ts', '--preset', 'smoke', '--seeds', '1', '--tasks', 'jigsaw', '--test', 'lecture', '--cache', 'none', '--workers', '2', '--json', json], { timeout: 240_000 });
     expect(stdout).toMatch(/instrument: linear probe \(converged, L2 by cross-validation\)/);
     expect(stdout).toMatch(/preset smoke, seeds 1, test set lecture \(300 images\), backend wasm/);
     expect(stdout).toMatch(/budget: every trunk sees the same 2,000 training images, 4 examples each, for 1 epoch \(8,000 examples/);
@@ -36,5 +36,12 @@ describe('npm run leaderboard', () => {
       expect(row.digitAccuracy.mean).toBeGreaterThan(0.1); // better than guessing after even 3 epochs
       expect(row.digitAccuracy.std).toBe(0);
     }
-  }, 240_000);
+
+    // The rows above were measured by two worker processes; measured one after another in one process, every
+    // number is the same (each row's seeds are its own, whichever process runs it and whatever ran before).
+    const alone = join(dir, 'alone.json');
+    await run(process.execPath, ['--import', 'tsx', 'scripts/leaderboard.ts', '--preset', 'smoke', '--seeds', '1', '--tasks', 'jigsaw', '--test', 'lecture', '--cache', 'none', '--workers', '1', '--json', alone], { timeout: 240_000 });
+    const one = JSON.parse(await readFile(alone, 'utf8')) as LeaderboardResult;
+    expect({ ...one, recordedAt: '', elapsedMs: 0 }).toEqual({ ...result, recordedAt: '', elapsedMs: 0 });
+  }, 480_000);
 });

@@ -13,7 +13,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { loadMnistFromDisk } from '../src/ml/data/node-assets';
 import { makeSplits } from '../src/ml/data/splits';
 import { PRESET_NAMES, presetConfig, type PresetName } from '../src/ml/config/presets';
@@ -142,7 +142,7 @@ async function main(): Promise<void> {
     seed: config.seed,
     date: new Date().toISOString(),
     backend: BACKEND,
-    tfjsVersion: tf.version.tfjs,
+    tfjsVersion: tf.version_core,
     trainingSeconds: steps.reduce((sum, s) => sum + get(s).result.elapsedMs / 1000, 0),
     elapsedSeconds: 0, // set just before writing
     params: result.params,
@@ -158,7 +158,7 @@ async function main(): Promise<void> {
     const modelJson = {
       modelTopology: saved.modelTopology,
       format: 'layers-model',
-      generatedBy: `TensorFlow.js tfjs-layers v${tf.version.tfjs}`,
+      generatedBy: `TensorFlow.js tfjs-layers v${tf.version_core}`,
       convertedBy: null,
       weightsManifest: [{ paths: [weightsFile], weights: saved.weightSpecs }],
       userDefinedMetadata: { pretextLab: saved.metadata },

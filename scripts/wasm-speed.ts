@@ -12,7 +12,7 @@
  * random pixels in [0, 255). Node runs the wasm backend single-threaded (tfjs
  * disables wasm threads under Node), with SIMD.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import '@tensorflow/tfjs-backend-wasm';
 import { registerWasmTrainingKernels } from '../src/ml/backends/wasm-kernels';
 import { useSimdKernels } from '../src/ml/backends/simd-kernels';

@@ -13,6 +13,15 @@ import { describe, expect, it } from 'vitest';
 /** Packages only the worker may load (the main-thread fallback loads them with import()). */
 const WORKER_ONLY = /^(@tensorflow\/|umap-js)/;
 
+/** The worker's start-up must not reach the WebGL backend (loaded with import() when WebGL is tried) or the umbrella package that bundles it. */
+const NOT_AT_START = /^@tensorflow\/(tfjs|tfjs-backend-webgl)$/;
+
+/** package.json "imports" (`#tf`), as the browser build resolves them (the "default" condition). */
+const SUBPATH_IMPORTS = Object.fromEntries(
+  Object.entries((JSON.parse(readFileSync('package.json', 'utf8')) as { imports: Record<string, { default: string }> }).imports)
+    .map(([spec, conditions]) => [spec, join('.', conditions.default)]),
+);
+
 function resolveLocal(from: string, spec: string): string | null {
   const base = join(dirname(from), spec);
   for (const ext of ['', '.ts', '.tsx', '/index.ts', '/index.tsx']) {
@@ -39,18 +48,18 @@ function valueImports(file: string): string[] {
   return specs;
 }
 
-/** Every chain of static value imports from `entry` that ends in a worker-only package. */
-function chainsToWorkerOnly(entry: string): string[] {
+/** Every chain of static value imports from `entry` that ends in a package `packages` matches. */
+function chainsTo(entry: string, packages: RegExp): string[] {
   const parent = new Map<string, string | null>([[entry, null]]);
   const queue = [entry];
   const found: string[] = [];
   while (queue.length > 0) {
     const file = queue.shift() as string;
     for (const spec of valueImports(file)) {
-      const target = spec.startsWith('.') ? resolveLocal(file, spec) : spec;
+      const target = spec.startsWith('.') ? resolveLocal(file, spec) : (SUBPATH_IMPORTS[spec] ?? spec);
       if (target === null || parent.has(target)) continue;
       parent.set(target, file);
-      if (WORKER_ONLY.test(target)) {
+      if (packages.test(target)) {
         const chain = [target];
         for (let at = parent.get(target); at; at = parent.get(at)) chain.unshift(relative('.', at));
         found.push(chain.join(' -> '));
@@ -64,10 +73,20 @@ function chainsToWorkerOnly(entry: string): string[] {
 
 describe("the page's first load", () => {
   it('imports no tfjs and no umap-js (only the worker does)', () => {
-    expect(chainsToWorkerOnly('src/main.tsx')).toEqual([]);
+    expect(chainsTo('src/main.tsx', WORKER_ONLY)).toEqual([]);
   });
 
   it('would notice one (the walk finds the worker entry reaching tfjs)', () => {
-    expect(chainsToWorkerOnly('src/runtime/worker.ts').some((c) => c.endsWith('@tensorflow/tfjs'))).toBe(true);
+    expect(chainsTo('src/runtime/worker.ts', WORKER_ONLY).some((c) => c.endsWith('@tensorflow/tfjs-core'))).toBe(true);
+  });
+});
+
+describe("the worker's start", () => {
+  it('loads no WebGL backend: only activateBackend imports it, when WebGL is tried', () => {
+    expect(chainsTo('src/runtime/worker.ts', NOT_AT_START)).toEqual([]);
+  });
+
+  it('would notice it (the walk follows #tf to tfjs-layers)', () => {
+    expect(chainsTo('src/runtime/worker.ts', /^@tensorflow\/tfjs-layers$/)).not.toEqual([]);
   });
 });

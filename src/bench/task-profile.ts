@@ -3,7 +3,7 @@
  * (the task's model, batch, objective and Keras Adam, as src/ml/train/trainer.ts runs them) on the active backend.
  * DOM-free and Node-free, so it runs in Node (scripts/task-profile.ts, `npm run bench`) and on a page alike.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { presetConfig } from '../ml/config/presets';
 import type { ImageSet } from '../ml/data/mnist';
 import { pretextTrainSet } from '../ml/experiment/protocol';

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { access, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '#tf';
 import { PRETRAINED_STEPS, loadPretrainedManifest, loadPretrainedModel, type PretrainedManifest } from './pretrained';
 import { deserializeModel, type SerializedModel } from '../ml/models/persist';
 import { buildDigitClassifier, buildTaskModel } from '../ml/models/architecture';

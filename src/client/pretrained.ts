@@ -16,7 +16,7 @@ import type { ParamCounts } from '../ml/experiment/protocol';
 import type { RunSpec, TrunkUse } from '../ml/experiment/runs';
 import type { ModelMetadata, SerializedModel } from '../ml/models/persist';
 import type { EndReason, EpochRecord } from '../ml/train/events';
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '#tf';
 import { isObject } from '../ml/experiment/recorded-file';
 import { PRETRAINED_DIR, fetchShipped, fetchShippedJson } from './shipped-files';
 

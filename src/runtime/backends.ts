@@ -5,7 +5,7 @@
  * CPU; then WASM (with the training kernels tfjs lacks); then the plain CPU backend. A backend that fails to
  * start falls through to the next, and says so.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { setWasmThreadPool } from './wasm-thread-pool';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';

@@ -3,7 +3,7 @@
  * engine already holds. One job at a time; a sweep runs in the background so a Stop can arrive while it works,
  * and yields between batches and heads so the worker keeps answering.
  */
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '#tf';
 import type { Mnist } from '../ml/data/mnist';
 import { SettingError } from '../ml/config/validate';
 import { parseRunId, type RunId } from '../ml/experiment/runs';

@@ -4,7 +4,7 @@
  * out in 2-D. All tensor work happens here, in the worker, so the page never waits on it; UMAP is optimised
  * a few epochs at a time with a pause in between, so progress reaches the page and a Stop gets in.
  */
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '#tf';
 import type { Mnist } from '../ml/data/mnist';
 import { sliceSet } from '../ml/data/mnist';
 import { predictProbabilities } from '../ml/eval/evaluate';

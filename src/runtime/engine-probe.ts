@@ -4,7 +4,7 @@
  * pressed meanwhile abandons the reading at its next pause between fits, so the run ends as promptly as it
  * would between two batches; a Pause lands when the reading is done, before the next batch.
  */
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '#tf';
 import type { ImageSet } from '../ml/data/mnist';
 import type { InputScaling } from '../ml/train/batches';
 import { nextMacrotask } from '../ml/train/schedule';

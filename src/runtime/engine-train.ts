@@ -5,7 +5,7 @@
  * fault goes back to the last good epoch. Pause, step, resume and stop reach the run through it; the engine
  * (engine.ts) keeps the data, the models and every other command.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { summarizeModel } from '../ml/models/summary';
 import { TrainingRun, trainRowCount } from '../ml/train/trainer';
 import type { TaskSet } from '../ml/train/objective';

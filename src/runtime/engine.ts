@@ -3,7 +3,7 @@
  * and answers in typed events keyed by run id. The same class runs inside the Web Worker and, where a worker
  * cannot train, on the main thread; it never touches the DOM or React.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import type { Mnist } from '../ml/data/mnist';
 import { makeSplits, type Splits } from '../ml/data/splits';
 import type { TaskSet } from '../ml/train/objective';

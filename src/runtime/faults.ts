@@ -4,7 +4,7 @@
  * what the student sees and that nothing they had is gone. The page only sends these when opened with
  * `?faults=on` (see state/fault-hook.ts); nothing in the lab's own controls does.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 
 /**

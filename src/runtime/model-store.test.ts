@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { ModelStore, buildFor, frozenLayersOf } from './model-store';
 import { experimentSpecs, runId } from '../ml/experiment/runs';
 import { presetConfig } from '../ml/config/presets';

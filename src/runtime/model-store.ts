@@ -5,7 +5,7 @@
  * backend-independent, so it serves three purposes: a checkpoint to fall back to when a GPU loses its
  * context mid-epoch, the way to move trained models to another backend, and (later) what gets saved.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { buildDigitClassifier, buildTaskModel, planDigitClassifier, planTaskModel } from '../ml/models/architecture';
 import type { ModelSummaries } from './messages';
 import type { ModelSummary } from '../ml/models/summary';

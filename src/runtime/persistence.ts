@@ -2,7 +2,7 @@
  * Models in this browser's IndexedDB, through TensorFlow.js's own `indexeddb://` handler: the models a student
  * saves on purpose, and an automatic save after every epoch of a run so a closed tab or a reload can continue.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { metadataOf, serializeModel, weightBuffer, type ModelMetadata, type SerializedModel } from '../ml/models/persist';
 import type { BrowserSlot, SavedEntry } from './messages';
 import type { Snapshot } from './model-store';

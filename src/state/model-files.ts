@@ -3,7 +3,7 @@
  * model.json + weights.bin), and reading two uploaded files back.
  */
 import type { SerializedModel } from '../ml/models/model-metadata';
-import type { io as tfio } from '@tensorflow/tfjs';
+import type { io as tfio } from '#tf';
 
 type WeightsManifestEntry = tfio.WeightsManifestEntry;
 import { MAX_WEIGHT_BYTES, MAX_WEIGHT_TEXT, metadataOf } from '../ml/models/model-metadata';

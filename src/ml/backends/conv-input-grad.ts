@@ -4,7 +4,7 @@
  * batch 192 took longer than that layer's forward and filter gradient together. This runs the same loop, the same
  * float order per output, four input channels per vector, so the numbers are the same to the bit.
  */
-import type { backend_util, TensorInfo } from '@tensorflow/tfjs';
+import type { backend_util, TensorInfo } from '#tf';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { heapOffset, simdKernels } from './simd-kernels';
 

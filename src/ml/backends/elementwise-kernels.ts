@@ -5,8 +5,8 @@
  * kernels (Step, Cast, Multiply) for the gradient. Both do the same float32 operation per element as
  * before, so the numbers do not change (elementwise-kernels.test.ts).
  */
-import * as tf from '@tensorflow/tfjs';
-import { getKernel, registerGradient, registerKernel, util, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs';
+import * as tf from '#tf';
+import { getKernel, registerGradient, registerKernel, util, type KernelFunc, type TensorInfo } from '#tf';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { heapOffset, requireSimdKernels, simdKernels, simdKernelsActive } from './simd-kernels';
 

@@ -6,7 +6,7 @@
  * XNNPACK (9 output pixels, a 14x14x192 window each) and took a fifth of a training step. This does the
  * same products, summed in the same order, about 6x faster.
  */
-import type { backend_util, TensorInfo } from '@tensorflow/tfjs';
+import type { backend_util, TensorInfo } from '#tf';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { heapOffset, simdKernels } from './simd-kernels';
 

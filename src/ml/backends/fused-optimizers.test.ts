@@ -1,5 +1,5 @@
 // @vitest-environment node
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../train/random';
 import { registerWasmTrainingKernels } from './wasm-kernels';

@@ -9,8 +9,8 @@
  * the weights come out identical to the bit (fused-optimizers.test.ts). Anywhere else (WebGL, WebGPU, CPU,
  * an engine without WASM SIMD) they are tfjs's own optimisers, unchanged: same class names, same state.
  */
-import * as tf from '@tensorflow/tfjs';
-import { registerKernel, getKernel, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs';
+import * as tf from '#tf';
+import { registerKernel, getKernel, type KernelFunc, type TensorInfo } from '#tf';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { heapOffset, requireSimdKernels, simdKernelsActive } from './simd-kernels';
 

@@ -5,7 +5,7 @@
  * (2x2 pool gradient, leading-axes sums, the convolution-route gradients) against
  * tfjs's CPU backend.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerWasmTrainingKernels } from './wasm-kernels';
 

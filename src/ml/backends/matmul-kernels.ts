@@ -6,7 +6,7 @@
  * step. This runs the same products in the same float order (blocks of 48 terms per output, as tfjs's loop
  * sums them), four outputs per vector lane, so training gives the same numbers to the bit.
  */
-import { util, type BatchMatMulAttrs, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs';
+import { util, type BatchMatMulAttrs, type KernelFunc, type TensorInfo } from '#tf';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { heapOffset, simdKernels, type SimdKernels } from './simd-kernels';
 

@@ -2,7 +2,7 @@
  * Max-pooling's backward pass for the lecture's only pool, 2x2 with stride 2 and no padding, written in
  * JavaScript straight over the WASM backend's heap. Everything else falls back to the stock kernel.
  */
-import { backend_util, type KernelFunc, type MaxPoolGradAttrs, type TensorInfo } from '@tensorflow/tfjs';
+import { backend_util, type KernelFunc, type MaxPoolGradAttrs, type TensorInfo } from '#tf';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { heapOffset, simdKernels } from './simd-kernels';
 

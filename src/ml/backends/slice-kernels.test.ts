@@ -1,5 +1,5 @@
 // @vitest-environment node
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lastAxisRange } from './slice-kernels';

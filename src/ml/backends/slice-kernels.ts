@@ -5,7 +5,7 @@
  * per half at batch 192: about 8 ms each, more than a convolution). Copies move values and round nothing, so
  * the numbers are the same.
  */
-import { backend_util, util, type KernelFunc, type SliceAttrs, type SplitVAttrs, type TensorInfo } from '@tensorflow/tfjs';
+import { backend_util, util, type KernelFunc, type SliceAttrs, type SplitVAttrs, type TensorInfo } from '#tf';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 
 /** out[r, c] = x[r, begin + c] for every row r of x viewed as [rows, width]: the columns [begin, begin + size). */

@@ -2,7 +2,7 @@
  * Sum over the leading axes of a float32 tensor (a bias gradient: dL/db = dy summed over batch, rows and
  * columns), in one pass over the WASM heap instead of the stock kernel's transpose-then-reduce.
  */
-import { util, type KernelFunc, type SumAttrs, type TensorInfo } from '@tensorflow/tfjs';
+import { util, type KernelFunc, type SumAttrs, type TensorInfo } from '#tf';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { heapOffset, simdKernels } from './simd-kernels';
 

@@ -8,7 +8,7 @@
  * The kernels to look for are not a list kept by hand: they are whatever the reference run dispatched
  * (tf.profile), so a change to the model or the loss is checked automatically.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { buildTaskModel, trainableVariables } from '../models/architecture';
 import { rotationTask } from '../tasks/rotation';
 import { softmaxCrossEntropy } from '../train/loss';

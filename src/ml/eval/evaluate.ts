@@ -2,7 +2,7 @@
  * Measuring a trained classifier: accuracy and mean cross-entropy on a set of images, and the full
  * probability vector of any image (for the stem plots).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { IMAGE_PIXELS, type ImageSet } from '../data/mnist';
 import { makeBatch, range, type InputScaling } from '../train/batches';
 import { objectiveFor, type TaskSet } from '../train/objective';

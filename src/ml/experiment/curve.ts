@@ -8,7 +8,7 @@
  * supervised baseline, all layers trained on the N labels). Frozen trunks train their heads on cached features
  * (src/ml/features/), which is what makes dozens of heads affordable; scratch has to go through every layer.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import type { Mnist } from '../data/mnist';
 import { makeSplits } from '../data/splits';
 import { SettingError } from '../config/validate';

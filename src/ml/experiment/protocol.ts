@@ -6,7 +6,7 @@
  * The panels and the worker run the same runs one at a time; this is the version for the command line and
  * for tests.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import type { ImageSet, Mnist } from '../data/mnist';
 import { makeSplits, type Splits } from '../data/splits';
 import { buildDigitClassifier, buildTaskModel } from '../models/architecture';

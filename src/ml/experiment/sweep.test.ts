@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { loadMnistFromDisk } from '../data/node-assets';
 import { sliceSet, type Mnist } from '../data/mnist';
 import { presetConfig } from '../config/presets';

@@ -7,7 +7,7 @@
  * (src/ml/features/), as the request says, so a frozen trunk costs one pass over the images plus about a second
  * per point at 1,000 labels; scratch and fine-tuned networks train through every layer.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import type { Mnist } from '../data/mnist';
 import type { ExperimentConfig } from '../config/presets';
 import { buildDigitClassifier } from '../models/architecture';

@@ -3,7 +3,7 @@
  * pretext-length study) measures trunks; measuring one again under another head or label count must not
  * train it again, so a trained trunk's weights and pretext scores go to a store, keyed by what made them.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import type { Splits } from '../data/splits';
 import type { ExperimentConfig } from '../config/presets';
 import { buildTaskModel } from '../models/architecture';

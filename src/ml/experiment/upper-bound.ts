@@ -7,7 +7,7 @@
  * classifier trains on the pretext images with their labels, minus the last tenth held out, until the held-out
  * accuracy stops improving; the best epoch's weights are kept. The test images are never looked at.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import type { Splits } from '../data/splits';
 import type { ExperimentConfig } from '../config/presets';
 import { buildDigitClassifier } from '../models/architecture';

@@ -6,7 +6,7 @@
  * frozen head train in a fraction of a second (the 50 epochs of the lecture's head touch 800 images 50 times;
  * the trunk's forward pass is almost all of that work).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import type { ImageSet } from '../data/mnist';
 import { makeBatch, range, type InputScaling } from '../train/batches';
 import type { FeatureMatrix, TaskSet } from '../train/task-set';

@@ -12,7 +12,7 @@
  * rounding into a different final accuracy, as a different seed would. So the protocol, whose published numbers
  * must not move, still trains frozen heads through the trunk with tfjs; the curve and the sweep use this path.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import type { ImageSet } from '../data/mnist';
 import { DIGIT_CLASSES } from '../models/architecture';
 import { denseLayer } from '../models/trunk';

@@ -13,7 +13,7 @@
  * arithmetic follows tfjs's CPU backend operation by operation, so on that backend the weights agree to the
  * bit; on WASM they agree to float rounding, which js-fit.test.ts measures and bounds.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { EarlyStopping } from '../train/early-stopping';
 import { createRng, shuffledIndices } from '../train/random';
 import { nextMacrotask } from '../train/schedule';

@@ -12,7 +12,7 @@
  * The trunk changes a little from one epoch to the next, and so does the penalty that suits it; the final fit
  * is always the full one, on every labelled digit, to the instrument's convergence criterion.
  */
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '#tf';
 import { sliceSet, type ImageSet } from '../data/mnist';
 import type { InputScaling } from '../train/batches';
 import { TRUNK_LAYERS } from '../models/trunk';

@@ -9,7 +9,7 @@
  * anything else. Gidaris et al. (2018) found RotNet's digit-relevant features peak in a middle block; the top
  * one specialises in telling rotations apart.
  */
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '#tf';
 import type { ImageSet } from '../data/mnist';
 import type { InputScaling } from '../train/batches';
 import { extractFeatures } from './extract';

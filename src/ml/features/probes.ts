@@ -7,7 +7,7 @@
  * features live; Gidaris et al. (2018, section 3.1) found that the last block of a RotNet specialises in the
  * rotation task, so the best digit features sit one block lower.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { DIGIT_CLASSES } from '../models/architecture';
 import { TRUNK_LAYERS } from '../models/trunk';
 import type { FeatureMatrix } from './extract';

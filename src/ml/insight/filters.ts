@@ -7,7 +7,7 @@
  * barely moved is still essentially random: whatever the head learned, it learned on top of noise detectors.
  * The arithmetic that needs no model (reordering, distances, the verdict) is in filter-math.ts, page-safe.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { IMAGE_SIZE } from '../data/mnist';
 import { makeBatch, range, type InputScaling } from '../train/batches';
 import { trunkLayers } from '../models/trunk';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { buildDigitClassifier, buildTaskModel, planDigitClassifier, planTaskModel, type FeatureSource } from './architecture';
 import { summarizePlan } from './plan';
 import { TASK_IDS, taskById } from '../tasks/registry';

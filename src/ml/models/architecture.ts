@@ -10,7 +10,7 @@
  * reaches back to the logits of a softmax layer), and it matters: tfjs's own categoricalCrossentropy on
  * probabilities clips them, the clip has no gradient, and a confidently wrong example stops learning.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { deriveSeed } from '../train/random';
 import type { LayerSpec, PretextTask } from '../tasks/types';
 import { TRUNK_WEIGHT_LAYERS, convLayer, denseLayer, trunkLayers } from './trunk';

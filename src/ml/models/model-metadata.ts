@@ -3,7 +3,7 @@
  * uploaded files with these before handing them to the engine, and importing tfjs for that would put 1 MB of
  * it in the page's first bundle.
  */
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '#tf';
 import type { EpochRecord } from '../train/events';
 
 /** What we store next to the weights. */

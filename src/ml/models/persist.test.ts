@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { buildDigitClassifier, buildTaskModel } from './architecture';
 import { rotationTask } from '../tasks/rotation';
 import { summarizeModel } from './summary';

@@ -5,7 +5,7 @@
  * Loading is defensive: a file can be truncated, hand-edited, of another architecture, or simply huge. Every
  * check runs before the model is built, and a refused file leaves whatever model the caller had untouched.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { summarizeModel, type ModelSummary } from './summary';
 import { MAX_WEIGHT_BYTES, MAX_WEIGHT_TEXT, ModelFileError, type ModelMetadata, type SerializedModel } from './model-metadata';
 

@@ -1,7 +1,7 @@
 /**
  * A Keras-style model summary as plain data (no tensors), for tables in the UI and for the reproduce script.
  */
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '#tf';
 
 /** One row of the summary table. */
 export interface LayerRow {

@@ -6,7 +6,7 @@
  *
  * Also the layer makers the heads use, with seeded Glorot initialisers like Keras's defaults.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { deriveSeed } from '../train/random';
 
 /** Layers in the trunk (conv, pool, conv, pool): a task's head starts at this index. */

@@ -2,7 +2,7 @@
  * Tensor helpers shared by the objectives that judge every pixel (reconstruction, per-pixel classification):
  * targets and masks packed into one tensor, and loss and score sums built from one per-row computation.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { IMAGE_PIXELS, IMAGE_SIZE } from '../data/mnist';
 import type { TaskSet } from '../train/task-set';
 import type { Objective } from './tensor-types';

@@ -2,7 +2,7 @@
  * The engine's view of an objective, the interface every objective's `tensors.ts` implements and
  * `train/objective.ts` hands out. Types only: importing it loads no tfjs.
  */
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '#tf';
 import type { TaskSet } from '../train/task-set';
 
 /** How a network's output is judged. Every tensor returned is the caller's to dispose. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { loadMnistFromDisk } from '../data/node-assets';
 import { sliceSet } from '../data/mnist';
 import { buildDigitClassifier } from '../models/architecture';

@@ -3,7 +3,7 @@
  * accuracy. The test images' features are computed once per block and shared by every labelled set, since they
  * are most of the work (10,000 images against a few hundred labelled ones).
  */
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '#tf';
 import type { ImageSet } from '../data/mnist';
 import type { InputScaling } from '../train/task-set';
 import { extractFeatures } from '../features/extract';

@@ -2,7 +2,7 @@
  * Small helpers shared by the unit tests: the CPU backend in Node, tiny synthetic image sets, and a
  * tensor-leak check in the spirit of tfjs-layers' expectNoLeakedTensors.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { IMAGE_PIXELS, type ImageSet } from '../data/mnist';
 import { createRng } from '../train/random';
 import { activateBackend } from '../backends/activate';

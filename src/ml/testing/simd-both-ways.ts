@@ -2,7 +2,7 @@
  * Test helper: a computation's result with Pretext Lab's SIMD kernels on and then off, as float32 bit
  * patterns, so a kernel can be checked identical to the path it replaces (-0 against 0 and NaN included).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { useSimdKernels } from '../backends/simd-kernels';
 
 /** The bit patterns of a float32 tensor's values. */

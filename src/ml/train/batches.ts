@@ -4,7 +4,7 @@
  * The data stays in compact typed arrays (40,000 rotated images are 31 MB as bytes, 125 MB as floats); only
  * the batch being trained becomes a tensor, and it is disposed right after the step.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { IMAGE_PIXELS, IMAGE_SIZE, type ImageSet } from '../data/mnist';
 import { CLASSIFY, type Objective } from './objective';
 import type { InputScaling, TaskSet } from './task-set';

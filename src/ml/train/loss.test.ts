@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { softmaxCrossEntropy } from './loss';
 import { useCpuBackend } from '../testing/fixtures';
 

@@ -7,7 +7,7 @@
  * categoricalCrossentropy works on probabilities clipped to [1e-7, 1 - 1e-7]; the clip has zero gradient,
  * so exactly those confidently wrong examples stop learning, which ruins training on raw 0-255 pixels.)
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 
 /** Per-example cross-entropy of softmax(logits) against integer class labels, shape [batch]. */
 export function softmaxCrossEntropyPerExample(labels: tf.Tensor1D, logits: tf.Tensor2D): tf.Tensor1D {

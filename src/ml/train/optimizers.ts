@@ -7,7 +7,7 @@
  * - SGD with momentum 0.9: Keras keeps v = m*v - lr*g and adds v; tfjs keeps a = m*a + g and subtracts
  *   lr*a. With a constant learning rate, v = -lr*a at every step: the same updates.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { FusedAdamOptimizer, FusedMomentumOptimizer } from '../backends/fused-optimizers';
 
 /** Which optimiser and its settings. */

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { TrainingRun, type TrainOptions } from './trainer';
 import { buildDigitClassifier, buildTaskModel } from '../models/architecture';
 import { rotationTask } from '../tasks/rotation';

@@ -8,7 +8,7 @@
  * accuracy of an epoch are running means over its batches; early stopping watches training accuracy.
  */
 import { EarlyStopping } from './early-stopping';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { makeBatch, range, type InputScaling } from './batches';
 import { objectiveFor, type TaskSet } from './objective';
 import type { ObjectiveSpec } from '../objectives/registry';

@@ -2,7 +2,7 @@
  * The classifier's objective as tensors: class labels as targets, the Keras-equivalent cross-entropy from
  * logits (`train/loss.ts` says why from logits), and the number of rows whose largest logit is the label.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { countCorrect, softmaxCrossEntropyPerExample } from '../../train/loss';
 import type { Objective } from '../tensor-types';
 

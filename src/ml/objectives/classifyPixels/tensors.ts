@@ -4,7 +4,7 @@
  * row; the score is the fraction of the row's mask pixels whose largest logit is the right class. Logits need
  * no rescaling, so unlike a reconstruction it does not care how the input was scaled.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { IMAGE_PIXELS } from '../../data/mnist';
 import { softmaxCrossEntropyPerExample } from '../../train/loss';
 import type { Objective } from '../tensor-types';

@@ -11,7 +11,7 @@
  * view that is only slightly closer to its partner than to the others is already mostly right, and the
  * gradient concentrates on the negatives that are nearly as close as the partner (the hard ones).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { softmaxCrossEntropyPerExample } from '../../train/loss';
 
 /** What is subtracted from a row's similarity to itself: enough that softmax gives it weight 0. */

@@ -4,7 +4,7 @@
  * in the batch, and building them checks that the batch really holds whole, adjacent pairs: a split pair would
  * silently turn a positive into a negative.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import type { Objective } from '../tensor-types';
 import { ntXentPerRow, partnerPositions, partnersFound } from './nt-xent';
 import type { ContrastiveSpec } from './index';

@@ -3,7 +3,7 @@
  * 0-1 scale; the loss is a weighted mean squared error per row (mask pixels weight 1, others
  * `outsideWeight`); the score is the fraction of the row's mask pixels on the right side of `inkThreshold`.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import type { InputScaling } from '../../train/task-set';
 import type { Objective } from '../tensor-types';
 import { packPixelTargets, perRowMeasures } from '../pixel-tensors';

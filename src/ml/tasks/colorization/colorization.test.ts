@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '#tf';
 import { IMAGE_PIXELS, type ImageSet } from '../../data/mnist';
 import { loadMnistFromDisk } from '../../data/node-assets';
 import { useWasmBackend } from '../../testing/fixtures';
