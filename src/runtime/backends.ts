@@ -68,9 +68,8 @@ export function overrideWasmThreads(threads: number | null): void {
 
 /**
  * WASM threads to use. Training runs in a worker, so the page's main thread only draws, and the WASM threads
- * may use every core (at most 4): on a 2-core machine `npm run bench` measured 2 threads in the worker
- * faster than 1 (799 vs 697 images/s) with no worse frame gaps (p95 33 ms both; max 217 vs 333 ms, on a
- * machine at load 12-17 from other work). On the main thread (no worker) tfjs keeps its own cap of half the
+ * may use every core (at most 4): the page stays smooth because it no longer competes with training for its
+ * own thread, and `npm run bench` compares one thread with two (its threads section). On the main thread (no worker) tfjs keeps its own cap of half the
  * cores, which leaves the page one core on 2 (see withThreadCap).
  */
 export function threadBudget(cores = globalThis.navigator?.hardwareConcurrency ?? 1): number {

@@ -1,6 +1,6 @@
 /**
  * The Web Worker entry: the engine, fed by messages. Training here leaves the page's main thread free to draw
- * (frame gaps stay near 20 ms instead of 0.3-2.5 s on the main thread).
+ * (a training step on the main thread would hold up every frame until it ends).
  */
 import { Engine } from './engine';
 import type { Command, EngineEvent } from './messages';

@@ -39,8 +39,8 @@ export function maxPoolGrad2x2(backend: BackendWasm, dy: TensorInfo, input: Tens
   const [batch, height, width, channels] = input.shape;
   // Allocate first: growing the heap would detach views made earlier.
   const out = backend.makeOutput(input.shape, 'float32');
-  // The SIMD kernel does the same selection four channels at a time (about 5x faster at the lecture's
-  // first pool); this JavaScript loop is its reference and the fallback for engines without WASM SIMD.
+  // The SIMD kernel does the same selection four channels at a time (the lecture's first pool is wide
+  // enough to fill the vectors); this JavaScript loop is its reference and the fallback for engines without WASM SIMD.
   const simd = simdKernels(backend);
   if (simd) {
     simd.maxPoolGrad2x2(heapOffset(backend, input), heapOffset(backend, dy), heapOffset(backend, out), batch, height, width, channels);

@@ -2,7 +2,7 @@
  * Slicing along the last axis only, on the WASM heap in one pass. The pixel objectives carry their targets and
  * masks as the two channels of one [b, 28, 28, 2] tensor and split them every step; tfjs-wasm's Slice copies a
  * non-contiguous 4-D slice with one typed-array `set` per innermost run, here one float per call (150,528 calls
- * per half at batch 192: about 8 ms each, more than a convolution). Copies move values and round nothing, so
+ * per half at batch 192, which together cost more than a convolution). Copies move values and round nothing, so
  * the numbers are the same.
  */
 import { backend_util, util, type KernelFunc, type SliceAttrs, type SplitVAttrs, type TensorInfo } from '#tf';

@@ -75,7 +75,7 @@ function moveAxes(backend: KernelBackend, x: TensorInfo, to: 'batchLast' | 'batc
  * does the whole reduction, with no im2col copy of the input materialised.
  *
  * The textbook alternative, im2col (KH*KW shifted copies of x side by side)
- * followed by one matmul, also works, but measured 3-10x slower here: the copies
+ * followed by one matmul, also works, but is slower here: the copies
  * are JavaScript loops, and wasm's BatchMatMul only reaches XNNPACK when
  * neither side is transposed, re-packing its right operand on every call.
  */
