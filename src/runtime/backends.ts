@@ -175,8 +175,7 @@ export async function startBackend(choice: BackendChoice, webglDisabled = false)
   const askedGpu: Promise<WebGPUProbe> = (choice === 'auto' && !webglDisabled) || choice === 'webgpu'
     ? probeWebGPU()
     : Promise.resolve({ available: false, adapter: null, software: false, problem: webglDisabled ? 'the GPU is turned off (webgl=off in the address)' : 'not asked for' });
-  // The WebGL2 probe makes and throws away a context: 0.2-0.5 s of a page's start-up on a software renderer
-  // (measured in the worker here). `auto` and `webgl` need its answer before anything starts; another choice
+  // The WebGL2 probe makes and throws away a context, which is slow on a software renderer. `auto` and `webgl` need its answer before anything starts; another choice
   // asks only if it falls back as far as WebGL.
   let probed = null as WebGLProbe | null; // (set inside webgl(), which narrowing cannot see)
   const webgl = (): WebGLProbe => (probed ??= (lastProbe = probeWebGL(webglDisabled)));
