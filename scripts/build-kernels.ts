@@ -1,6 +1,6 @@
 /**
  * Compiles Pretext Lab's own WebAssembly SIMD kernels (assembly/pretext-kernels.ts, AssemblyScript) into
- * src/ml/backends/kernels-wasm.ts, as base64 text the worker and Node can both import without an asset
+ * src/ml/speed/kernels/kernels-wasm.ts, as base64 text the worker and Node can both import without an asset
  * URL or a build step. Two variants: one imports an ordinary memory (tfjs's single-threaded WASM build,
  * Node), one a shared memory (the threaded build, in a cross-origin-isolated page).
  *
@@ -15,7 +15,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const SOURCE = fileURLToPath(new URL('../assembly/pretext-kernels.ts', import.meta.url));
-const OUTPUT = fileURLToPath(new URL('../src/ml/backends/kernels-wasm.ts', import.meta.url));
+const OUTPUT = fileURLToPath(new URL('../src/ml/speed/kernels/kernels-wasm.ts', import.meta.url));
 
 /**
  * The module must own nothing in the memory it imports (the WASM backend's heap): no runtime, no data

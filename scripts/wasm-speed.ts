@@ -14,8 +14,7 @@
  */
 import * as tf from '#tf';
 import '@tensorflow/tfjs-backend-wasm';
-import { registerWasmTrainingKernels } from '../src/ml/backends/wasm-kernels';
-import { useSimdKernels } from '../src/ml/backends/simd-kernels';
+import { installTrainingKernels, useSimdKernels } from '../src/ml/speed/kernels';
 import { createOptimizer, KERAS_ADAM } from '../src/ml/train/optimizers';
 
 const BATCH = 192;
@@ -102,7 +101,7 @@ const stock = process.argv.includes('--stock');
 useSimdKernels(!stock);
 // [backend, warm-up steps, timed steps]; the cpu backend takes ~30 s per step.
 const runs = process.argv.includes('--no-cpu') ? ([['wasm', 3, 20]] as const) : ([['wasm', 3, 20], ['cpu', 1, 2]] as const);
-registerWasmTrainingKernels();
+installTrainingKernels();
 for (const [backend, warmup, steps] of runs) {
   const r = await measure(backend, warmup, steps, profile && backend === 'wasm');
   console.log(`${backend}: ${r.imagesPerSecond.toFixed(0)} images/s (${r.msPerStep.toFixed(1)} ms per step of ${BATCH}, CPU ${r.cpuMsPerStep.toFixed(1)} ms, ${steps} timed steps)${stock ? ' [stock]' : ''}`);

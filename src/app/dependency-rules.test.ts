@@ -218,6 +218,19 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/**
+ * The folders a file outside them enters only through their `index.ts`: what makes the lab fast (kernels,
+ * typed-array trainers) behind a small door, so the learning code a student reads never depends on how.
+ */
+const DOORS = ['src/ml/speed/kernels/', 'src/ml/speed/head/'];
+
+/** Imports that reach into a door's folder past its `index.ts`, from a file outside the folder. */
+function doorViolations(doors: readonly string[], edges: readonly Edge[]): string[] {
+  return edges
+    .filter(({ from, to }) => doors.some((door) => to.startsWith(door) && !from.startsWith(door) && to !== `${door}index.ts`))
+    .map(({ from, to }) => `${from} -> ${to} (enter ${doors.find((door) => to.startsWith(door))} by its index.ts)`);
+}
+
 const LAYERS = parseLayerTable(readFileSync('docs/architecture.md', 'utf8'));
 const FILES = sourceFiles('src');
 const EDGES = FILES.flatMap(importsOf);
@@ -240,6 +253,11 @@ describe('the layers of docs/architecture.md', () => {
 
   it('leave no import cycle of any kind, type-only ones included', () => {
     expect(importCycles(EDGES)).toEqual([]);
+  });
+
+  it('enter the speed folders only by their doors', () => {
+    for (const door of DOORS) expect(FILES, door).toContain(`${door}index.ts`);
+    expect(doorViolations(DOORS, EDGES)).toEqual([]);
   });
 });
 
@@ -278,6 +296,14 @@ describe('the rule checker', () => {
       { from: 'c.ts', to: 'd.ts', dynamic: false },
       { from: 'e.ts', to: 'e.ts', dynamic: false },
     ])).toEqual(['a.ts -> b.ts -> c.ts -> a.ts', 'e.ts -> e.ts']);
+  });
+
+  it('would notice a file reaching past a door, and name it', () => {
+    expect(doorViolations(['src/fast/'], [
+      { from: 'src/learn/a.ts', to: 'src/fast/index.ts', dynamic: false },
+      { from: 'src/fast/index.ts', to: 'src/fast/kernel.ts', dynamic: false },
+      { from: 'src/learn/a.ts', to: 'src/fast/kernel.ts', dynamic: false },
+    ])).toEqual(['src/learn/a.ts -> src/fast/kernel.ts (enter src/fast/ by its index.ts)']);
   });
 
   it('reads type-only imports and import() calls as imports', () => {

@@ -12,7 +12,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { activateBackend, type BackendName } from '../ml/backends/activate';
-import { simdKernelsActive } from '../ml/backends/simd-kernels';
+import { simdKernelsActive } from '../ml/speed/kernels';
 import { checkTraining, type TrainingCheck } from '../ml/backends/training-check';
 import type { BackendChoice, BackendInfo } from './messages';
 import { probeWebGPU, type WebGPUProbe } from './webgpu-probe';

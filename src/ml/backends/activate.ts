@@ -3,7 +3,7 @@
  * Used by Node (tests, the reproduce script) and by the browser runtime, which sets WASM file paths before.
  */
 import * as tf from '#tf';
-import { registerWasmTrainingKernels } from './wasm-kernels';
+import { installTrainingKernels } from '../speed/kernels';
 
 /** The backends Pretext Lab knows, in the order it prefers them on a machine with a real GPU. */
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -20,7 +20,7 @@ let webglLoaded: Promise<unknown> | null = null;
  * only where `navigator.gpu` exists, so never in Node.
  */
 export async function activateBackend(name: BackendName): Promise<void> {
-  if (name === 'wasm') registerWasmTrainingKernels();
+  if (name === 'wasm') installTrainingKernels();
   if (name === 'webgl') {
     webglLoaded ??= import('@tensorflow/tfjs-backend-webgl');
     await webglLoaded;

@@ -7,7 +7,7 @@
  */
 import * as tf from '#tf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { registerWasmTrainingKernels } from './wasm-kernels';
+import { installTrainingKernels } from '../speed/kernels';
 
 const BATCH = 6;
 
@@ -55,7 +55,7 @@ describe("the lecture model's training step on wasm", () => {
   beforeAll(async () => {
     await tf.setBackend('cpu');
     reference = stepGradients();
-    registerWasmTrainingKernels();
+    installTrainingKernels();
     expect(await tf.setBackend('wasm')).toBe(true);
   }, 120_000); // the cpu backend's convolutions are slow, more so on a busy machine
 

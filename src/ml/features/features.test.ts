@@ -61,7 +61,7 @@ describe('a head on cached features', () => {
   // Dense layer's gradient depends only on them, and the same seed gives the same shuffles; the head's
   // typed-array trainer follows the CPU backend's arithmetic operation by operation. So on the CPU backend
   // every weight, every epoch's numbers and the test accuracy agree bit for bit. (On WASM the typed-array head
-  // agrees with tfjs to rounding only: js-fit.test.ts.)
+  // agrees with tfjs to rounding only: speed/head/js-fit.test.ts.)
   for (const use of ['random', 'transfer'] as const satisfies readonly FeatureSource[]) {
     it(`trains the ${use} head to the same numbers as the frozen network, to the last digit (CPU backend)`, async () => {
       await useCpuBackend();

@@ -5,7 +5,7 @@
  * only the Dense layer learns, and what it learns depends only on the 288 numbers the trunk hands it. So we
  * build that Dense layer on its own, with the same seed (hence the same initial weights), and train it with the
  * same algorithm, options and shuffles on the cached features: the same arithmetic, minus the convolutions
- * repeated every epoch. The head trains in plain JavaScript on typed arrays (js-fit.ts), following tfjs's CPU
+ * repeated every epoch. The head trains in plain JavaScript on typed arrays (speed/head/js-fit.ts), following tfjs's CPU
  * backend operation by operation, so on the CPU backend it gives the through-the-trunk weights and accuracy to
  * the last digit (features.test.ts). On WASM it agrees to float rounding only (the WASM kernels add in another
  * order; js-fit.test.ts bounds it), and the lecture's raw-pixel head training is chaotic enough to turn that
@@ -18,7 +18,7 @@ import { DIGIT_CLASSES } from '../models/architecture';
 import { denseLayer } from '../models/trunk';
 import { deriveSeed } from '../train/random';
 import type { TrainOptions } from '../train/trainer';
-import { fitHeadInJs } from './js-fit';
+import { fitHeadInJs } from '../speed/head';
 import type { TrainCallbacks, TrainResult } from '../train/events';
 import { evaluate, type Evaluation } from '../eval/evaluate';
 import { extractFeatures, featureTaskSet, type FeatureMatrix } from './extract';

@@ -5,7 +5,7 @@
  * SIMD is missing (or the data would need an unreasonable memory), `probeKernels` answers null and the JavaScript
  * loops do the work.
  */
-import { kernelsModule } from '../backends/simd-kernels';
+import { kernelsModule } from '../speed/kernels';
 
 interface ProbeExports {
   probeLogits10(x: number, params: number, z: number, rows: number, width: number): void;

@@ -3,7 +3,7 @@
  * patterns, so a kernel can be checked identical to the path it replaces (-0 against 0 and NaN included).
  */
 import * as tf from '#tf';
-import { useSimdKernels } from '../backends/simd-kernels';
+import { useSimdKernels } from '../speed/kernels';
 
 /** The bit patterns of a float32 tensor's values. */
 export async function bitsOf(t: tf.Tensor): Promise<number[]> {

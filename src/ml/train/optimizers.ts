@@ -8,7 +8,7 @@
  *   lr*a. With a constant learning rate, v = -lr*a at every step: the same updates.
  */
 import * as tf from '#tf';
-import { FusedAdamOptimizer, FusedMomentumOptimizer } from '../backends/fused-optimizers';
+import { FusedAdamOptimizer, FusedMomentumOptimizer } from '../speed/kernels';
 
 /** Which optimiser and its settings. */
 export type OptimizerSpec =
@@ -19,7 +19,7 @@ export type OptimizerSpec =
 /** Creates a fresh optimiser (its state, e.g. Adam's moments, must be disposed with `dispose()`). */
 export function createOptimizer(spec: OptimizerSpec): tf.Optimizer {
   // tfjs's own optimisers; on WASM each weight's update is one kernel instead of ~14 (Adam) or 4 (momentum),
-  // with the same float32 arithmetic (src/ml/backends/fused-optimizers.ts).
+  // with the same float32 arithmetic (src/ml/speed/kernels/fused-optimizers.ts).
   if (spec.kind === 'adam') return new FusedAdamOptimizer(spec.learningRate, 0.9, 0.999, 1e-7);
   return spec.momentum > 0 ? new FusedMomentumOptimizer(spec.learningRate, spec.momentum, false) : tf.train.sgd(spec.learningRate);
 }

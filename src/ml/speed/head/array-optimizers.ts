@@ -11,7 +11,7 @@
  * - Adam: m <- b1 m + (1 - b1) g, v <- b2 v + (1 - b2) g², both bias-corrected by 1 - b^t, then
  *   w <- w + (-lr) m̂ / (sqrt(v̂) + eps). tfjs keeps b^t as a float32 product updated after each step.
  */
-import type { OptimizerSpec } from '../train/optimizers';
+import type { OptimizerSpec } from '../../train/optimizers';
 
 /** An optimiser over a fixed list of parameter arrays; its state lives in plain arrays (nothing to dispose). */
 export interface ArrayOptimizer {

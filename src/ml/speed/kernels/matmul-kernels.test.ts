@@ -5,8 +5,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { matMulGeometry } from './matmul-kernels';
 import { useSimdKernels } from './simd-kernels';
 import { registerWasmTrainingKernels } from './wasm-kernels';
-import { bothWays } from '../testing/simd-both-ways';
-import { createRng } from '../train/random';
+import { bothWays } from '../../testing/simd-both-ways';
+import { createRng } from '../../train/random';
 
 /** Seeded values with zeros, signs and a spread of magnitudes, so a changed summation order would show. */
 function values(n: number, seed: number): Float32Array {

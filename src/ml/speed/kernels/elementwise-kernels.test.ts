@@ -1,10 +1,10 @@
 // @vitest-environment node
 import * as tf from '#tf';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createRng } from '../train/random';
+import { createRng } from '../../train/random';
 import { registerWasmTrainingKernels } from './wasm-kernels';
 import { useSimdKernels } from './simd-kernels';
-import { bitsOf as bits, bothWays } from '../testing/simd-both-ways';
+import { bitsOf as bits, bothWays } from '../../testing/simd-both-ways';
 
 function seeded(shape: number[], seed: number, special = false): tf.Tensor {
   const rng = createRng(seed);

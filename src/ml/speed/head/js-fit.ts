@@ -14,17 +14,17 @@
  * bit; on WASM they agree to float rounding, which js-fit.test.ts measures and bounds.
  */
 import * as tf from '#tf';
-import { EarlyStopping } from '../train/early-stopping';
-import { createRng, shuffledIndices } from '../train/random';
-import { nextMacrotask } from '../train/schedule';
-import { trainRowCount } from '../train/trainer-rows';
-import { validateTrainOptions, type TrainOptions } from '../train/trainer';
-import { range } from '../train/batches';
-import type { EpochEvent, EpochRecord, TrainResult } from '../train/events';
+import { EarlyStopping } from '../../train/early-stopping';
+import { createRng, shuffledIndices } from '../../train/random';
+import { nextMacrotask } from '../../train/schedule';
+import { trainRowCount } from '../../train/trainer-rows';
+import { validateTrainOptions, type TrainOptions } from '../../train/trainer';
+import { range } from '../../train/batches';
+import type { EpochEvent, EpochRecord, TrainResult } from '../../train/events';
 import { createArrayOptimizer } from './array-optimizers';
 import { crossEntropy, denseLogits, transpose, weightGradients, type DenseWeights } from './dense-math';
-import type { FeatureMatrix } from './extract';
-import { isClassify } from '../objectives/classify';
+import type { FeatureMatrix } from '../../features/extract';
+import { isClassify } from '../../objectives/classify';
 
 /**
  * Trains `weights` in place on `features` (one row of `weights.inputs` numbers per label) with `options`, as a

@@ -4,7 +4,7 @@
  * AssemblyScript source without `npm run kernels` would otherwise ship yesterday's kernels.
  */
 import { describe, expect, it } from 'vitest';
-import { kernelsSourceDigest, sectionIds } from '../../../scripts/build-kernels';
+import { kernelsSourceDigest, sectionIds } from '../../../../scripts/build-kernels';
 import { KERNELS_SOURCE_DIGEST, KERNELS_WASM, KERNELS_WASM_SHARED } from './kernels-wasm';
 
 describe('the compiled SIMD kernels', () => {

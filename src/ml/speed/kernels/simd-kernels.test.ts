@@ -4,8 +4,8 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { registerWasmTrainingKernels } from './wasm-kernels';
 import { simdKernels, useSimdKernels } from './simd-kernels';
-import { bothWays } from '../testing/simd-both-ways';
-import { createRng } from '../train/random';
+import { bothWays } from '../../testing/simd-both-ways';
+import { createRng } from '../../train/random';
 
 /** Seeded values with ties and zeros, as ReLU outputs have. */
 function values(n: number, seed: number, zeros = 0.3): Float32Array {

@@ -1,16 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '#tf';
-import { loadMnistFromDisk } from '../data/node-assets';
-import { sliceSet, type ImageSet } from '../data/mnist';
-import { buildDigitClassifier } from '../models/architecture';
-import { TrainingRun, type TrainOptions } from '../train/trainer';
-import { LECTURE_SGD, type OptimizerSpec } from '../train/optimizers';
-import type { InputScaling } from '../train/task-set';
-import type { TrainResult } from '../train/events';
-import { evaluate } from '../eval/evaluate';
-import { useCpuBackend, useWasmBackend } from '../testing/fixtures';
-import { extractFeatures, featureTaskSet, type FeatureMatrix } from './extract';
-import { buildFeatureHead } from './head';
+import { loadMnistFromDisk } from '../../data/node-assets';
+import { sliceSet, type ImageSet } from '../../data/mnist';
+import { buildDigitClassifier } from '../../models/architecture';
+import { TrainingRun, type TrainOptions } from '../../train/trainer';
+import { LECTURE_SGD, type OptimizerSpec } from '../../train/optimizers';
+import type { InputScaling } from '../../train/task-set';
+import type { TrainResult } from '../../train/events';
+import { evaluate } from '../../eval/evaluate';
+import { useCpuBackend, useWasmBackend } from '../../testing/fixtures';
+import { extractFeatures, featureTaskSet, type FeatureMatrix } from '../../features/extract';
+import { buildFeatureHead } from '../../features/head';
 import { fitHeadInJs, trainDenseWeights } from './js-fit';
 import type { DenseWeights } from './dense-math';
 

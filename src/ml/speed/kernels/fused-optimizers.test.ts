@@ -1,7 +1,7 @@
 // @vitest-environment node
 import * as tf from '#tf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRng } from '../train/random';
+import { createRng } from '../../train/random';
 import { registerWasmTrainingKernels } from './wasm-kernels';
 import { FusedAdamOptimizer, FusedMomentumOptimizer } from './fused-optimizers';
 import { useSimdKernels } from './simd-kernels';
