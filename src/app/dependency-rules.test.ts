@@ -9,10 +9,10 @@
  * rules stay in the document a student reads, not in a second configuration language, and parsing every file
  * takes about a second.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
-import ts from 'typescript';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importsOf, sourceFiles, type Edge } from './source-imports';
 
 /** One row of the table. */
 interface Layer {
@@ -23,13 +23,6 @@ interface Layer {
   readonly imports: ReadonlySet<string>;
   /** Layers this one may load only with a dynamic `import()` (code that is not part of the first load). */
   readonly loads: ReadonlySet<string>;
-}
-
-/** One import: from a file, to a file, and whether it is a dynamic `import()` call. */
-interface Edge {
-  readonly from: string;
-  readonly to: string;
-  readonly dynamic: boolean;
 }
 
 /**
@@ -166,55 +159,6 @@ function importCycles(edges: readonly Edge[]): string[] {
       }
     }
     return group.join(' -> ');
-  });
-}
-
-function resolveLocal(from: string, spec: string): string | null {
-  const base = join(dirname(from), spec);
-  for (const ext of ['', '.ts', '.tsx', '/index.ts', '/index.tsx']) {
-    if (existsSync(base + ext) && statSync(base + ext).isFile()) return base + ext;
-  }
-  return null;
-}
-
-/** Every import of the project's own files in one source file, static or dynamic, type-only or not. */
-function importsOf(file: string): Edge[] {
-  const text = readFileSync(file, 'utf8');
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
-  const found: { spec: string; dynamic: boolean }[] = [];
-  const literal = (node: ts.Node | undefined) => (node !== undefined && ts.isStringLiteral(node) ? node.text : null);
-  for (const statement of source.statements) {
-    if (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) {
-      const spec = literal(statement.moduleSpecifier);
-      if (spec !== null) found.push({ spec, dynamic: false });
-    }
-  }
-  if (text.includes('import(')) {
-    const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
-        const spec = literal(node.arguments[0]);
-        if (spec !== null) found.push({ spec, dynamic: true });
-      } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) {
-        const spec = literal(node.argument.literal);
-        if (spec !== null) found.push({ spec, dynamic: false });
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(source);
-  }
-  const edges: Edge[] = [];
-  for (const { spec, dynamic } of found) {
-    const to = spec.startsWith('.') ? resolveLocal(file, spec) : null;
-    if (to !== null) edges.push({ from: file.split(sep).join('/'), to: to.split(sep).join('/'), dynamic });
-  }
-  return edges;
-}
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path.split(sep).join('/')] : [];
   });
 }
 

@@ -5,10 +5,11 @@
  * page's static value imports from src/main.tsx, as the bundler does, and names the chain to any that reaches
  * a worker-only package. Type-only imports and dynamic import() calls are fine: neither is in the first load.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { resolveLocal } from './source-imports';
 
 /** Packages only the worker may load (the main-thread fallback loads them with import()). */
 const WORKER_ONLY = /^(@tensorflow\/|umap-js)/;
@@ -21,14 +22,6 @@ const SUBPATH_IMPORTS = Object.fromEntries(
   Object.entries((JSON.parse(readFileSync('package.json', 'utf8')) as { imports: Record<string, { default: string }> }).imports)
     .map(([spec, conditions]) => [spec, join('.', conditions.default)]),
 );
-
-function resolveLocal(from: string, spec: string): string | null {
-  const base = join(dirname(from), spec);
-  for (const ext of ['', '.ts', '.tsx', '/index.ts', '/index.tsx']) {
-    if (existsSync(base + ext) && statSync(base + ext).isFile()) return base + ext;
-  }
-  return null;
-}
 
 /** The modules a file imports for their values (not `import type`, not all-`type` named imports). */
 function valueImports(file: string): string[] {
