@@ -13,11 +13,14 @@ import { EXPORT_HOST, FigureExport, type CsvTable } from '../../components/figur
 /**
  * One colour and one marker shape per task, so points that sit close together (several tasks solved to 90%
  * with the same digit accuracy) stay apart in the legend rather than in overlapping labels, in colour or in grey.
+ * Recharts draws seven shapes, so an eighth task takes a shape again in a colour far from the first's in
+ * brightness (the dark purple square beside jigsaw's green one), which still tells them apart in grey.
  */
-const MARKS = [
+export const MARKS = [
   { color: RUN_COLORS.transfer, shape: 'circle' }, { color: RUN_COLORS.pretext, shape: 'square' },
   { color: TASK_ACCENTS[0], shape: 'triangle' }, { color: TASK_ACCENTS[1], shape: 'diamond' },
   { color: TASK_ACCENTS[2], shape: 'star' }, { color: TASK_ACCENTS[3], shape: 'cross' }, { color: INK.text, shape: 'wye' },
+  { color: RUN_COLORS.finetune, shape: 'square' },
 ] as const;
 
 /** How far a score got from chance (0) towards perfect (1). */
