@@ -20,15 +20,23 @@ export const RUN_COLORS = {
 } as const;
 
 /**
- * Colours for the frozen features of *other* tasks when several are compared at once (the Okabe-Ito colours
- * not already taken above), in registry order.
+ * Colours for the frozen features of the tasks other than rotation (rotation's features are `transfer` blue),
+ * one per task in registry order, so a task keeps its colour on every chart: the Okabe-Ito colours not taken
+ * above, then three darker ones from Paul Tol's palettes, far from every colour before them. A test checks there is
+ * one for every task, so adding a task cannot silently reuse one.
  */
 export const TASK_ACCENTS: readonly string[] = [
   '#CC79A7', // reddish purple
   '#E69F00', // orange
   '#56B4E9', // sky blue
   '#8B5A2B', // brown (not Okabe-Ito; distinct enough, 6.0:1 on white)
+  '#882255', // wine (Tol)
+  '#117733', // dark green (Tol)
+  '#7A7A1F', // dark olive (Tol's olive, darkened)
 ];
+
+/** Rotation's frozen features on a panel about another task, where transfer blue is that task's: Tol's indigo. */
+export const ROTATION_ACCENT = '#332288';
 
 /**
  * Neutral inks for chart furniture. Axis text uses the page's muted colour so charts match the prose;

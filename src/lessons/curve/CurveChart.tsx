@@ -7,6 +7,8 @@ import { memo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { INK, RUN_COLORS, TASK_ACCENTS } from '../../components/palette';
 import { WhenNear } from '../../components/WhenNear';
+import { TASK_IDS } from '../../ml/tasks/registry';
+import { taskAccent } from '../shared/run-display';
 import { EXPORT_HOST, FigureExport, type CsvTable, type FileNamePart } from '../../components/figure-export';
 
 /** One drawn curve: its name, colour, dashed or not, and its points (fractions 0-1). */
@@ -18,15 +20,13 @@ export interface DrawnCurve {
   readonly points: readonly { readonly labels: number; readonly mean: number; readonly std: number }[];
 }
 
-/** A trunk's colour: the run colours where the trunk is one of the lecture's uses, task accents otherwise. */
+/** A trunk's colour: the run colours where the trunk is one of the lecture's uses, else its task's own accent. */
 export function trunkColor(trunk: string, index: number): string {
   if (trunk === 'random') return RUN_COLORS.random;
   if (trunk === 'scratch') return RUN_COLORS.scratch;
   if (trunk.startsWith('finetune')) return RUN_COLORS.finetune;
-  if (trunk.startsWith('rotation')) return RUN_COLORS.transfer;
-  // Other tasks take the accents from reddish purple on: the recorded contrastive curve (second) should not
-  // sit in a blue beside rotation's.
-  return TASK_ACCENTS[(index + 3) % TASK_ACCENTS.length];
+  const task = TASK_IDS.find((t) => trunk === t || ['-', ':', '.'].some((sep) => trunk.startsWith(t + sep)));
+  return task ? taskAccent(task) : TASK_ACCENTS[index % TASK_ACCENTS.length];
 }
 
 const pct = (v: number) => Math.round(v * 1000) / 10;

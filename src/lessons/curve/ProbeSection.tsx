@@ -13,6 +13,7 @@ import { parseRunId } from '../../ml/experiment/runs';
 import { isTaskId } from '../../ml/tasks/registry';
 import { probeFindings, probeTrunkName } from './probe-words';
 import { INK, RUN_COLORS, TASK_ACCENTS } from '../../components/palette';
+import { taskAccent } from '../shared/run-display';
 import { EXPORT_HOST, FigureExport, tableCsv } from '../../components/figure-export';
 
 /** A probed trunk's colour: the colour of its use everywhere else in the app. */
@@ -20,8 +21,8 @@ function probeColor(key: string, index: number): string {
   if (key.startsWith('random.')) return RUN_COLORS.random;
   const spec = parseRunId(key, isTaskId);
   if (spec?.use === 'scratch') return RUN_COLORS.scratch;
-  if (spec?.use === 'pretext' && spec.task === 'rotation') return RUN_COLORS.transfer;
-  return TASK_ACCENTS[index % TASK_ACCENTS.length];
+  if (spec?.use === 'finetune') return RUN_COLORS.finetune;
+  return spec ? taskAccent(spec.task) : TASK_ACCENTS[index % TASK_ACCENTS.length];
 }
 
 /** The probes' button, table, chart and findings. */

@@ -6,22 +6,24 @@
 import { memo } from 'react';
 import { CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LeaderboardResult } from '../../ml/experiment/leaderboard-types';
-import { INK, RUN_COLORS, TASK_ACCENTS } from '../../components/palette';
+import { INK, RUN_COLORS } from '../../components/palette';
+import { TASK_IDS, type TaskId } from '../../ml/tasks/registry';
+import { taskAccent } from '../shared/run-display';
 import { WhenNear } from '../../components/WhenNear';
 import { EXPORT_HOST, FigureExport, type CsvTable } from '../../components/figure-export';
 
 /**
- * One colour and one marker shape per task, so points that sit close together (several tasks solved to 90%
- * with the same digit accuracy) stay apart in the legend rather than in overlapping labels, in colour or in grey.
- * Recharts draws seven shapes, so an eighth task takes a shape again in a colour far from the first's in
- * brightness (the dark purple square beside jigsaw's green one), which still tells them apart in grey.
+ * One marker shape per task, in registry order, so points that sit close together (several tasks solved to
+ * 90% with the same digit accuracy) stay apart in the legend rather than in overlapping labels, in colour or
+ * in grey. Recharts draws seven shapes, so the eighth task takes context's diamond again, in a dark olive far
+ * from context's sky blue in brightness, which still tells them apart in grey.
  */
-export const MARKS = [
-  { color: RUN_COLORS.transfer, shape: 'circle' }, { color: RUN_COLORS.pretext, shape: 'square' },
-  { color: TASK_ACCENTS[0], shape: 'triangle' }, { color: TASK_ACCENTS[1], shape: 'diamond' },
-  { color: TASK_ACCENTS[2], shape: 'star' }, { color: TASK_ACCENTS[3], shape: 'cross' }, { color: INK.text, shape: 'wye' },
-  { color: RUN_COLORS.finetune, shape: 'square' },
-] as const;
+const SHAPES = ['circle', 'square', 'triangle', 'diamond', 'star', 'cross', 'wye', 'diamond'] as const;
+
+/** A task's mark on the scatter: its own colour (the one it has on every chart) and a shape. */
+export function taskMark(task: TaskId): { readonly color: string; readonly shape: (typeof SHAPES)[number] } {
+  return { color: taskAccent(task), shape: SHAPES[TASK_IDS.indexOf(task) % SHAPES.length] };
+}
 
 /** How far a score got from chance (0) towards perfect (1). */
 export function aboveChance(score: number, chance: number): number {
@@ -42,7 +44,7 @@ export function scatterCsv(result: LeaderboardResult): CsvTable {
 /** The scatter of one recorded leaderboard (memoised: it changes only when the recorded file does). */
 export const PretextScatter = memo(function PretextScatter({ result }: { readonly result: LeaderboardResult }) {
   const points = result.tasks.map((t) => ({
-    name: t.title, x: Math.round(aboveChance(t.pretextScore, t.chanceScore) * 1000) / 10, y: Math.round(t.digitAccuracy.mean * 1000) / 10,
+    id: t.id, name: t.title, x: Math.round(aboveChance(t.pretextScore, t.chanceScore) * 1000) / 10, y: Math.round(t.digitAccuracy.mean * 1000) / 10,
   }));
   const ref = (id: string) => result.references.find((r) => r.id === id)?.digitAccuracy.mean ?? NaN;
   const ys = [...points.map((p) => p.y), ref('random') * 100, ref('scratch') * 100, ref('upper') * 100].filter(Number.isFinite);
@@ -66,8 +68,8 @@ export const PretextScatter = memo(function PretextScatter({ result }: { readonl
           <ReferenceLine y={ref('random') * 100} stroke={RUN_COLORS.random} strokeDasharray="6 4" label={{ value: 'random trunk', position: 'insideBottomRight', fill: RUN_COLORS.random }} />
           <ReferenceLine y={ref('scratch') * 100} stroke={RUN_COLORS.scratch} strokeDasharray="2 3" label={{ value: 'supervised', position: 'insideTopLeft', fill: RUN_COLORS.scratch }} />
           <ReferenceLine y={ref('upper') * 100} stroke={INK.muted} strokeDasharray="1 3" label={{ value: 'trained on labels', position: 'insideTopLeft', fill: INK.muted }} />
-          {points.map((p, i) => (
-            <Scatter key={p.name} name={p.name} data={[p]} fill={MARKS[i % MARKS.length].color} shape={MARKS[i % MARKS.length].shape} isAnimationActive={false} />
+          {points.map((p) => (
+            <Scatter key={p.name} name={p.name} data={[p]} fill={taskMark(p.id).color} shape={taskMark(p.id).shape} isAnimationActive={false} />
           ))}
           <Legend verticalAlign="bottom" wrapperStyle={{ paddingTop: 28 }} />
         </ScatterChart>

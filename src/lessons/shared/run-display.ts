@@ -4,7 +4,7 @@
  */
 import type { RunSpec } from '../../ml/experiment/runs';
 import { TASK_IDS, taskById, type TaskId } from '../../ml/tasks/registry';
-import { RUN_COLORS, TASK_ACCENTS } from '../../components/palette';
+import { ROTATION_ACCENT, RUN_COLORS, TASK_ACCENTS } from '../../components/palette';
 
 /** A run's name for tables, legends and stem plots; the seed is named when it is not the one in view. */
 export function runLabel(spec: RunSpec, seedInView?: number): string {
@@ -17,11 +17,22 @@ export function runLabel(spec: RunSpec, seedInView?: number): string {
   return seedInView !== undefined && spec.seed !== seedInView ? `${base}, seed ${spec.seed}` : base;
 }
 
-/** A run's colour: by its use, with the other tasks' frozen features in their own accents. */
+/**
+ * A task's own colour for its frozen features: rotation's is the lecture's transfer blue, every other task
+ * has an accent of its own, the same on every chart (the curve, the probes, a comparison of runs).
+ */
+export function taskAccent(task: TaskId): string {
+  if (task === 'rotation') return RUN_COLORS.transfer;
+  return TASK_ACCENTS[TASK_IDS.filter((t) => t !== 'rotation').indexOf(task)];
+}
+
+/**
+ * A run's colour: by its use, with the other tasks' frozen features in their own accents. The task in view
+ * is drawn in transfer blue whichever it is, because its panel's prose calls its features "blue".
+ */
 export function runColor(spec: RunSpec, taskInView: TaskId): string {
   if (spec.use !== 'transfer' || spec.task === taskInView) return RUN_COLORS[spec.use];
-  const others = TASK_IDS.filter((t) => t !== taskInView);
-  return TASK_ACCENTS[others.indexOf(spec.task) % TASK_ACCENTS.length];
+  return spec.task === 'rotation' ? ROTATION_ACCENT : taskAccent(spec.task);
 }
 
 /** Display order: self-supervised runs (registry order), then fine-tuned, supervised, the random control; by seed within. */
