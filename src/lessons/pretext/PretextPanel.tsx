@@ -34,9 +34,8 @@ export function PretextPanel() {
         A small convolutional network (the lecture&apos;s two convolution and pooling blocks, the <em>trunk</em>) learns
         to answer the pretext task&apos;s question: <strong>{task.question}</strong> Every task trains the same trunk
         and only puts a different small head on top, so their features can be compared fairly afterwards.{' '}
-        {task.id === 'rotation'
-          ? 'With rotation, telling a 6 turned 180° from a 9 needs strokes, loops and their usual orientation: that is the hope of RotNet (Gidaris et al. 2018).'
-          : `The hope is the same as RotNet's: that answering it needs what a digit is made of. The task comes from ${task.paper.authors} (${task.paper.year}), ${lecturePlace(task, 'lecture section')}.`}
+        {task.hope
+          ?? `The hope is the same as RotNet's: that answering it needs what a digit is made of. The task comes from ${task.paper.authors} (${task.paper.year}), ${lecturePlace(task, 'lecture section')}.`}
       </p>
       <TaskPicker name="task-pretext" />
       <div className="model-summary-slot">
@@ -50,7 +49,7 @@ export function PretextPanel() {
       <div className="study-only"><TimeEstimate spec={spec} /></div>
       <StepTrainer
         spec={spec} label={runLabel(spec).replace(/^\w/, (c) => c.toLowerCase())} color={RUN_COLORS.pretext}
-        testDescription={task.id === 'rotation' ? 'rotated test images' : `${task.title.toLowerCase()} examples made from the test images`} scoreName={objective.scoreName}
+        testDescription={task.testExamplesName ?? `${task.title.toLowerCase()} examples made from the test images`} scoreName={objective.scoreName}
         extraChart={<ProbeChart spec={spec} epochs={live.status === 'idle' ? settings.epochs : live.epochs} />}
       />
       {live.status !== 'idle' && <div className="study-only"><ProbeExplanation spec={spec} /></div>}

@@ -63,6 +63,13 @@ export interface PretextTask {
   readonly examplesPerImage: number;
   /** False when its examples are the same whatever the seed (rotation's four turns): nothing to reshuffle. */
   readonly random: boolean;
+  /**
+   * The pretext panel's sentence on why answering the question might teach digit features, where the task
+   * has its own; the others share RotNet's hope, said in their paper's name.
+   */
+  readonly hope?: string;
+  /** What its examples of the test images are called under the test score ("rotated test images"); optional. */
+  readonly testExamplesName?: string;
   /** A remark the data panel adds after saying how long making the examples took (rotation's, the lecture's loop). */
   readonly generatedNote?: string;
   /** Builds the examples from unlabelled images; never reads their digit labels. */

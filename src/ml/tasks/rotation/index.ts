@@ -22,6 +22,8 @@ export const rotationTask: PretextTask = {
   question: 'Which way has the digit been turned: 0, 90, 180 or 270 degrees?',
   about: 'Every pretext image is turned by 0°, 90°, 180° and 270° (counter-clockwise, like numpy\'s np.rot90), labelled by the turn alone, written one-hot as in the lecture: the dataset grows four times. To say which way is up, the network has to know what an upright digit looks like.',
   lectureSection: '2.6',
+  hope: 'With rotation, telling a 6 turned 180° from a 9 needs strokes, loops and their usual orientation: that is the hope of RotNet (Gidaris et al. 2018).',
+  testExamplesName: 'rotated test images',
   paper: {
     authors: 'Gidaris, Singh & Komodakis', year: 2018,
     title: 'Unsupervised Representation Learning by Predicting Image Rotations', venue: 'ICLR',
