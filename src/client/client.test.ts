@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackendInfo, Command, EngineEvent, ModelSummaries } from '../runtime/messages';
-import { READY_TIMEOUT_MS, startInWorker, type WorkerFactory, type WorkerLike } from './client';
+import { READY_TIMEOUT_MS, spawn, startInWorker, type WorkerFactory, type WorkerLike } from './client';
 
 /** A worker that does nothing until the test makes it speak. */
 class FakeWorker implements WorkerLike {
@@ -111,5 +111,27 @@ describe('the start-up watchdog', () => {
     made[0].say(READY);
     expect(await outcome).toEqual({ problem: 'the training worker could not be used (WebGL2 is not available inside a Web Worker in this browser)' });
     expect(made[0].terminated).toBe(true);
+  });
+
+  it('adopts the worker started before the page (boot.ts), with the events it sent before anyone listened', async () => {
+    const { make, made } = factory();
+    const early = spawn(make, 'auto', false, READY_TIMEOUT_MS);
+    made[0].say({ type: 'info', message: 'early word' });
+    made[0].say(READY);
+    const events: EngineEvent[] = [];
+    const result = await startInWorker((e) => events.push(e), 'auto', false, { ...plan(make), adopt: early });
+    expect('client' in result).toBe(true);
+    expect(made).toHaveLength(1);
+    expect(events.map((e) => e.type)).toEqual(['info', 'ready']);
+  });
+
+  it('ends an early worker started for another choice and starts the one asked for', async () => {
+    const { make, made } = factory();
+    const early = spawn(make, 'auto', false, READY_TIMEOUT_MS);
+    const outcome = startInWorker(() => undefined, 'cpu', false, { ...plan(make), adopt: early });
+    expect(made[0].terminated).toBe(true);
+    expect(made[1].name).toBe('pretext-lab-engine?backend=cpu');
+    made[1].say(READY);
+    expect('client' in (await outcome)).toBe(true);
   });
 });

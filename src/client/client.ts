@@ -80,7 +80,7 @@ export class WorkerStartError extends Error {
  * One worker on its way up. From the moment it is made it watches the clock and keeps its events, so it can be
  * made before anyone listens (see {@link prestartEngine}) and handed to the store's listener later.
  */
-class WorkerStart {
+export class WorkerStart {
   /** Settles when the worker says `ready` (or fails, or stays silent too long). */
   readonly ready: Promise<void>;
   private listener: Listener | null = null;
@@ -155,7 +155,7 @@ class WorkerStart {
 }
 
 /** Makes a worker that starts its engine at once, as its name tells it (no `init` message needed). */
-function spawn(factory: WorkerFactory, choice: BackendChoice, webglDisabled: boolean, timeoutMs: number): WorkerStart {
+export function spawn(factory: WorkerFactory, choice: BackendChoice, webglDisabled: boolean, timeoutMs: number): WorkerStart {
   let worker: WorkerLike;
   try {
     worker = factory(engineWorkerName({ type: 'init', backend: choice, webglDisabled }));
