@@ -26,7 +26,7 @@ export function StatusBar() {
       <span>
         Training on <strong data-testid="backend-name">{NAMES[backend.name]}</strong>
         {backend.threads !== null ? ` (${backend.threads} thread${backend.threads === 1 ? '' : 's'})` : ''},{' '}
-        {mode === 'worker' ? 'in a background worker' : 'on the page’s main thread (the page may stutter while training)'}: {backend.reason}.
+        {mode === 'worker' ? 'in a background worker' : engine.fallback !== undefined ? 'on the page’s main thread' : 'on the page’s main thread (the page may stutter while training)'}: {backend.reason}.
       </span>
       {engine.fallback !== undefined && (
         <span className="warning" data-testid="engine-fallback">

@@ -267,8 +267,8 @@ export async function startEngine(listener: Listener, choice: BackendChoice, pre
       adopt,
     });
     if ('client' in outcome) return outcome.client;
+    // Said once, in the header's status line (the store puts `fallback` there), rather than also as a notice.
     fallback = outcome.problem;
-    listener({ type: 'error', message: `Training runs on the main thread because ${fallback}.` });
   }
   return startMain(listener, choice, webglDisabled, fallback);
 }
