@@ -4,12 +4,13 @@
  * mid-epoch is in runtime.spec.ts, on the page that has already trained on WebGL: SwiftShader takes ~25 s to
  * compile a training step's shaders, which a page of its own paid again.) Each test checks what the student is
  * told and that the models and history they had are still there.
- * The page is opened with `?faults=on`, which gives tests `window.pretextLabFaults` (see src/state/fault-hook.ts).
+ * The page is opened with `?faults=on`, which gives tests `window.pretextLabFaults` (see src/state/fault-hook.ts);
+ * `?faults=hang-once` / `hang-always` make the first or every training worker stay silent (src/url/engine-link.ts).
  */
 import type { Page } from '@playwright/test';
 import { expect, test, testInOwnTab } from './shared-page';
 import { POLL_FAST } from './fast-expect';
-import { chooseTiny, collectPageErrors, faultInjected, injectFault as inject, injectFaultWhen, pressed, pressWhen } from './helpers';
+import { chooseTiny, collectPageErrors, faultInjected, injectFault as inject, injectFaultWhen, pressed, pressWhen, saveScreenshot } from './helpers';
 
 /** Opens the lab with the fault hook (and any other parameters), once its data is in. */
 async function open(page: Page, query = ''): Promise<void> {
@@ -135,4 +136,28 @@ test('two tabs train at once: each says so, only one autosaves the shared run, a
   await first.reload();
   await expect(first.getByRole('table', { name: 'How the images are used' })).toAppear({ timeout: 60_000 });
   await expect(first.getByText(/An interrupted training/)).toHaveCount(0);
+});
+
+test('a training worker that never answers is replaced by a fresh one, and the student sees nothing of it', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = collectPageErrors(page);
+  // hang-once: the first worker loads and stays silent; the watchdog ends it and starts the real one.
+  await page.goto('/?faults=hang-once');
+  await expect(page.getByText(/Training on .*in a background worker/)).toAppear({ timeout: 60_000 });
+  await expect(page.getByTestId('engine-fallback')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('two silent workers: the engine runs on the main thread, and the header says so and why', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/?faults=hang-always');
+  const status = page.getByRole('status').filter({ has: page.getByTestId('backend-name') });
+  await expect(status).toAppear({ timeout: 60_000 });
+  await expect(status).toContainText('on the page’s main thread');
+  await expect(page.getByTestId('engine-fallback')).toHaveText(
+    /The training worker did not start, twice \(no answer within \d+ s\), so training runs on this page’s own thread instead, and the page will stall while a model trains; reloading the page tries a worker again\./,
+  );
+  await saveScreenshot(page, 'engine-start-fallback', { fullPage: false });
+  // It is a working engine: the data reaches it and the panels can use it.
+  await expect(page.getByRole('table', { name: 'How the images are used' })).toAppear({ timeout: 60_000 });
 });

@@ -17,6 +17,7 @@ import { SLIDES } from './lecture/slides';
 import { slideForLesson } from './lecture/slide-plan';
 import { lectureScale, useWindowSize } from './lecture/scale';
 import { fitNotices, parseUrl, type ViewMode } from './url/url-state';
+import { engineLink } from './url/engine-link';
 import { watchHiddenTab } from './state/hidden-tab';
 import { installFaultHook } from './state/fault-hook';
 import './state/recovery';
@@ -28,14 +29,16 @@ import './lessons/lessons.css';
 let started = false;
 
 /**
- * Starts the training worker and the MNIST download; main.tsx calls it before React's first render. Both take
- * seconds (the worker parses TensorFlow.js and starts its backend), so they overlap the render instead of
- * waiting for it; on this 2-core machine that made the lab usable about half a second sooner.
+ * Starts the training engine (adopting the worker src/boot.ts started) and the MNIST download; main.tsx calls it
+ * before React's first render. Both take seconds (the worker parses TensorFlow.js and starts its backend), so
+ * they overlap the render instead of waiting for it; on this 2-core machine that made the lab usable about half a
+ * second sooner.
  */
 export function bootLab(): void {
-  const { backend, webglOff, probeOff } = readLink().state;
+  const { probeOff } = readLink().state;
+  const { backend, webglOff, silentWorkers } = engineLink(window.location.search);
   setLiveProbe(!probeOff);
-  void startLab(backend, false, webglOff);
+  void startLab(backend, false, webglOff, silentWorkers);
 }
 
 /** Reads the link the page was opened with (once: afterwards the page writes the address, not reads it). */

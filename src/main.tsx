@@ -1,5 +1,5 @@
 /**
- * Entry point: mounts one of the app's pages into #root. Kept tiny so that everything worth testing lives in
+ * The page: mounts one of the app's pages into #root (loaded by src/boot.ts, which starts the engine first). Kept tiny so that everything worth testing lives in
  * components and in src/ml.
  *
  * Most links open the whole app. Two open a page of their own: `?embed=<lesson id>` (one lesson, for an iframe)

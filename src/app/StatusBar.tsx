@@ -9,6 +9,11 @@ import { anyActive } from '../state/lab-state';
 
 const NAMES: Record<BackendName, string> = { webgpu: 'WebGPU (GPU)', webgl: 'WebGL (GPU)', wasm: 'WebAssembly', cpu: 'plain JavaScript CPU' };
 
+/** A clause made the start of a sentence. */
+function sentence(clause: string): string {
+  return clause.charAt(0).toUpperCase() + clause.slice(1);
+}
+
 /** The backend status line with its chooser. */
 export function StatusBar() {
   const engine = useLab((s) => s.engine);
@@ -21,8 +26,13 @@ export function StatusBar() {
       <span>
         Training on <strong data-testid="backend-name">{NAMES[backend.name]}</strong>
         {backend.threads !== null ? ` (${backend.threads} thread${backend.threads === 1 ? '' : 's'})` : ''},{' '}
-        {mode === 'worker' ? 'in a background worker' : 'on the page’s main thread (the page may stutter while training)'}: {backend.reason}.
+        {mode === 'worker' ? 'in a background worker' : engine.fallback !== undefined ? 'on the page’s main thread' : 'on the page’s main thread (the page may stutter while training)'}: {backend.reason}.
       </span>
+      {engine.fallback !== undefined && (
+        <span className="warning" data-testid="engine-fallback">
+          {' '}{sentence(engine.fallback)}, so training runs on this page’s own thread instead, and the page will stall while a model trains; reloading the page tries a worker again.
+        </span>
+      )}
       {backend.softwareRenderer && (backend.name === 'webgl' || backend.name === 'webgpu') && (
         <span className="warning"> {backend.name === 'webgl' ? 'WebGL' : 'WebGPU'} here is software-rendered ({backend.renderer}); it is much slower than a real GPU.</span>
       )}

@@ -1,5 +1,6 @@
 /**
  * The page's first load carries no TensorFlow.js: every tensor lives in the worker, and the page only draws.
+ * The first load is src/boot.ts (which starts the worker) and the page it then loads, src/main.tsx.
  * A single value import of a module that imports tfjs (it happened once, through a helper for the filters tab)
  * makes the built page preload ~780 KB of tfjs and parse it before the first panel appears. This walks the
  * page's static value imports from src/main.tsx, as the bundler does, and names the chain to any that reaches
@@ -66,7 +67,13 @@ function chainsTo(entry: string, packages: RegExp): string[] {
 
 describe("the page's first load", () => {
   it('imports no tfjs and no umap-js (only the worker does)', () => {
+    expect(chainsTo('src/boot.ts', WORKER_ONLY)).toEqual([]);
     expect(chainsTo('src/main.tsx', WORKER_ONLY)).toEqual([]);
+  });
+
+  it('starts the worker from a first script that carries no React (it must run before the page is evaluated)', () => {
+    expect(chainsTo('src/boot.ts', /^react/)).toEqual([]);
+    expect(chainsTo('src/main.tsx', /^react/)).not.toEqual([]);
   });
 
   it('would notice one (the walk finds the worker entry reaching tfjs)', () => {

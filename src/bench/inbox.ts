@@ -1,7 +1,7 @@
 /**
  * The benchmark's view of the engine's events: it keeps every event with its arrival time and lets the
  * run wait, in order, for the next event of a kind. Once the engine is ready, an `error` or `stepFailed`
- * event makes the wait fail; before that, errors are fallback notices (e.g. "runs on the main thread").
+ * event makes the wait fail; before that, errors are fallback notices (e.g. a backend that failed to start).
  */
 import type { EngineEvent } from '../runtime/messages';
 

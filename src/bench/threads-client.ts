@@ -13,6 +13,7 @@ export function startThreadsWorker(listener: Listener, choice: BackendChoice, th
     let ready = false;
     const client: EngineClient = {
       mode: 'worker',
+      fallback: null,
       send: (command, transfer) => worker.postMessage(command, transfer ?? []),
       dispose: () => worker.terminate(),
     };

@@ -4,9 +4,11 @@
  */
 import { Engine } from './engine';
 import type { Command, EngineEvent } from './messages';
+import { initFromWorkerName } from './start-messages';
 
 /** The part of a dedicated worker's global scope we use (the DOM lib has no worker types). */
 interface WorkerScope {
+  readonly name: string;
   postMessage(message: EngineEvent, transfer: Transferable[]): void;
   onmessage: ((message: MessageEvent<Command>) => void) | null;
 }
@@ -17,3 +19,7 @@ const engine = new Engine((event: EngineEvent, transfer?: Transferable[]) => sco
 scope.onmessage = (message: MessageEvent<Command>) => {
   void engine.handle(message.data);
 };
+
+// The page's worker carries its start order in its name (see start-messages.ts); start without waiting for it.
+const init = initFromWorkerName(scope.name);
+if (init !== null) void engine.handle(init);

@@ -59,7 +59,11 @@ export interface Notice {
 export interface LabState {
   readonly engine:
     | { readonly status: 'starting' }
-    | { readonly status: 'ready'; readonly backend: BackendInfo; readonly mode: EngineMode; readonly summaries: ModelSummaries }
+    | {
+      readonly status: 'ready'; readonly backend: BackendInfo; readonly mode: EngineMode; readonly summaries: ModelSummaries;
+      /** Why the engine runs on the main thread although a worker was wanted (client.ts's EngineClient.fallback). */
+      readonly fallback?: string;
+    }
     | { readonly status: 'failed'; readonly message: string };
   readonly data:
     | { readonly status: 'loading' }

@@ -79,24 +79,31 @@ export function useLab<T>(select: (s: LabState) => T): T {
 /** How the engine was last started, so a crashed worker can be replaced by one started the same way. */
 let lastStart: { readonly choice: BackendChoice; readonly preferMain: boolean; readonly webglDisabled: boolean } = { choice: 'auto', preferMain: false, webglDisabled: false };
 
+
 /** Starts a new engine the way the last one was started (after the worker crashed); MNIST is not fetched again. */
 export function restartLab(): Promise<void> {
   return startLab(lastStart.choice, lastStart.preferMain, lastStart.webglDisabled);
 }
 
-/** Starts the engine and loads MNIST; call once when the app mounts. */
-export async function startLab(choice: BackendChoice = 'auto', preferMain = false, webglDisabled = false): Promise<void> {
+/**
+ * Starts the engine and loads MNIST; call once when the app mounts. `silentWorkers` is the start-up fault test's
+ * (`?faults=hang-once`, see client.ts); a restart after a crash never repeats it.
+ */
+export async function startLab(choice: BackendChoice = 'auto', preferMain = false, webglDisabled = false, silentWorkers = 0): Promise<void> {
   lastStart = { choice, preferMain, webglDisabled };
   client?.dispose();
   update({ ...state, engine: { status: 'starting' } });
   const started = performance.now();
   const dataPromise = state.data.status === 'ready' ? Promise.resolve(state.data.mnist) : loadMnistOverHttp();
   try {
-    client = await startEngine(onEngineEvent, choice, preferMain, webglDisabled);
+    client = await startEngine(onEngineEvent, choice, preferMain, webglDisabled, silentWorkers);
   } catch (err) {
     update({ ...state, engine: { status: 'failed', message: err instanceof Error ? err.message : String(err) } });
     return;
   }
+  // The engine's `ready` has been folded in by now (the client resolves after it): say why it is not in a worker.
+  const fallback = client.fallback;
+  if (fallback !== null && state.engine.status === 'ready') update({ ...state, engine: { ...state.engine, fallback } });
   void loadPretrainedManifest().then(
     (manifest) => update({ ...state, pretrained: { status: 'available', manifest } }),
     () => update({ ...state, pretrained: { status: 'missing' } }),

@@ -13,6 +13,7 @@
 import { configProblem } from '../ml/config/check-config';
 import { presetConfig, type ExperimentConfig, type PresetName } from '../ml/config/presets';
 import type { BackendChoice } from '../runtime/messages';
+import { backendFromLink } from './engine-link';
 import { LESSON_IDS, isLessonId, type LessonId } from '../lessons/registry';
 import {
   changedSettings, parseSettingText, readSetting, settingKey, settingText, writeSetting, type SettingKey, type SettingValue,
@@ -58,9 +59,8 @@ export const DEFAULT_PRESET: PresetName = 'quick';
 /** Preset names in the order we try them as the base of a custom setup; the default first. */
 const PRESET_ORDER: readonly PresetName[] = ['quick', 'lecture', 'smoke'];
 const PRESET_LABELS: Record<PresetName, string> = { lecture: 'Lecture', quick: 'Quick', smoke: 'Tiny' };
-const BACKENDS: readonly BackendChoice[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 /** Keys that are about the page, not the experiment. */
-// `faults=on` is read by state/fault-hook.ts (tests only); it is a page key so it is not reported as unknown.
+// `faults=on` is read by state/fault-hook.ts, `faults=hang-once|hang-always` by engine-link.ts (tests only); it is a page key so it is not reported as unknown.
 // `embed` is read by src/embed/embed-request.ts: it chooses a different page, not a setting of this one.
 const PAGE_KEYS = new Set(['preset', 'mode', 'slide', 'step', 'backend', 'webgl', 'probe', 'faults', 'embed']);
 /** Settings that choosing a preset keeps, so changing them does not make the setup "custom" (see choosePreset). */
@@ -197,9 +197,8 @@ export function parseUrl(search: string, hash: string, options: ParseOptions = {
   }
 
   const backendText = params.get('backend');
-  let backend: BackendChoice = 'auto';
-  if (backendText !== null && (BACKENDS as readonly string[]).includes(backendText)) backend = backendText as BackendChoice;
-  else if (backendText !== null) {
+  const backend = backendFromLink(backendText);
+  if (backendText !== null && backend !== backendText) {
     notices.push({ kind: 'error', setting: 'backend', text: `The link asks for the backend ${quoteFromLink(backendText)}; the choices are webgpu, webgl, wasm and cpu. Picking one automatically.` });
   }
   const webglText = params.get('webgl');
