@@ -608,3 +608,112 @@ export function smallConvFilterGrad(x: usize, dy: usize, dw: usize, batch: i32, 
     }
   }
 }
+
+/**
+ * The first half of a log-softmax over `classes` logits per row, as tfjs's logSoftmax starts it: each row's
+ * largest logit subtracted from the row (tfjs runs Max, then a broadcasting Sub; the same subtraction here,
+ * in one pass). The largest value is one of the row's own, so it is the same whichever way it is found.
+ */
+export function softmaxShift(x: usize, shifted: usize, rows: i32, classes: i32): void {
+  const stride = <usize>classes << 2;
+  let p = x;
+  let q = shifted;
+  for (let r = 0; r < rows; r++, p += stride, q += stride) {
+    let top = load<f32>(p);
+    for (let c = 1; c < classes; c++) {
+      const v = load<f32>(p + (<usize>c << 2));
+      if (v > top) top = v;
+    }
+    for (let c = 0; c < classes; c++) {
+      const o = <usize>c << 2;
+      store<f32>(q + o, load<f32>(p + o) - top);
+    }
+  }
+}
+
+/**
+ * The rest of a per-pixel cross-entropy, weighted: with `targets` packed per pixel as (class, mask) float
+ * pairs, value = shifted - logSum (the log-softmax, kept for the gradient), the pixel's weight
+ * w = mask * maskWeight + outsideWeight, and weighted = w * -value[class]. Each is the float32 operation
+ * tfjs's graph did (its one-hot sum adds only zeros to the chosen log-probability, so it changes nothing).
+ */
+export function pixelCrossEntropy(shifted: usize, logSum: usize, targets: usize, value: usize, weighted: usize, weights: usize,
+  pixels: i32, classes: i32, maskWeight: f32, outsideWeight: f32): void {
+  const stride = <usize>classes << 2;
+  let p = shifted;
+  let q = value;
+  for (let i = 0; i < pixels; i++, p += stride, q += stride) {
+    const o = <usize>i << 2;
+    const lse = load<f32>(logSum + o);
+    for (let c = 0; c < classes; c++) {
+      const k = <usize>c << 2;
+      store<f32>(q + k, load<f32>(p + k) - lse);
+    }
+    const label = <i32>load<f32>(targets + (o << 1));
+    const mask = load<f32>(targets + (o << 1) + 4);
+    const w = mask * maskWeight + outsideWeight;
+    const ce: f32 = label >= 0 && label < classes ? -load<f32>(q + (<usize>label << 2)) : 0;
+    store<f32>(weighted + o, ce * w);
+    store<f32>(weights + o, w);
+  }
+}
+
+/**
+ * The gradient of `pixelCrossEntropy`'s weighted output with respect to the logits, from dy (one per pixel)
+ * and softmax = exp(value): g = dy * w, then g * softmax for every class but the right one, and
+ * g * softmax - g for it. That is w * dy * (softmax - onehot), rounded as tfjs's chain of gradients rounds
+ * it (its Sub of a broadcast product from the one-hot's gradient), signed zeros included.
+ */
+export function pixelCrossEntropyGrad(dy: usize, softmax: usize, targets: usize, dx: usize, pixels: i32, classes: i32,
+  maskWeight: f32, outsideWeight: f32): void {
+  const stride = <usize>classes << 2;
+  let p = softmax;
+  let q = dx;
+  for (let i = 0; i < pixels; i++, p += stride, q += stride) {
+    const o = <usize>i << 2;
+    const label = <i32>load<f32>(targets + (o << 1));
+    const mask = load<f32>(targets + (o << 1) + 4);
+    const g = load<f32>(dy + o) * (mask * maskWeight + outsideWeight);
+    if (g == 0) {
+      // tfjs's chain turns a zero gradient into -g in every class (its sums start from +0).
+      for (let c = 0; c < classes; c++) store<f32>(q + (<usize>c << 2), -g);
+      continue;
+    }
+    for (let c = 0; c < classes; c++) {
+      const k = <usize>c << 2;
+      const gs = g * load<f32>(p + k);
+      // tfjs subtracts this product from a signed zero, so an underflowed product comes out +0.
+      store<f32>(q + k, c == label ? gs - g : (gs == 0 ? 0 : gs));
+    }
+  }
+}
+
+/**
+ * Per row of `pixels` pixels: the share of its mask pixels whose largest logit (the first, among equals, as
+ * tfjs's ArgMax picks) is the pixel's class, out of max(mask pixels, 1). The counts are whole numbers, so
+ * the float32 sums tfjs made of them were exact and this gives the same share.
+ */
+export function pixelScore(logits: usize, targets: usize, out: usize, rows: i32, pixels: i32, classes: i32): void {
+  const stride = <usize>classes << 2;
+  let p = logits;
+  let t = targets;
+  for (let r = 0; r < rows; r++) {
+    let right: f32 = 0;
+    let inMask: f32 = 0;
+    for (let i = 0; i < pixels; i++, p += stride, t += 8) {
+      let top = load<f32>(p);
+      let best = 0;
+      for (let c = 1; c < classes; c++) {
+        const v = load<f32>(p + (<usize>c << 2));
+        if (v > top) {
+          top = v;
+          best = c;
+        }
+      }
+      const mask = load<f32>(t + 4);
+      inMask += mask;
+      if (best == <i32>load<f32>(t)) right += mask;
+    }
+    store<f32>(out + (<usize>r << 2), right / (inMask > 1 ? inMask : 1));
+  }
+}

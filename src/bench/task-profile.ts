@@ -58,13 +58,23 @@ export async function profileTask(task: TaskId, images: { pretext: ImageSet }): 
     next = (next + batchSize) % data.count;
     return r;
   };
+  // The batch's score too, as the trainer computes it every step (its progress events and epoch accuracy read it).
   const step = (batch: { xs: tf.Tensor; ys: tf.Tensor }): void => {
-    const loss = optimizer.minimize(() => objective.meanLoss(batch.ys, model.apply(batch.xs) as tf.Tensor), true, variables);
+    let score: tf.Scalar | undefined;
+    const loss = optimizer.minimize(() => {
+      const output = model.apply(batch.xs) as tf.Tensor;
+      score = tf.keep(objective.scoreSum(batch.ys, output));
+      return objective.meanLoss(batch.ys, output);
+    }, true, variables);
     loss?.dataSync();
-    loss?.dispose();
+    score?.dataSync();
+    tf.dispose([...(loss ? [loss] : []), ...(score ? [score] : [])]);
   };
   const forward = (batch: { xs: tf.Tensor; ys: tf.Tensor }): void => {
-    tf.dispose(objective.meanLoss(batch.ys, model.apply(batch.xs) as tf.Tensor));
+    tf.tidy(() => {
+      const output = model.apply(batch.xs) as tf.Tensor;
+      tf.dispose([objective.scoreSum(batch.ys, output), objective.meanLoss(batch.ys, output)]);
+    });
   };
   const withBatch = <T>(f: (batch: { xs: tf.Tensor; ys: tf.Tensor }) => T): T => {
     const batch = makeBatch(data, rows(), options.scaling, objective);

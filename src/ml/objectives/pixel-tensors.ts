@@ -25,11 +25,18 @@ export function packPixelTargets(set: TaskSet, rows: ArrayLike<number>, divisor:
   return tf.tensor4d(out, [rows.length, IMAGE_SIZE, IMAGE_SIZE, 2]);
 }
 
-/** The loss and score sums of an objective whose loss and score are computed row by row. */
-export function perRowMeasures(perRow: (targets: tf.Tensor, output: tf.Tensor) => { loss: tf.Tensor; score: tf.Tensor }): Pick<Objective, 'meanLoss' | 'lossSum' | 'scoreSum'> {
+/**
+ * The loss and score sums of an objective whose loss and score are computed row by row. They are two
+ * functions, not one returning both, because the trainer asks for each once a step: computing the score
+ * with the loss (and the loss with the score) did every per-pixel pass twice.
+ */
+export function perRowMeasures(
+  lossPerRow: (targets: tf.Tensor, output: tf.Tensor) => tf.Tensor,
+  scorePerRow: (targets: tf.Tensor, output: tf.Tensor) => tf.Tensor,
+): Pick<Objective, 'meanLoss' | 'lossSum' | 'scoreSum'> {
   return {
-    meanLoss: (targets, output) => tf.tidy(() => tf.mean(perRow(targets, output).loss) as tf.Scalar),
-    lossSum: (targets, output) => tf.tidy(() => tf.sum(perRow(targets, output).loss) as tf.Scalar),
-    scoreSum: (targets, output) => tf.tidy(() => tf.sum(perRow(targets, output).score) as tf.Scalar),
+    meanLoss: (targets, output) => tf.tidy(() => tf.mean(lossPerRow(targets, output)) as tf.Scalar),
+    lossSum: (targets, output) => tf.tidy(() => tf.sum(lossPerRow(targets, output)) as tf.Scalar),
+    scoreSum: (targets, output) => tf.tidy(() => tf.sum(scorePerRow(targets, output)) as tf.Scalar),
   };
 }

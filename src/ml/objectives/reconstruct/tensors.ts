@@ -19,19 +19,22 @@ export function reconstruction(spec: ReconstructSpec, scaling: InputScaling): Ob
   const { outsideWeight, inkThreshold } = spec;
   const outputScale = scaling === 'raw' ? 1 / 255 : 1;
   // Targets and masks travel together in one tensor [b, 28, 28, 2] (channel 0 target, channel 1 mask).
-  const perRow = (targets: tf.Tensor, raw: tf.Tensor) => {
+  const lossPerRow = (targets: tf.Tensor, raw: tf.Tensor) => {
     const [pixels, mask] = tf.split(targets as tf.Tensor4D, 2, 3);
     const output = outputScale === 1 ? raw : tf.mul(raw, outputScale);
     const weights = tf.add(tf.mul(mask, 1 - outsideWeight), outsideWeight);
     const squared = tf.square(tf.sub(output, pixels));
-    const loss = tf.div(tf.sum(tf.mul(squared, weights), [1, 2, 3]), tf.sum(weights, [1, 2, 3]));
+    return tf.div(tf.sum(tf.mul(squared, weights), [1, 2, 3]), tf.sum(weights, [1, 2, 3]));
+  };
+  const scorePerRow = (targets: tf.Tensor, raw: tf.Tensor) => {
+    const [pixels, mask] = tf.split(targets as tf.Tensor4D, 2, 3);
+    const output = outputScale === 1 ? raw : tf.mul(raw, outputScale);
     const close = tf.cast(tf.equal(tf.greater(output, inkThreshold), tf.greater(pixels, inkThreshold)), 'float32');
     const maskCount = tf.maximum(tf.sum(mask, [1, 2, 3]), 1);
-    const score = tf.div(tf.sum(tf.mul(close, mask), [1, 2, 3]), maskCount);
-    return { loss, score };
+    return tf.div(tf.sum(tf.mul(close, mask), [1, 2, 3]), maskCount);
   };
   return {
     targets: (set, rows) => packPixelTargets(set, rows, 255, 'A reconstruction task needs target pixels and masks.'),
-    ...perRowMeasures(perRow),
+    ...perRowMeasures(lossPerRow, scorePerRow),
   };
 }

@@ -7,3 +7,4 @@
 export { registerWasmTrainingKernels as installTrainingKernels } from './wasm-kernels';
 export { kernelsModule, simdKernelsActive, useSimdKernels } from './simd-kernels';
 export { FusedAdamOptimizer, FusedMomentumOptimizer } from './fused-optimizers';
+export { fusedPixelCrossEntropy, fusedPixelScore } from './pixel-cross-entropy';

@@ -28,6 +28,12 @@ export interface SimdKernels {
   smallConvFilterGrad(x: number, dy: number, dw: number, batch: number, inHeight: number, inWidth: number, inChannels: number,
     outHeight: number, outWidth: number, outChannels: number, filterHeight: number, filterWidth: number,
     strideHeight: number, strideWidth: number, top: number, left: number): void;
+  softmaxShift(x: number, shifted: number, rows: number, classes: number): void;
+  pixelCrossEntropy(shifted: number, logSum: number, targets: number, value: number, weighted: number, weights: number,
+    pixels: number, classes: number, maskWeight: number, outsideWeight: number): void;
+  pixelCrossEntropyGrad(dy: number, softmax: number, targets: number, dx: number, pixels: number, classes: number,
+    maskWeight: number, outsideWeight: number): void;
+  pixelScore(logits: number, targets: number, out: number, rows: number, pixels: number, classes: number): void;
 }
 
 /** What we read of the emscripten module: its memory is an export (single-threaded) or a property (threaded). */

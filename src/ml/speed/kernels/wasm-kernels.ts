@@ -15,6 +15,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { registerFusedOptimizerKernels } from './fused-optimizers';
 import { makeAdd, registerReluGradient } from './elementwise-kernels';
+import { registerPixelCrossEntropyKernels } from './pixel-cross-entropy';
 import { stridedConvInputGrad } from './conv-input-grad';
 import { firstLayerFilterGrad, fitsFirstLayerGrad, fitsSmallConvGrad, smallConvFilterGrad } from './first-layer-grad';
 import { makeBatchMatMul } from './matmul-kernels';
@@ -229,4 +230,5 @@ export function registerWasmTrainingKernels(): void {
   wrapKernel('SplitV', makeSplitV);
   registerFusedOptimizerKernels();
   registerReluGradient();
+  registerPixelCrossEntropyKernels();
 }
