@@ -7,3 +7,6 @@
 export { registerWasmTrainingKernels as installTrainingKernels } from './wasm-kernels';
 export { kernelsModule, simdKernelsActive, useSimdKernels } from './simd-kernels';
 export { FusedAdamOptimizer, FusedMomentumOptimizer } from './fused-optimizers';
+export { backendMemory } from './simd-kernels';
+export { attachKernelHelper, makeJobSlot, serveKernelJobs } from './kernel-helper';
+export type { SimdKernels } from './simd-kernels';
