@@ -11,6 +11,10 @@
  * The two side-effect imports are the ones `@tensorflow/tfjs` itself makes: tfjs-core alone registers no
  * gradients (training would fail) and no chained ops (`x.square()` on a tensor).
  */
+// tfjs-core's own entry first: it registers the environment's flags (DEBUG among them), which registering a
+// gradient reads. Modules run in import order, and Vite's dev server serves the deep imports below as chunks of
+// their own, so without this line the page stopped at "Cannot evaluate flag 'DEBUG'".
+import '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
 import '@tensorflow/tfjs-backend-cpu';
