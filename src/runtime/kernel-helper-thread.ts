@@ -54,6 +54,7 @@ export async function startKernelHelper(backend: unknown): Promise<boolean> {
     });
     if (reply.type === 'error') throw new Error(reply.message);
     const detach = attachKernelHelper(memory, slot, (why) => console.warn(`[kernel helper] ${why}; our kernels run on one thread from now on`));
+    console.info('[kernel helper] started: our SIMD kernels split their work with a second thread');
     stop = () => {
       detach();
       started.terminate();
