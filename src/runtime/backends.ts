@@ -196,8 +196,9 @@ export async function startBackend(choice: BackendChoice, webglDisabled = false)
       const renderer = name === 'webgpu' ? gpu.adapter : (probed?.renderer ?? null);
       const softwareRenderer = name === 'webgpu' ? gpu.software : (probed?.software ?? false);
       const simd = name === 'wasm' ? simdKernelsActive(tf.backend()) : null;
-      // Our own kernels' second thread, where the heap is shared (it says why in the console if it cannot start).
-      if (simd) await startKernelHelper(tf.backend());
+      // Our own kernels' second thread, where the heap is shared and tfjs itself was given two threads or more (the
+      // bench's one-thread runs stay one thread); it says why in the console if it cannot start.
+      if (simd && (wasmThreads() ?? 1) >= 2) await startKernelHelper(tf.backend());
       const reasonWithKernels = simd === false
         ? `${why}; Pretext Lab's own faster training kernels need WebAssembly SIMD, which this browser lacks, so training is slower`
         : why;
