@@ -14,6 +14,7 @@ let worker: Worker;
 let plain: SimdKernels;
 let split: SimdKernels;
 let failures: string[] = [];
+let helper: KernelHelper;
 
 /** A bump allocator over the shared heap: the tests never free. */
 let top = 1024;
@@ -69,7 +70,9 @@ beforeAll(async () => {
     worker.once('error', reject);
   });
   // Floors of 0: every call splits, however small, so odd sizes exercise the cut.
-  split = splitKernels(plain, new KernelHelper(slot, plain, (why) => failures.push(why)), { work: 0, elements: 0 });
+  // The caller never takes a job back here, so every first half is computed by the other thread.
+  helper = new KernelHelper(slot, plain, (why) => failures.push(why), false);
+  split = splitKernels(plain, helper, { work: 0, elements: 0 });
 }, 30_000);
 
 afterAll(async () => {
@@ -166,8 +169,21 @@ describe('the kernel helper', () => {
     expect(q).toEqual(p);
   });
 
-  it('never needed the fallback', () => {
+  it('ran every first half on the helper, and never needed the fallback', () => {
     expect(failures).toEqual([]);
-    failures = [];
+    expect(helper.helped).toBeGreaterThan(15);
+    expect(helper.takenBack).toBe(0);
+  });
+
+  it('gives the same bytes when the caller may take a late job back', () => {
+    const eager = splitKernels(plain, new KernelHelper(slot, plain, (why) => failures.push(why)), { work: 0, elements: 0 });
+    const [m, n, depth] = [61, 45, 300];
+    const a = filled(m * depth);
+    const b = filled(depth * n);
+    for (let i = 0; i < 20; i++) {
+      const [x, y] = both(m * n, (k, c) => (k === split ? eager : k).matMulBlocked(a, depth, 1, b, c, m, n, depth));
+      expect(y).toEqual(x);
+    }
+    expect(failures).toEqual([]);
   });
 });

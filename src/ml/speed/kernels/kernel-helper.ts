@@ -29,6 +29,7 @@ const POSTED = 1;
 const DONE = 2;
 const STOP = 3;
 const FAILED = 4;
+const RUNNING = 5;
 
 /** Most arguments any kernel takes (adamStep has 16). */
 const MAX_ARGS = 16;
@@ -73,10 +74,14 @@ function call(kernels: SimdKernels, name: HelperKernel, args: ArrayLike<number>,
 export function serveKernelJobs(kernels: SimdKernels, buffer: SharedArrayBuffer): void {
   const { ctl, args } = slotOf(buffer);
   for (;;) {
-    Atomics.wait(ctl, 0, IDLE);
     const state = Atomics.load(ctl, 0);
     if (state === STOP) return;
-    if (state !== POSTED) continue;
+    // Take the job, unless the caller took it back first (see KernelHelper.split). Otherwise sleep until the state
+    // changes: waiting on the state just seen (not only on IDLE) means a DONE the caller never clears sleeps too.
+    if (state !== POSTED || Atomics.compareExchange(ctl, 0, POSTED, RUNNING) !== POSTED) {
+      Atomics.wait(ctl, 0, state);
+      continue;
+    }
     let outcome = DONE;
     try {
       call(kernels, HELPER_KERNELS[ctl[1]], args, ctl[2]);
@@ -101,13 +106,21 @@ export class KernelHelper {
   private readonly slot: Slot;
   private readonly kernels: SimdKernels;
   private readonly onFailure: (why: string) => void;
+  private readonly takeBack: boolean;
   private broken = false;
+  /** Jobs the helper ran, and jobs taken back because it had not started them yet. */
+  helped = 0;
+  takenBack = 0;
 
-  /** `kernels` is the caller's own instance, used to do the helper's half if the helper fails. */
-  constructor(buffer: SharedArrayBuffer, kernels: SimdKernels, onFailure: (why: string) => void) {
+  /**
+   * `kernels` is the caller's own instance, used to do the helper's half if the helper fails or is late. `takeBack`
+   * false makes the caller always wait for the helper (the tests, to be sure the helper's half ran over there).
+   */
+  constructor(buffer: SharedArrayBuffer, kernels: SimdKernels, onFailure: (why: string) => void, takeBack = true) {
     this.slot = slotOf(buffer);
     this.kernels = kernels;
     this.onFailure = onFailure;
+    this.takeBack = takeBack;
   }
 
   /** False once the helper failed or timed out: later kernels then run whole on the caller's thread. */
@@ -133,13 +146,21 @@ export class KernelHelper {
     Atomics.store(ctl, 0, POSTED);
     Atomics.notify(ctl, 0);
     call(this.kernels, name, second, second.length);
+    // If the helper has not started the job by now (the machine is busy and its thread is not scheduled yet), take it
+    // back and run it here: never slower than one thread, and the compare-exchange means exactly one thread runs it.
+    if (this.takeBack && Atomics.compareExchange(ctl, 0, POSTED, IDLE) === POSTED) {
+      this.takenBack++;
+      call(this.kernels, name, first, first.length);
+      return;
+    }
     const deadline = Date.now() + HELPER_TIMEOUT_MS;
     let state = Atomics.load(ctl, 0);
-    while (state === POSTED && Date.now() < deadline) {
-      Atomics.wait(ctl, 0, POSTED, Math.max(1, deadline - Date.now()));
+    while ((state === RUNNING || state === POSTED) && Date.now() < deadline) {
+      Atomics.wait(ctl, 0, state, Math.max(1, deadline - Date.now()));
       state = Atomics.load(ctl, 0);
     }
     if (state === DONE) {
+      this.helped++;
       Atomics.store(ctl, 0, IDLE);
       return;
     }
