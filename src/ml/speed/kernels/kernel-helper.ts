@@ -179,11 +179,12 @@ export function halve(total: number, align: number): number {
 
 /**
  * Below this many multiply-adds a kernel is not split: waking the helper and waiting for it costs tens of
- * microseconds, more than half of a small kernel.
+ * microseconds, and a kernel must be long enough for half of it to outweigh that (the rotation head's small
+ * convolution gradients are not; kernel-helper-speed.ts measures each kernel both ways).
  */
-export const MIN_SPLIT_WORK = 1 << 18;
-/** The same floor for the memory-bound elementwise kernels, in elements. */
-export const MIN_SPLIT_ELEMENTS = 1 << 16;
+export const MIN_SPLIT_WORK = 1 << 23;
+/** The same floor for the memory-bound elementwise kernels, in elements: they gain less from a second core. */
+export const MIN_SPLIT_ELEMENTS = 1 << 20;
 
 /** The smallest kernels worth splitting: multiply-adds for the products and convolutions, elements for the rest. */
 export interface SplitFloors {
