@@ -107,6 +107,7 @@ export class KernelHelper {
   private readonly kernels: SimdKernels;
   private readonly onFailure: (why: string) => void;
   private readonly takeBack: boolean;
+  private readonly onTally: ((helped: number, takenBack: number) => void) | undefined;
   private broken = false;
   /** Jobs the helper ran, and jobs taken back because it had not started them yet. */
   helped = 0;
@@ -116,11 +117,18 @@ export class KernelHelper {
    * `kernels` is the caller's own instance, used to do the helper's half if the helper fails or is late. `takeBack`
    * false makes the caller always wait for the helper (the tests, to be sure the helper's half ran over there).
    */
-  constructor(buffer: SharedArrayBuffer, kernels: SimdKernels, onFailure: (why: string) => void, takeBack = true) {
+  constructor(buffer: SharedArrayBuffer, kernels: SimdKernels, onFailure: (why: string) => void, takeBack = true,
+    onTally?: (helped: number, takenBack: number) => void) {
+    this.onTally = onTally;
     this.slot = slotOf(buffer);
     this.kernels = kernels;
     this.onFailure = onFailure;
     this.takeBack = takeBack;
+  }
+
+  /** After the first TALLY_AT jobs, says how many the helper ran: many taken back means its thread is rarely free. */
+  private tally(): void {
+    if (this.helped + this.takenBack === TALLY_AT) this.onTally?.(this.helped, this.takenBack);
   }
 
   /** False once the helper failed or timed out: later kernels then run whole on the caller's thread. */
@@ -150,6 +158,7 @@ export class KernelHelper {
     // back and run it here: never slower than one thread, and the compare-exchange means exactly one thread runs it.
     if (this.takeBack && Atomics.compareExchange(ctl, 0, POSTED, IDLE) === POSTED) {
       this.takenBack++;
+      this.tally();
       call(this.kernels, name, first, first.length);
       return;
     }
@@ -161,6 +170,7 @@ export class KernelHelper {
     }
     if (state === DONE) {
       this.helped++;
+      this.tally();
       Atomics.store(ctl, 0, IDLE);
       return;
     }
@@ -171,6 +181,9 @@ export class KernelHelper {
     call(this.kernels, name, first, first.length);
   }
 }
+
+/** How many jobs the tally waits for. */
+const TALLY_AT = 200;
 
 /** Splits `total` items in two, the first part a multiple of `align` (a kernel's register tile), near half. */
 export function halve(total: number, align: number): number {
@@ -312,7 +325,7 @@ export function attachKernelHelper(memory: WebAssembly.Memory, buffer: SharedArr
   const helper = new KernelHelper(buffer, kernels, (why) => {
     useKernelsOn(memory, null);
     onFailure(why);
-  });
+  }, true, (helped, takenBack) => console.info(`[kernel helper] of its first ${helped + takenBack} jobs, the helper ran ${helped} and ${takenBack} were taken back`));
   useKernelsOn(memory, splitKernels(kernels, helper));
   return () => {
     useKernelsOn(memory, null);
