@@ -1,23 +1,14 @@
 /**
- * Starts the kernel helper (src/ml/speed/kernels/kernel-helper.ts): a nested worker that runs half of Pretext Lab's
+ * Starts the kernel helper (src/ml/speed/kernels/kernel-helper.ts): a nested worker (kernel-helper-worker.ts there) that runs half of Pretext Lab's
  * own SIMD kernels while the training worker runs the other half, on the same shared WASM heap. Only where that heap
  * is shared (tfjs's threaded build, in a cross-origin-isolated page) and only in a worker, because the training
  * thread sleeps in Atomics.wait for the helper's half, which a page's main thread may not do. Anywhere else, and if
  * the helper fails to start, training runs exactly as before on one thread for our kernels.
  */
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { attachKernelHelper, backendMemory, kernelsModule, makeJobSlot } from '../ml/speed/kernels';
-
-/** What the training worker sends the helper once: the compiled kernels, the heap they run on, and the job slot. */
-export interface KernelHelperStart {
-  readonly type: 'start';
-  readonly module: WebAssembly.Module;
-  readonly memory: WebAssembly.Memory;
-  readonly slot: SharedArrayBuffer;
-}
-
-/** What the helper answers: ready to serve jobs (it then blocks in its loop), or why it could not start. */
-export type KernelHelperReply = { readonly type: 'ready' } | { readonly type: 'error'; readonly message: string };
+import {
+  attachKernelHelper, backendMemory, kernelsModule, makeJobSlot, spawnKernelHelperWorker, type KernelHelperReply, type KernelHelperStart,
+} from '../ml/speed/kernels';
 
 /** How long the helper may take to start before training goes on without it. */
 const START_TIMEOUT_MS = 10_000;
@@ -42,7 +33,7 @@ export async function startKernelHelper(backend: unknown): Promise<boolean> {
   if (!memory || !(memory.buffer instanceof SharedArrayBuffer)) return false;
   let worker: Worker | null = null;
   try {
-    worker = new Worker(new URL('./kernel-helper-worker.ts', import.meta.url), { type: 'module', name: 'pretext-lab-kernel-helper' });
+    worker = spawnKernelHelperWorker();
     const slot = makeJobSlot();
     const started = worker;
     const reply = await new Promise<KernelHelperReply>((resolve) => {

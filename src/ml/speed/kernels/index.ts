@@ -8,5 +8,5 @@ export { registerWasmTrainingKernels as installTrainingKernels } from './wasm-ke
 export { kernelsModule, simdKernelsActive, useSimdKernels } from './simd-kernels';
 export { FusedAdamOptimizer, FusedMomentumOptimizer } from './fused-optimizers';
 export { backendMemory } from './simd-kernels';
-export { attachKernelHelper, makeJobSlot, serveKernelJobs } from './kernel-helper';
-export type { SimdKernels } from './simd-kernels';
+export { attachKernelHelper, makeJobSlot, type KernelHelperReply, type KernelHelperStart } from './kernel-helper';
+export { spawnKernelHelperWorker } from './kernel-helper-spawn';

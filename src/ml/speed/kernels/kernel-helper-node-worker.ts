@@ -1,6 +1,6 @@
 /**
  * The kernel helper's thread in Node (worker_threads), for kernel-helper.test.ts: the same loop as the browser's
- * src/runtime/kernel-helper-worker.ts, on a shared memory handed over in workerData.
+ * kernel-helper-worker.ts, on a shared memory handed over in workerData.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { serveKernelJobs } from './kernel-helper';

@@ -56,6 +56,17 @@ function slotOf(buffer: SharedArrayBuffer): Slot {
   return { ctl: new Int32Array(buffer, 0, CONTROL_WORDS), args: new Float64Array(buffer, CONTROL_WORDS * 4, MAX_ARGS) };
 }
 
+/** What the training worker sends the helper once: the compiled kernels, the heap they run on, and the job slot. */
+export interface KernelHelperStart {
+  readonly type: 'start';
+  readonly module: WebAssembly.Module;
+  readonly memory: WebAssembly.Memory;
+  readonly slot: SharedArrayBuffer;
+}
+
+/** What the helper answers: ready to serve jobs (it then blocks in its loop), or why it could not start. */
+export type KernelHelperReply = { readonly type: 'ready' } | { readonly type: 'error'; readonly message: string };
+
 /** A new, idle job slot. */
 export function makeJobSlot(): SharedArrayBuffer {
   return new SharedArrayBuffer(JOB_SLOT_BYTES);

@@ -1,10 +1,11 @@
 /**
- * The kernel helper's thread (see kernel-helper-thread.ts): instantiates Pretext Lab's kernels on the training
+ * The kernel helper's thread (started by src/runtime/kernel-helper-thread.ts through kernel-helper-spawn.ts): instantiates Pretext Lab's kernels on the training
  * worker's shared heap, says ready, then serves kernel jobs until told to stop. It has no event loop to speak of
  * after that: it sleeps in Atomics.wait between jobs, which is what keeps its wake-up fast.
  */
-import { serveKernelJobs, type SimdKernels } from '../ml/speed/kernels';
-import type { KernelHelperReply, KernelHelperStart } from './kernel-helper-thread';
+// Only the helper's own modules: this worker must not load tfjs (the door, index.ts, would bring it in).
+import { serveKernelJobs, type KernelHelperReply, type KernelHelperStart } from './kernel-helper';
+import type { SimdKernels } from './simd-kernels';
 
 const scope = globalThis as unknown as { onmessage: ((event: MessageEvent<KernelHelperStart>) => void) | null; postMessage(reply: KernelHelperReply): void; close(): void };
 
