@@ -68,12 +68,10 @@ try {
         const context = await browser.newContext();
         const page = await context.newPage();
         const losses: string[] = [];
-        const notes: string[] = [];
         page.on('console', (m) => {
           const text = m.text();
           const loss = /pretext epoch .*loss (\S+)$/.exec(text);
           if (loss) losses.push(loss[1]);
-          if (text.includes('[kernel helper]')) notes.push(text);
           if (verbose) console.log(`  [${m.type()}] ${text} @ ${m.location().url}`);
         });
         page.on('response', (r) => { if (r.status() >= 400) console.log(`  ${r.status()} ${r.url()}`); });
@@ -94,7 +92,7 @@ try {
         const run: TaskRun = { root, task, round, imagesPerSecond: ips, losses, error, load: { start, end: loadavg()[0] } };
         runs.push(run);
         console.log(`round ${round + 1} ${task} ${root}: ${ips?.toFixed(0) ?? 'failed'} images/s (load ${start.toFixed(2)}→${run.load.end.toFixed(2)})`
-          + `${error ? ` error: ${error}` : ''}${notes.length ? ` ${notes.join(' ')}` : ''}\n  losses ${losses.join(' ')}`);
+          + `${error ? ` error: ${error}` : ''}\n  losses ${losses.join(' ')}`);
       }
     }
   }

@@ -17,7 +17,6 @@ import { checkTraining, type TrainingCheck } from '../ml/backends/training-check
 import type { BackendChoice, BackendInfo } from './messages';
 import { probeWebGPU, type WebGPUProbe } from './webgpu-probe';
 import { oneThreadReason, threadFacts } from './thread-note';
-import { startKernelHelper } from './kernel-helper-thread';
 
 let wasmPathsSet = false;
 let wantedThreads = 1;
@@ -196,9 +195,6 @@ export async function startBackend(choice: BackendChoice, webglDisabled = false)
       const renderer = name === 'webgpu' ? gpu.adapter : (probed?.renderer ?? null);
       const softwareRenderer = name === 'webgpu' ? gpu.software : (probed?.software ?? false);
       const simd = name === 'wasm' ? simdKernelsActive(tf.backend()) : null;
-      // Our own kernels' second thread, where the heap is shared and tfjs itself was given two threads or more (the
-      // bench's one-thread runs stay one thread); it says why in the console if it cannot start.
-      if (simd && (wasmThreads() ?? 1) >= 2) await startKernelHelper(tf.backend());
       const reasonWithKernels = simd === false
         ? `${why}; Pretext Lab's own faster training kernels need WebAssembly SIMD, which this browser lacks, so training is slower`
         : why;

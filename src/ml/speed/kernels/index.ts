@@ -8,6 +8,3 @@ export { registerWasmTrainingKernels as installTrainingKernels } from './wasm-ke
 export { kernelsModule, simdKernelsActive, useSimdKernels } from './simd-kernels';
 export { FusedAdamOptimizer, FusedMomentumOptimizer } from './fused-optimizers';
 export { fusedPixelCrossEntropy, fusedPixelScore } from './pixel-cross-entropy';
-export { backendMemory } from './simd-kernels';
-export { attachKernelHelper, makeJobSlot, type KernelHelperReply, type KernelHelperStart } from './kernel-helper';
-export { spawnKernelHelperWorker } from './kernel-helper-spawn';

@@ -86,37 +86,16 @@ export function simdKernels(backend: BackendWasm): SimdKernels | null {
   if (!enabled) return null;
   const memory = backendMemory(backend);
   if (!memory) return null;
-  return split.get(memory) ?? kernelsOn(memory);
-}
-
-/** The kernels instantiated on `memory` (once per memory), or null where this engine cannot run them. */
-export function kernelsOn(memory: WebAssembly.Memory): SimdKernels | null {
   if (instances.has(memory)) return instances.get(memory) ?? null;
   let kernels: SimdKernels | null = null;
   try {
-    kernels = new WebAssembly.Instance(kernelsModule(isShared(memory)), { env: { memory } }).exports as unknown as SimdKernels;
+    const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+    kernels = new WebAssembly.Instance(kernelsModule(shared), { env: { memory } }).exports as unknown as SimdKernels;
   } catch {
     kernels = null; // an engine without WASM SIMD: the JavaScript kernels still work
   }
   instances.set(memory, kernels);
   return kernels;
-}
-
-/** True for a memory threads can share (tfjs's threaded build): only such a heap can have a kernel helper. */
-export function isShared(memory: WebAssembly.Memory): boolean {
-  return typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-}
-
-/** Kernels that split their work with a helper thread (kernel-helper.ts), by heap, in place of the plain ones. */
-const split = new WeakMap<WebAssembly.Memory, SimdKernels>();
-
-/**
- * Makes `simdKernels` answer `kernels` for this heap from now on (the split versions, which share the work with a
- * helper thread), or the plain ones again when `kernels` is null.
- */
-export function useKernelsOn(memory: WebAssembly.Memory, kernels: SimdKernels | null): void {
-  if (kernels) split.set(memory, kernels);
-  else split.delete(memory);
 }
 
 /** Byte offset of a tensor's data in the WASM backend's heap. */
