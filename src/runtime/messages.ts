@@ -18,6 +18,13 @@ export type EngineMode = 'worker' | 'main';
 /** The user's backend choice: a name, or let the app decide. */
 export type BackendChoice = BackendName | 'auto';
 
+const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
+
+/** Whether `text` names a backend choice (a link's `?backend=`, a worker's start order). */
+export function isBackendChoice(text: string): text is BackendChoice {
+  return (BACKEND_CHOICES as readonly string[]).includes(text);
+}
+
 /** What the app knows about the active backend, and why it was chosen. */
 export interface BackendInfo {
   readonly name: BackendName;

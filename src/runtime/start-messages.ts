@@ -7,15 +7,13 @@
  * `new Worker(...)` sat there long after the worker was ready for it. The worker's name (WorkerOptions.name)
  * is there as soon as its code runs, so the order travels in it: the worker starts its engine at once.
  */
-import type { BackendChoice, Command } from './messages';
+import { isBackendChoice, type Command } from './messages';
 
 /** The `init` command a worker carries in its name. */
 export type InitCommand = Extract<Command, { readonly type: 'init' }>;
 
 /** The start of every engine worker's name (it also labels the worker in the browser's developer tools). */
 export const ENGINE_WORKER_NAME = 'pretext-lab-engine';
-
-const CHOICES: readonly BackendChoice[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 
 /** The name to give a worker that should start its engine as `init` says, e.g. "pretext-lab-engine?backend=auto". */
 export function engineWorkerName(init: InitCommand): string {
@@ -27,6 +25,6 @@ export function initFromWorkerName(name: string): InitCommand | null {
   if (!name.startsWith(`${ENGINE_WORKER_NAME}?`)) return null;
   const params = new URLSearchParams(name.slice(ENGINE_WORKER_NAME.length + 1));
   const backend = params.get('backend');
-  if (backend === null || !(CHOICES as readonly string[]).includes(backend)) return null;
-  return { type: 'init', backend: backend as BackendChoice, webglDisabled: params.get('webgl') === 'off' };
+  if (backend === null || !isBackendChoice(backend)) return null;
+  return { type: 'init', backend, webglDisabled: params.get('webgl') === 'off' };
 }

@@ -79,7 +79,6 @@ export function useLab<T>(select: (s: LabState) => T): T {
 /** How the engine was last started, so a crashed worker can be replaced by one started the same way. */
 let lastStart: { readonly choice: BackendChoice; readonly preferMain: boolean; readonly webglDisabled: boolean } = { choice: 'auto', preferMain: false, webglDisabled: false };
 
-
 /** Starts a new engine the way the last one was started (after the worker crashed); MNIST is not fetched again. */
 export function restartLab(): Promise<void> {
   return startLab(lastStart.choice, lastStart.preferMain, lastStart.webglDisabled);

@@ -2,14 +2,11 @@
  * What a link says about starting the training engine, read on its own: the page's first script
  * (src/boot.ts) starts the engine's worker from it before the rest of the page, and the full link parser
  * (url-state.ts, which reads the lesson registry and so cannot be in that first script) reads the backend
- * the same way, with this file's list.
+ * the same way.
  *
  * Pure, tested in Node.
  */
-import type { BackendChoice } from '../runtime/messages';
-
-/** The backend choices a link may name (`?backend=`). */
-export const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
+import { isBackendChoice, type BackendChoice } from '../runtime/messages';
 
 /**
  * `?faults=hang-once` and `?faults=hang-always`: the first worker, or every worker, is made to stay silent, so a
@@ -27,7 +24,7 @@ export interface EngineLink {
 
 /** The backend a link's `backend` value names; `auto` for none or one that is not a choice (url-state.ts says so). */
 export function backendFromLink(text: string | null): BackendChoice {
-  return text !== null && (BACKEND_CHOICES as readonly string[]).includes(text) ? (text as BackendChoice) : 'auto';
+  return text !== null && isBackendChoice(text) ? text : 'auto';
 }
 
 /** How the page a link opens starts its engine. */
