@@ -10,12 +10,11 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
-import { createServer, type ViteDevServer } from 'vite';
 import { chromiumLaunchOptions } from '../e2e/chromium';
-import { benchQuery } from '../src/bench/params';
-import type { BenchParams, BenchRunResult } from '../src/bench/types';
+import type { BenchParams } from '../src/bench/types';
+import { runPage, startServer } from './bench-pages';
 import { isTaskId, type TaskId } from '../src/ml/tasks/registry';
 
 /** One page run of one task on one checkout. */
@@ -34,19 +33,6 @@ function flag(name: string, fallback: string): string {
   return at >= 0 ? process.argv[at + 1] : fallback;
 }
 
-async function serve(root: string, port: number): Promise<{ server: ViteDevServer; base: string }> {
-  const server = await createServer({
-    ...(root === process.cwd() ? {} : { root, configFile: join(root, 'vite.config.ts') }),
-    server: { port, strictPort: false, host: '127.0.0.1', hmr: false, watch: null },
-    logLevel: 'warn',
-    clearScreen: false,
-  });
-  await server.listen();
-  const base = server.resolvedUrls?.local[0];
-  if (!base) throw new Error(`no URL for ${root}`);
-  return { server, base };
-}
-
 const roots = flag('roots', '.').split(',').map((r) => resolve(r));
 const tasks = flag('tasks', 'rotation,colorization').split(',');
 for (const t of tasks) if (!isTaskId(t)) throw new Error(`unknown task ${t}`);
@@ -57,7 +43,7 @@ const jsonPath = flag('json', '');
 const verbose = process.argv.includes('--verbose');
 
 const servers = [];
-for (const [i, root] of roots.entries()) servers.push(await serve(root, 5300 + 10 * i));
+for (const [i, root] of roots.entries()) servers.push(await startServer(5300 + 10 * i, root));
 const browser = await chromium.launch(chromiumLaunchOptions());
 const runs: TaskRun[] = [];
 try {
@@ -65,30 +51,14 @@ try {
     for (const task of tasks as TaskId[]) {
       for (const [i, root] of roots.entries()) {
         const params: BenchParams = { backend: 'wasm', mode: 'worker', images, warmupEpochs: 1, epochs, memory: false, rotations: false, threads: null, task };
-        const context = await browser.newContext();
-        const page = await context.newPage();
         const losses: string[] = [];
-        page.on('console', (m) => {
-          const text = m.text();
+        const start = loadavg()[0];
+        const result = await runPage(browser, servers[i].base, params, Number(flag('timeout', '600')) * 1000, verbose ? task : null, (text) => {
           const loss = /pretext epoch .*loss (\S+)$/.exec(text);
           if (loss) losses.push(loss[1]);
-          if (verbose) console.log(`  [${m.type()}] ${text} @ ${m.location().url}`);
         });
-        page.on('response', (r) => { if (r.status() >= 400) console.log(`  ${r.status()} ${r.url()}`); });
-        page.on('pageerror', (e) => console.log(`  uncaught: ${e.stack ?? e.message}`));
-        const start = loadavg()[0];
-        let result: BenchRunResult | undefined;
-        let error: string | null = null;
-        try {
-          await page.goto(new URL(`bench.html?${benchQuery(params)}`, servers[i].base).href);
-          await page.waitForFunction(() => window.__benchResult !== undefined, undefined, { timeout: Number(flag('timeout', '600')) * 1000, polling: 1_000 });
-          result = await page.evaluate(() => window.__benchResult);
-        } catch (err) {
-          error = err instanceof Error ? err.message.split('\n')[0] : String(err);
-        }
-        await context.close();
-        if (result && !result.ok) error = result.error;
-        const ips = result?.ok ? result.imagesPerSecond.median : null;
+        const error = result.ok ? null : [result.error, ...result.notes].join('; ');
+        const ips = result.ok ? result.imagesPerSecond.median : null;
         const run: TaskRun = { root, task, round, imagesPerSecond: ips, losses, error, load: { start, end: loadavg()[0] } };
         runs.push(run);
         console.log(`round ${round + 1} ${task} ${root}: ${ips?.toFixed(0) ?? 'failed'} images/s (load ${start.toFixed(2)}→${run.load.end.toFixed(2)})`

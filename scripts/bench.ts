@@ -22,10 +22,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { arch, cpus, loadavg, release, totalmem, type as osType } from 'node:os';
 import { dirname } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
-import { createServer, type ViteDevServer } from 'vite';
 import { chromiumLaunchOptions } from '../e2e/chromium';
-import { benchQuery } from '../src/bench/params';
-import type { BenchParams, BenchRunResult } from '../src/bench/types';
+import type { BenchParams } from '../src/bench/types';
+import { runPage, startServer } from './bench-pages';
 import { FULL_PLAN, QUICK_PLAN, USAGE, parseBenchArgs, type BackendPlan, type BenchArgs } from './bench-plan';
 import { buildReport, formatReport, type Machine, type RunRecord } from './bench-report';
 import { formatFirstLoad, measureFirstLoad, type FirstLoadFailed, type FirstLoadReport } from './bench-first-load';
@@ -35,50 +34,6 @@ import { formatTaskProfile, profileTasks, type TaskProfile } from './task-profil
 import { TASK_IDS, type TaskId } from '../src/ml/tasks/registry';
 
 const log = (line: string): void => console.log(line);
-
-async function startServer(port: number): Promise<{ server: ViteDevServer; base: string }> {
-  const server = await createServer({
-    // No HMR and no file watching: an edit elsewhere in the repo must not reload a page mid-measurement.
-    server: { port, strictPort: false, host: '127.0.0.1', hmr: false, watch: null },
-    logLevel: 'warn',
-    clearScreen: false,
-  });
-  await server.listen();
-  const base = server.resolvedUrls?.local[0];
-  if (!base) throw new Error('The Vite dev server did not report its URL.');
-  return { server, base };
-}
-
-/** Opens bench.html with `params` in a fresh context and waits for its result (or the time-out). */
-async function runPage(browser: Browser, base: string, params: BenchParams, timeoutMs: number, label: string): Promise<BenchRunResult> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    const text = message.text();
-    if (text.startsWith('[bench] ')) log(`  ${label}: ${text.slice(8)}`);
-    else if (message.type() === 'error') problems.push(`console.error: ${text}`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  page.on('crash', () => problems.push('the page crashed'));
-  let loads = 0;
-  page.on('load', () => {
-    loads += 1;
-    if (loads === 2) problems.push('the page reloaded during the run, so it started over');
-  });
-  try {
-    await page.goto(new URL(`bench.html?${benchQuery(params)}`, base).href);
-    await page.waitForFunction(() => window.__benchResult !== undefined, undefined, { timeout: timeoutMs, polling: 1_000 });
-    const result = await page.evaluate(() => window.__benchResult);
-    if (!result) throw new Error('the page published no result');
-    return problems.length ? { ...result, notes: [...result.notes, ...problems] } : result;
-  } catch (err) {
-    const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    return { ok: false, kind: 'error', params, error: message, notes: problems };
-  } finally {
-    await context.close();
-  }
-}
 
 function paramsFor(plan: BackendPlan, mode: BenchParams['mode']): BenchParams {
   return {
