@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
 import { preview, type PreviewServer } from 'vite';
+import { ENGINE_READY_MARK } from '../src/client/client';
 
 /** What `firstLoad` in the bench JSON holds. */
 export interface FirstLoadReport {
@@ -69,9 +70,6 @@ export const FIRST_PANEL_GOAL_MS = 1_500;
 
 /** The goal from issue 26: the engine ready (its `ready` event at the page) in under 1.5 s. */
 export const ENGINE_READY_GOAL_MS = 1_500;
-
-/** The mark the page's client sets when `ready` arrives (src/client/client.ts, ENGINE_READY_MARK). */
-const ENGINE_READY_MARK = 'pretext-lab:engine-ready';
 
 interface Marks {
   firstPanelMs?: number;
