@@ -14,7 +14,7 @@ import { buildDigitClassifier, planDigitClassifier, planTaskModel } from '../mod
 import { summarizePlan } from '../models/plan';
 import { TrainingRun } from '../train/trainer';
 import { deriveSeed } from '../train/random';
-import { taskById, type TaskId } from '../tasks/registry';
+import { isTaskId, storeName, taskById, type TaskId } from '../tasks/registry';
 import { trainArm, type ArmResult, type ExperimentCallbacks } from './protocol';
 import { experimentSpecs, settingsFor } from './runs';
 import type { LeaderboardHead, ReferenceId } from './leaderboard-types';
@@ -76,7 +76,8 @@ export function cellCost(preset: PresetName, row: LeaderboardRowId): number {
 
 /** The store's key of a measured cell. */
 export function cellKey(setting: CellSetting, cell: LeaderboardCell): string {
-  return `leaderboard-row.${setting.head}.${setting.preset}.${setting.test}.${cell.row}.s${cell.seed}`;
+  const row = isTaskId(cell.row) ? storeName(cell.row) : cell.row;
+  return `leaderboard-row.${setting.head}.${setting.preset}.${setting.test}.${row}.s${cell.seed}`;
 }
 
 /** The cell's record from the store, or null when it has none (a task row must also hold its pretext scores). */

@@ -20,7 +20,7 @@ import { TrainingRun } from '../train/trainer';
 import { evaluate } from '../eval/evaluate';
 import { scoreName } from '../objectives/registry';
 import { chanceScore } from '../tasks/chance';
-import { taskById, type TaskId } from '../tasks/registry';
+import { storeName, taskById, type TaskId } from '../tasks/registry';
 import { readTrunk, type TrunkBlock, type TrunkReading } from '../probe/trunk-readings';
 import { experimentSpecs, trainOptionsFor } from './runs';
 import { pretextTestSet, pretextTrainSet } from './protocol';
@@ -53,7 +53,7 @@ export interface PretextLengthCallbacks {
 
 /** The store's key of one snapshot: the preset's budget, the task, the seed and the epoch. */
 export function snapshotKey(preset: PresetName, task: TaskId, seed: number, epoch: number): string {
-  return `pretext-length.${preset}.${task}.s${seed}.e${epoch}`;
+  return `pretext-length.${preset}.${storeName(task)}.s${seed}.e${epoch}`;
 }
 
 /** The configuration one task and seed trains with: the preset's, `epochs` pretext epochs, the test set given (all 10,000 by default). */

@@ -7,7 +7,7 @@ import * as tf from '#tf';
 import type { Splits } from '../data/splits';
 import type { ExperimentConfig } from '../config/presets';
 import { buildTaskModel } from '../models/architecture';
-import { taskById } from '../tasks/registry';
+import { storeName, taskById } from '../tasks/registry';
 import { chanceScore } from '../tasks/chance';
 import { scoreName } from '../objectives/registry';
 import { pretextTestSet, trainPretext, type ExperimentCallbacks } from './protocol';
@@ -56,9 +56,9 @@ export function loadWeightsInto(model: tf.LayersModel, stored: StoredWeights): v
   }
 }
 
-/** The store's key of a fully trained pretext trunk: preset, task, seed and pretext epochs. */
+/** The store's key of a fully trained pretext trunk: preset, task (and its revision), seed and pretext epochs. */
 export function trunkKey(config: ExperimentConfig): string {
-  return `pretext.${config.preset}.${config.task}.s${config.seed}.e${config.pretext.epochs}`;
+  return `pretext.${config.preset}.${storeName(config.task)}.s${config.seed}.e${config.pretext.epochs}`;
 }
 
 /** A trained pretext trunk with its scores; the caller disposes the model. */

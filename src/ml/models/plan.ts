@@ -3,7 +3,7 @@
  * the same layer descriptions the builders in architecture.ts and trunk.ts use.
  *
  * Why not build them and count: building a tfjs model draws every initial weight, and colorization's head alone
- * has 1.1 million. Building all nine networks only to print their parameter counts cost the engine a noticeable
+ * has 283,000. Building all nine networks only to print their parameter counts cost the engine a noticeable
  * part of every page load; working the counts out is arithmetic on a few dozen numbers. The shapes follow
  * Keras's rules for these layers ('same' convolutions round up, 2x2 pooling rounds down), and
  * architecture.test.ts checks every network's plan against the summary of the built model, row by row.
@@ -42,6 +42,8 @@ function step(layer: TrunkLayerSpec | LayerSpec, input: readonly number[], train
       return facts('Dense', [...input.slice(0, -1), layer.units], input[input.length - 1] * layer.units + layer.units, layer.activation ?? 'linear');
     case 'reshape':
       return facts('Reshape', [...layer.shape], 0, null);
+    case 'upsample':
+      return facts('UpSampling2D', [height * layer.factor, width * layer.factor, channels], 0, null);
   }
 }
 

@@ -35,6 +35,15 @@ export function taskById(id: TaskId): PretextTask {
   return TASKS[id];
 }
 
+/**
+ * The task's name in a store's keys: its id, and its revision where it has one, so that a trunk or a row kept
+ * before the task changed is never taken for the current task's.
+ */
+export function storeName(id: TaskId): string {
+  const revision = TASKS[id].revision;
+  return revision === undefined ? id : `${id}.r${revision}`;
+}
+
 /** True when `id` names a known task. */
 export function isTaskId(id: unknown): id is TaskId {
   return typeof id === 'string' && Object.prototype.hasOwnProperty.call(TASKS, id);

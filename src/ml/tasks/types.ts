@@ -19,7 +19,9 @@ export type LayerSpec =
   | { readonly kind: 'conv'; readonly filters: number; readonly stride: number; readonly seedSalt: number }
   | { readonly kind: 'flatten' }
   | { readonly kind: 'dense'; readonly units: number; readonly seedSalt: number; readonly activation?: 'linear' | 'relu' }
-  | { readonly kind: 'reshape'; readonly shape: readonly number[] };
+  | { readonly kind: 'reshape'; readonly shape: readonly number[] }
+  /** Every value repeated over a `factor` x `factor` block: a nearest-neighbour enlargement, with no weights. */
+  | { readonly kind: 'upsample'; readonly factor: number };
 
 /** A paper a task comes from, cited in the app as the lecture cites it. */
 export interface Citation {
@@ -63,6 +65,12 @@ export interface PretextTask {
   readonly examplesPerImage: number;
   /** False when its examples are the same whatever the seed (rotation's four turns): nothing to reshuffle. */
   readonly random: boolean;
+  /**
+   * Counts changes to what the task trains (its head, its examples) after results were first kept. Trunks and
+   * measurements kept under an earlier revision are not this task's any more, so the stores name them apart
+   * (`storeName`). Absent for a task never changed.
+   */
+  readonly revision?: number;
   /**
    * The pretext panel's sentence on why answering the question might teach digit features, where the task
    * has its own; the others share RotNet's hope, said in their paper's name.
