@@ -659,18 +659,21 @@ export function pixelCrossEntropy(shifted: usize, logSum: usize, targets: usize,
 }
 
 /**
- * The gradient of `pixelCrossEntropy`'s weighted output with respect to the logits, from dy (one per pixel)
- * and softmax = exp(value): g = dy * w, then g * softmax for every class but the right one, and
- * g * softmax - g for it. That is w * dy * (softmax - onehot), rounded as tfjs's chain of gradients rounds
- * it (its Sub of a broadcast product from the one-hot's gradient), signed zeros included.
+ * The gradient of `pixelCrossEntropy`'s weighted output with respect to the logits, from dy (one per pixel),
+ * and the forward pass's exponentials of the shifted logits with their sum per pixel, so softmax = exps / sum
+ * costs a division instead of a second exponential: g = dy * w, then g * softmax for every class but the right
+ * one, and g * softmax - g for it. That is w * dy * (softmax - onehot), rounded as tfjs's chain of gradients
+ * rounds it (its Sub of a broadcast product from the one-hot's gradient), signed zeros included; only the
+ * softmax may differ from tfjs's exp(log-softmax) in its last bit.
  */
-export function pixelCrossEntropyGrad(dy: usize, softmax: usize, targets: usize, dx: usize, pixels: i32, classes: i32,
+export function pixelCrossEntropyGrad(dy: usize, exps: usize, sums: usize, targets: usize, dx: usize, pixels: i32, classes: i32,
   maskWeight: f32, outsideWeight: f32): void {
   const stride = <usize>classes << 2;
-  let p = softmax;
+  let p = exps;
   let q = dx;
   for (let i = 0; i < pixels; i++, p += stride, q += stride) {
     const o = <usize>i << 2;
+    const sum = load<f32>(sums + o);
     const label = <i32>load<f32>(targets + (o << 1));
     const mask = load<f32>(targets + (o << 1) + 4);
     const g = load<f32>(dy + o) * (mask * maskWeight + outsideWeight);
@@ -681,7 +684,7 @@ export function pixelCrossEntropyGrad(dy: usize, softmax: usize, targets: usize,
     }
     for (let c = 0; c < classes; c++) {
       const k = <usize>c << 2;
-      const gs = g * load<f32>(p + k);
+      const gs = g * (load<f32>(p + k) / sum);
       // tfjs subtracts this product from a signed zero, so an underflowed product comes out +0.
       store<f32>(q + k, c == label ? gs - g : (gs == 0 ? 0 : gs));
     }

@@ -13,8 +13,7 @@
 import * as tf from '#tf';
 import { deriveSeed } from '../train/random';
 import type { LayerSpec, PretextTask } from '../tasks/types';
-import { TRUNK_WEIGHT_LAYERS, convLayer, denseLayer, trunkLayers } from './trunk';
-import { upsamplingLayer } from './upsampling';
+import { TRUNK_WEIGHT_LAYERS, convLayer, convTransposeLayer, denseLayer, trunkLayers } from './trunk';
 import type { ModelPlan } from './plan';
 
 /** Number of digit classes. */
@@ -46,7 +45,7 @@ export function buildLayer(spec: LayerSpec, seed: number): tf.layers.Layer {
     case 'flatten': return tf.layers.flatten();
     case 'dense': return denseLayer(spec.units, deriveSeed(seed, spec.seedSalt), spec.activation ?? 'linear');
     case 'reshape': return tf.layers.reshape({ targetShape: [...spec.shape] });
-    case 'upsample': return upsamplingLayer(spec.factor);
+    case 'convTranspose': return convTransposeLayer(spec.filters, spec.size, spec.stride, deriveSeed(seed, spec.seedSalt));
   }
 }
 

@@ -42,8 +42,10 @@ function step(layer: TrunkLayerSpec | LayerSpec, input: readonly number[], train
       return facts('Dense', [...input.slice(0, -1), layer.units], input[input.length - 1] * layer.units + layer.units, layer.activation ?? 'linear');
     case 'reshape':
       return facts('Reshape', [...layer.shape], 0, null);
-    case 'upsample':
-      return facts('UpSampling2D', [height * layer.factor, width * layer.factor, channels], 0, null);
+    case 'convTranspose':
+      // 'valid' padding: the last patch starts at (input - 1) * stride and is `size` wide. No bias.
+      return facts('Conv2DTranspose', [(height - 1) * layer.stride + layer.size, (width - 1) * layer.stride + layer.size, layer.filters],
+        layer.size * layer.size * channels * layer.filters, 'linear');
   }
 }
 

@@ -28,7 +28,7 @@ export interface ModelSummary {
 }
 
 const KERAS_NAMES: Record<string, string> = {
-  Conv2D: 'conv2d', MaxPooling2D: 'max_pooling2d', Flatten: 'flatten', Dense: 'dense', UpSampling2D: 'up_sampling2d',
+  Conv2D: 'conv2d', MaxPooling2D: 'max_pooling2d', Flatten: 'flatten', Dense: 'dense', Conv2DTranspose: 'conv2d_transpose',
 };
 
 /** What a summary needs to know of one layer, read off a built model or worked out from a plan (plan.ts). */

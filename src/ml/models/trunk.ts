@@ -46,6 +46,22 @@ export function denseLayer(units: number, seed: number, activation: 'linear' | '
   });
 }
 
+/**
+ * A linear transposed convolution without bias, seeded like the others: each input position paints a size x size
+ * patch of the output (Keras's Conv2DTranspose, 'valid' padding). No bias, because in the one head that uses it a
+ * Dense layer with a bias comes just before, and a bias here would add nothing that one cannot already give.
+ */
+export function convTransposeLayer(filters: number, size: number, stride: number, seed: number): tf.layers.Layer {
+  return tf.layers.conv2dTranspose({
+    filters,
+    kernelSize: size,
+    strides: stride,
+    padding: 'valid',
+    useBias: false,
+    kernelInitializer: tf.initializers.glorotUniform({ seed }),
+  });
+}
+
 /** One trunk layer as data: a seeded 3x3 'same' convolution with ReLU, or the 2x2 max-pooling. */
 export type TrunkLayerSpec =
   | { readonly kind: 'conv'; readonly filters: number; readonly stride: number; readonly seedSalt: number }

@@ -20,8 +20,12 @@ export type LayerSpec =
   | { readonly kind: 'flatten' }
   | { readonly kind: 'dense'; readonly units: number; readonly seedSalt: number; readonly activation?: 'linear' | 'relu' }
   | { readonly kind: 'reshape'; readonly shape: readonly number[] }
-  /** Every value repeated over a `factor` x `factor` block: a nearest-neighbour enlargement, with no weights. */
-  | { readonly kind: 'upsample'; readonly factor: number };
+  /**
+   * A transposed convolution ("deconvolution", Keras's Conv2DTranspose), linear and without bias: each input
+   * position paints a `size` x `size` patch of the output, `stride` apart. With size = stride the patches tile
+   * the output, a learned enlargement by `stride`.
+   */
+  | { readonly kind: 'convTranspose'; readonly filters: number; readonly size: number; readonly stride: number; readonly seedSalt: number };
 
 /** A paper a task comes from, cited in the app as the lecture cites it. */
 export interface Citation {

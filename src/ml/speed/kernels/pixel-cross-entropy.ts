@@ -2,9 +2,11 @@
  * Colorization's per-pixel cross-entropy and score on Pretext Lab's WASM kernels. tfjs builds the loss from
  * about twenty kernels over [b*784, 5] logits (Max, broadcasting Subs, Exp, Sum, Log, OneHot, Cast, Mul, Neg,
  * and as many again for the gradient); here it is four passes forward (ours, then tfjs's own Exp, Sum and Log)
- * and two back (tfjs's Exp, then ours). Every float32 operation is one tfjs's graph did, in the same order, and
- * the exponentials and logarithms are tfjs's own kernels, so the loss, its gradient and the score come out the
- * same to the bit (pixel-cross-entropy.test.ts compares them with the graph on random logits).
+ * and one back (ours). Every float32 operation of the loss and the score is one tfjs's graph did, in the same
+ * order, and the exponentials and logarithms are tfjs's own kernels, so they come out the same to the bit. The
+ * gradient takes the softmax as the forward pass's exponentials over their sum, where tfjs's graph took the
+ * exponential of the log-softmax: the same number, up to float32's last bit, without a second exponential of
+ * every logit (pixel-cross-entropy.test.ts compares all three with the graph on random logits).
  */
 import * as tf from '#tf';
 import { getKernel, registerKernel, util, type KernelFunc, type TensorInfo } from '#tf';
@@ -62,12 +64,12 @@ const weights: KernelFunc = ({ inputs, backend: b, attrs }) => {
 
 const crossEntropyGrad: KernelFunc = ({ inputs, backend: b, attrs }) => {
   const backend = b as BackendWasm;
-  const { dy, softmax, targets } = inputs as { dy: TensorInfo; softmax: TensorInfo; targets: TensorInfo };
+  const { dy, exps, sums, targets } = inputs as { dy: TensorInfo; exps: TensorInfo; sums: TensorInfo; targets: TensorInfo };
   const { maskWeight, outsideWeight } = attrs as unknown as WeightAttrs;
-  const [pixels, classes] = softmax.shape;
-  const dx = backend.makeOutput(softmax.shape, 'float32');
-  requireSimdKernels(backend, CROSS_ENTROPY_GRAD).pixelCrossEntropyGrad(heapOffset(backend, dy), heapOffset(backend, softmax),
-    heapOffset(backend, targets), heapOffset(backend, dx), pixels, classes, maskWeight, outsideWeight);
+  const [pixels, classes] = exps.shape;
+  const dx = backend.makeOutput(exps.shape, 'float32');
+  requireSimdKernels(backend, CROSS_ENTROPY_GRAD).pixelCrossEntropyGrad(heapOffset(backend, dy), heapOffset(backend, exps),
+    heapOffset(backend, sums), heapOffset(backend, targets), heapOffset(backend, dx), pixels, classes, maskWeight, outsideWeight);
   return dx;
 };
 
@@ -110,15 +112,16 @@ export function fusedPixelCrossEntropy(logits: tf.Tensor2D, targets: tf.Tensor, 
   const crossEntropyOp = tf.customGrad((x, save) => {
     const shifted = engine.runKernel(SHIFT, { x: x as tf.Tensor }) as tf.Tensor2D;
     // tfjs's own Exp, Sum and Log, as its logSoftmax runs them: the same exponentials to the bit.
-    const logSum = tf.log(tf.sum(tf.exp(shifted), 1, true));
-    const [value, weighted] = engine.runKernel(CROSS_ENTROPY, { shifted, logSum, targets }, attrs) as tf.Tensor[];
-    (save as tf.GradSaveFunc)([value]);
+    const exps = tf.exp(shifted);
+    const sums = tf.sum(exps, 1, true);
+    const [, weighted] = engine.runKernel(CROSS_ENTROPY, { shifted, logSum: tf.log(sums), targets }, attrs) as tf.Tensor[];
+    // The backward pass needs the softmax: dividing these is one pass, where exp(log-softmax) was a second
+    // exponential over every logit.
+    (save as tf.GradSaveFunc)([exps, sums]);
     return {
       value: weighted,
-      gradFunc: (dy, saved) => {
-        const softmax = tf.exp(saved[0]);
-        return engine.runKernel(CROSS_ENTROPY_GRAD, { dy: dy as tf.Tensor, softmax, targets }, attrs) as tf.Tensor;
-      },
+      gradFunc: (dy, [savedExps, savedSums]) =>
+        engine.runKernel(CROSS_ENTROPY_GRAD, { dy: dy as tf.Tensor, exps: savedExps, sums: savedSums, targets }, attrs) as tf.Tensor,
     };
   });
   // Named as an op, so profiles (src/bench/task-profile.ts) can leave out the wrapper's time around its kernels.

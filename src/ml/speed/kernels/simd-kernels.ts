@@ -31,7 +31,7 @@ export interface SimdKernels {
   softmaxShift(x: number, shifted: number, rows: number, classes: number): void;
   pixelCrossEntropy(shifted: number, logSum: number, targets: number, value: number, weighted: number, weights: number,
     pixels: number, classes: number, maskWeight: number, outsideWeight: number): void;
-  pixelCrossEntropyGrad(dy: number, softmax: number, targets: number, dx: number, pixels: number, classes: number,
+  pixelCrossEntropyGrad(dy: number, exps: number, sums: number, targets: number, dx: number, pixels: number, classes: number,
     maskWeight: number, outsideWeight: number): void;
   pixelScore(logits: number, targets: number, out: number, rows: number, pixels: number, classes: number): void;
 }

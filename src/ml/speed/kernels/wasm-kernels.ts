@@ -16,7 +16,6 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { registerFusedOptimizerKernels } from './fused-optimizers';
 import { makeAdd, registerReluGradient } from './elementwise-kernels';
 import { registerPixelCrossEntropyKernels } from './pixel-cross-entropy';
-import { makeResizeNearestNeighborGrad } from './upsample-grad';
 import { stridedConvInputGrad } from './conv-input-grad';
 import { firstLayerFilterGrad, fitsFirstLayerGrad, fitsSmallConvGrad, smallConvFilterGrad } from './first-layer-grad';
 import { makeBatchMatMul } from './matmul-kernels';
@@ -212,8 +211,7 @@ export function ownsWasmFilterGradient(): boolean {
  * and a same-type `Cast` share their input's data instead of copying it, adds biases and computes ReLU's
  * gradient in one SIMD pass each (elementwise-kernels.ts), runs the transposed products of a Dense layer's
  * backward pass on SIMD kernels in tfjs's own float order (matmul-kernels.ts), cuts a tensor along its last
- * axis in one pass (slice-kernels.ts: the pixel objectives split targets from masks every step), sums the blocks
- * of a whole-factor enlargement's gradient directly (upsample-grad.ts), and registers the one-kernel optimiser updates
+ * axis in one pass (slice-kernels.ts: the pixel objectives split targets from masks every step), and registers the one-kernel optimiser updates
  * (fused-optimizers.ts).
  *
  * Safe to call more than once, and before or after `tf.setBackend('wasm')`.
@@ -230,7 +228,6 @@ export function registerWasmTrainingKernels(): void {
   wrapKernel('BatchMatMul', makeBatchMatMul);
   wrapKernel('Slice', makeSlice);
   wrapKernel('SplitV', makeSplitV);
-  wrapKernel('ResizeNearestNeighborGrad', makeResizeNearestNeighborGrad);
   registerFusedOptimizerKernels();
   registerReluGradient();
   registerPixelCrossEntropyKernels();

@@ -8,12 +8,13 @@ import type { PretextTask } from '../types';
 import { buildColorizationSet, coloredPicture, COLOR_CLASSES, inkOf, PALETTE } from './colorization';
 
 /**
- * Colorization. The head is a weak decoder, like inpainting's, that paints at half size: Flatten -> Dense(14 x 14
- * x 5) -> Reshape -> UpSampling2D, one logit per colour class for every 2 x 2 block of pixels, enlarged to the
- * digit's 28 x 28. Zhang et al. also predict colour at a quarter of the pixels and enlarge: neighbouring pixels
- * nearly always share a colour, and a stroke here is all one ink. Naming every pixel directly took a Dense layer
- * of 1.1 million weights, more arithmetic per image than the whole trunk; this one has a quarter of that. What is
- * where in the picture still has to come from the trunk.
+ * Colorization. The head is a weak decoder, like inpainting's, that paints at half size and enlarges: Flatten ->
+ * Dense(14 x 14 x 5) -> Reshape -> Conv2DTranspose(5, 2 x 2, stride 2), five numbers for every 2 x 2 block of
+ * pixels, which one small learned map (the same for every block) turns into each of the block's four pixels'
+ * colour scores. Zhang et al.'s network also works at a quarter of the pixels and enlarges with a transposed
+ * convolution: neighbouring pixels nearly always share a colour. Naming all 28 x 28 pixels through one Dense layer
+ * took 1.1 million weights, more arithmetic per image than the whole trunk; this head has a quarter of that. What
+ * is where in the picture still has to come from the trunk.
  */
 export const colorizationTask: PretextTask = {
   id: 'colorization',
@@ -31,14 +32,14 @@ export const colorizationTask: PretextTask = {
   classNames: [],
   examplesPerImage: 4,
   random: true,
-  // 2: the head paints a 14 x 14 picture and enlarges it (it named all 28 x 28 pixels through one Dense layer).
+  // 2: the head paints at 14 x 14 and enlarges (revision 1 named all 28 x 28 pixels through one Dense layer).
   revision: 2,
   buildExamples: (images, { seed }) => buildColorizationSet(images, seed, 4),
   head: [
     { kind: 'flatten' },
     { kind: 'dense', units: (IMAGE_PIXELS / 4) * COLOR_CLASSES, seedSalt: 6 },
     { kind: 'reshape', shape: [IMAGE_SIZE / 2, IMAGE_SIZE / 2, COLOR_CLASSES] },
-    { kind: 'upsample', factor: 2 },
+    { kind: 'convTranspose', filters: COLOR_CLASSES, size: 2, stride: 2, seedSalt: 7 },
   ],
   settings: (_preset, base) => base,
   describe: (set, row) => {
