@@ -105,6 +105,8 @@ const OBSERVE_MARKS = `(() => {
 interface Fetched {
   readonly path: string;
   readonly dest: string;
+  /** Path of the script or page that asked for it (its Referer), when on this origin. */
+  readonly referrer: string | null;
   readonly contentEncoding: string | null;
 }
 
@@ -125,7 +127,9 @@ async function loadOnce(browser: Browser, base: string, timeoutMs: number): Prom
     // sec-fetch-dest tells the worker's script ("worker") from the page's ("script"); only allHeaders() has it.
     pending.push(response.request().allHeaders().then((headers) => {
       const dest = headers['sec-fetch-dest'] ?? response.request().resourceType();
-      fetched.push({ path: decodeURIComponent(url.pathname), dest, contentEncoding: response.headers()['content-encoding'] ?? null });
+      const referer = headers.referer ? URL.parse(headers.referer) : null;
+      const referrer = referer !== null && referer.origin === url.origin ? decodeURIComponent(referer.pathname) : null;
+      fetched.push({ path: decodeURIComponent(url.pathname), dest, referrer, contentEncoding: response.headers()['content-encoding'] ?? null });
     }, () => undefined));
   });
   await page.addInitScript({ content: OBSERVE_MARKS });
@@ -156,6 +160,18 @@ async function tally(distDir: string, fetched: readonly Fetched[]): Promise<Omit
   const seen = new Set<string>();
   const totals = { pageJsBytes: 0, pageJsRawBytes: 0, workerJsBytes: 0, workerJsRawBytes: 0, assetBytes: 0, otherBytes: 0 };
   let serverContentEncoding = false;
+  // A worker's own script arrives as dest "worker", but the modules it imports later (import()) as "script": they
+  // are told from the page's by who asked for them, a worker's script or one of its imports.
+  const workerScripts = new Set(fetched.filter((f) => f.dest === 'worker').map((f) => f.path));
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const f of fetched) {
+      if (f.path.endsWith('.js') && f.referrer !== null && workerScripts.has(f.referrer) && !workerScripts.has(f.path)) {
+        workerScripts.add(f.path);
+        grew = true;
+      }
+    }
+  }
   for (const f of fetched) {
     if (seen.has(f.path)) continue;
     seen.add(f.path);
@@ -164,7 +180,7 @@ async function tally(distDir: string, fetched: readonly Fetched[]): Promise<Omit
     if (f.path.startsWith('/data/')) {
       totals.assetBytes += size.gzip;
       if (f.path.endsWith('.gz') && f.contentEncoding !== null) serverContentEncoding = true;
-    } else if (f.path.endsWith('.js') && f.dest === 'worker') {
+    } else if (f.path.endsWith('.js') && workerScripts.has(f.path)) {
       totals.workerJsBytes += size.gzip;
       totals.workerJsRawBytes += size.raw;
     } else if (f.path.endsWith('.js')) {

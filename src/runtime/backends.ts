@@ -15,41 +15,13 @@ import { activateBackend, type BackendName } from '../ml/backends/activate';
 import { simdKernelsActive } from '../ml/speed/kernels';
 import { checkTraining, type TrainingCheck } from '../ml/backends/training-check';
 import type { BackendChoice, BackendInfo } from './messages';
+import { answeredYet, probesNeeded, type EarlyProbes } from './early-probes';
+import { probeWebGL, type WebGLProbe } from './webgl-probe';
 import { probeWebGPU, type WebGPUProbe } from './webgpu-probe';
 import { oneThreadReason, threadFacts } from './thread-note';
 
 let wasmPathsSet = false;
 let wantedThreads = 1;
-
-/** The result of looking at WebGL2 in this context. */
-export interface WebGLProbe {
-  readonly available: boolean;
-  readonly renderer: string | null;
-  readonly software: boolean;
-  /** Looked for in a worker, on an OffscreenCanvas: WebKitGTK 2.50 has WebGL2 on the page but not there. */
-  readonly inWorker?: boolean;
-}
-
-const SOFTWARE = /swiftshader|llvmpipe|softpipe|software|basic render/i;
-
-/** Asks for a WebGL2 context (OffscreenCanvas in a worker) and reads its renderer string. */
-export function probeWebGL(disabled = false): WebGLProbe {
-  if (disabled) return { available: false, renderer: null, software: false };
-  const inWorker = typeof (globalThis as { document?: unknown }).document === 'undefined';
-  try {
-    const canvas = typeof OffscreenCanvas !== 'undefined'
-      ? new OffscreenCanvas(1, 1)
-      : (globalThis as { document?: Document }).document?.createElement('canvas');
-    const gl = canvas?.getContext('webgl2') as WebGL2RenderingContext | null | undefined;
-    if (!gl) return { available: false, renderer: null, software: false, inWorker };
-    const debug = gl.getExtension('WEBGL_debug_renderer_info');
-    const renderer = String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
-    gl.getExtension('WEBGL_lose_context')?.loseContext();
-    return { available: true, renderer, software: SOFTWARE.test(renderer) };
-  } catch {
-    return { available: false, renderer: null, software: false };
-  }
-}
 
 function wasmThreads(): number | null {
   if (tf.getBackend() !== 'wasm') return null;
@@ -154,8 +126,42 @@ async function startWebGPU(gpu: WebGPUProbe): Promise<string> {
   return check.summary;
 }
 
-/** Starts the best backend for `choice`; falls back in order and explains what happened. */
-export async function startBackend(choice: BackendChoice, webglDisabled = false): Promise<BackendInfo> {
+/** tfjs-backend-wasm's registration priority (its base.ts), kept when {@link startWasmEarly} swaps its factory. */
+const WASM_PRIORITY = 2;
+
+let wasmStartedEarly = false;
+
+/**
+ * Begins starting the WASM backend without making it the active one. tfjs's registry calls a backend's factory
+ * when the backend is first set; the factory is swapped for one whose first call hands over the start already
+ * under way, so `tf.setBackend('wasm')` later adopts it rather than starting a second. If another backend is
+ * chosen, this start finishes unused, as one left by switching to WASM and back would.
+ */
+function startWasmEarly(threads: number): void {
+  const factory = tf.findBackendFactory('wasm');
+  if (wasmStartedEarly || factory === null) return;
+  wasmStartedEarly = true;
+  let early: Promise<tf.KernelBackend> | null = withThreadCap(threads, async () => factory());
+  early.catch(() => undefined); // read (and reported) by setBackend('wasm') if WASM is chosen
+  tf.removeBackend('wasm');
+  tf.registerBackend('wasm', () => {
+    const started = early ?? factory();
+    early = null;
+    return started;
+  }, WASM_PRIORITY);
+}
+
+/** True when a probe has found a hardware GPU, which `auto` prefers to WASM. */
+function hardwareFound(gl: WebGLProbe | null, gpu: WebGPUProbe | null): boolean {
+  return (gl !== null && gl.available && !gl.software) || (gpu !== null && gpu.available && !gpu.software);
+}
+
+/**
+ * Starts the best backend for `choice`; falls back in order and explains what happened. `early` holds the GPU
+ * probes when they were started before this (the engine worker starts them as it loads: early-probes.ts);
+ * without it, the probes are made here.
+ */
+export async function startBackend(choice: BackendChoice, webglDisabled = false, early?: EarlyProbes): Promise<BackendInfo> {
   if (!wasmPathsSet) {
     // Vite gives the .wasm files hashed URLs on our own origin; tfjs must be told where they are.
     setWasmPaths({
@@ -168,18 +174,26 @@ export async function startBackend(choice: BackendChoice, webglDisabled = false)
     setThreadsCount(wantedThreads);
     setWasmThreadPool(wantedThreads);
   }
-  // webgl=off is for a GPU whose driver misbehaves: the same driver is behind WebGPU, so it is off by itself too.
-  // Another backend asked for by name never falls back to WebGPU, so the adapter need not be asked for then.
-  // The adapter is asked for first and awaited after the WebGL probe, so the two waits overlap (each costs a
+  const needed = probesNeeded(choice, webglDisabled);
+  // The adapter is asked for before the WebGL probe and awaited after it, so the two waits overlap (each costs a
   // few hundred milliseconds of a page's start-up on a software renderer).
-  const askedGpu: Promise<WebGPUProbe> = (choice === 'auto' && !webglDisabled) || choice === 'webgpu'
-    ? probeWebGPU()
+  const askedGpu: Promise<WebGPUProbe> = needed.webgpu
+    ? (early?.webgpu ?? probeWebGPU())
     : Promise.resolve({ available: false, adapter: null, software: false, problem: webglDisabled ? 'the GPU is turned off (webgl=off in the address)' : 'not asked for' });
-  // The WebGL2 probe makes and throws away a context, which is slow on a software renderer. `auto` and `webgl` need its answer before anything starts; another choice
-  // asks only if it falls back as far as WebGL.
+  // The WebGL2 probe makes and throws away a context, which is slow on a software renderer. `auto` and `webgl` need
+  // its answer before anything starts; another choice asks only if it falls back as far as WebGL.
   let probed = null as WebGLProbe | null; // (set inside webgl(), which narrowing cannot see)
   const webgl = (): WebGLProbe => (probed ??= (lastProbe = probeWebGL(webglDisabled)));
-  if (choice === 'auto' || choice === 'webgl') webgl();
+  const askedGL = needed.webgl ? (early?.webgl ?? null) : null;
+  if (choice === 'auto' && askedGL !== null) {
+    // Probes still out by now would leave this thread idle while they finish: WASM starts meanwhile, the backend
+    // `auto` ends on wherever no hardware GPU answers (and a slow WebGL probe is itself the mark of a software
+    // renderer). Where a hardware GPU has answered already, nothing is started that would not be used.
+    const [gl, gpu] = [await answeredYet(askedGL), await answeredYet(askedGpu)];
+    if ((gl === null || gpu === null) && !hardwareFound(gl, gpu)) startWasmEarly(wantedThreads);
+  }
+  if (askedGL !== null) probed = lastProbe = await askedGL;
+  else if (choice === 'auto' || choice === 'webgl') webgl();
   const gpu = await askedGpu;
   const { order, reason } = plan(choice, probed ?? NOT_PROBED, gpu);
   const failures: string[] = [];

@@ -19,6 +19,7 @@ import { browserStorageAvailable, deleteFromBrowser, isQuotaError, readFromBrows
 import { crashSoon, loseWebGLContext } from './faults';
 import { activateBackend } from '../ml/backends/activate';
 import { lastWebGLProbe, startBackend } from './backends';
+import type { EarlyProbes } from './early-probes';
 import { evaluateRuns, predictRuns, reconstructWith } from './engine-queries';
 import { InsightBench } from './engine-curve';
 import { Inspector } from './engine-inspect';
@@ -68,9 +69,13 @@ export class Engine {
     backendName: () => this.backend?.name ?? 'this backend', busyWith: (): string | null => this.insight.busy, switching: () => this.switching,
   });
 
-  constructor(emit: Emit, mode: EngineMode) {
+  /** GPU probes already under way when the engine was made, for its first `init` (see early-probes.ts). */
+  private earlyProbes: EarlyProbes | null;
+
+  constructor(emit: Emit, mode: EngineMode, earlyProbes: EarlyProbes | null = null) {
     this.emit = emit;
     this.mode = mode;
+    this.earlyProbes = earlyProbes;
   }
 
   /** Dispatches one command; errors become `error` events, never unhandled rejections. */
@@ -87,7 +92,9 @@ export class Engine {
     switch (command.type) {
       case 'init': {
         this.webglDisabled = command.webglDisabled;
-        this.backend = await startBackend(command.backend, this.webglDisabled);
+        const early = this.earlyProbes;
+        this.earlyProbes = null;
+        this.backend = await startBackend(command.backend, this.webglDisabled, early ?? undefined);
         const webgl2InWorker = this.mode === 'worker' ? lastWebGLProbe()?.available === true : false;
         this.emit({ type: 'ready', backend: this.backend, mode: this.mode, webgl2InWorker, summaries: architectureSummaries() });
         return;

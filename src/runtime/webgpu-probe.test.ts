@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeAdapter, probeWebGPU, type WebGPUProbe } from './webgpu-probe';
-import { plan, type WebGLProbe } from './backends';
+import { plan } from './backends';
+import type { WebGLProbe } from './webgl-probe';
 
 const swiftshaderGL: WebGLProbe = { available: true, renderer: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)))', software: true };
 const hardwareGL: WebGLProbe = { available: true, renderer: 'ANGLE (NVIDIA GeForce RTX 3060)', software: false };
