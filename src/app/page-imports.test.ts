@@ -18,6 +18,10 @@ const WORKER_ONLY = /^(@tensorflow\/|umap-js)/;
 /** The worker's start-up must not reach the WebGL backend (loaded with import() when WebGL is tried) or the umbrella package that bundles it. */
 const NOT_AT_START = /^@tensorflow\/(tfjs|tfjs-backend-webgl)$/;
 
+/** The worker's first script, and the engine it loads with import() as soon as it has started the GPU probes. */
+const WORKER_ENTRY = 'src/runtime/worker.ts';
+const ENGINE = 'src/runtime/engine-worker.ts';
+
 /** package.json "imports" (`#tf`), as the browser build resolves them (the "default" condition). */
 const SUBPATH_IMPORTS = Object.fromEntries(
   Object.entries((JSON.parse(readFileSync('package.json', 'utf8')) as { imports: Record<string, { default: string }> }).imports)
@@ -76,17 +80,22 @@ describe("the page's first load", () => {
     expect(chainsTo('src/main.tsx', /^react/)).not.toEqual([]);
   });
 
-  it('would notice one (the walk finds the worker entry reaching tfjs)', () => {
-    expect(chainsTo('src/runtime/worker.ts', WORKER_ONLY).some((c) => c.endsWith('@tensorflow/tfjs-core'))).toBe(true);
+  it('would notice one (the walk finds the engine reaching tfjs)', () => {
+    expect(chainsTo(ENGINE, WORKER_ONLY).some((c) => c.endsWith('@tensorflow/tfjs-core'))).toBe(true);
   });
 });
 
 describe("the worker's start", () => {
+  it('runs a first script that carries no TensorFlow.js, so the GPU probes start before the engine downloads', () => {
+    expect(chainsTo(WORKER_ENTRY, WORKER_ONLY)).toEqual([]);
+  });
+
   it('loads no WebGL backend: only activateBackend imports it, when WebGL is tried', () => {
-    expect(chainsTo('src/runtime/worker.ts', NOT_AT_START)).toEqual([]);
+    expect(chainsTo(WORKER_ENTRY, NOT_AT_START)).toEqual([]);
+    expect(chainsTo(ENGINE, NOT_AT_START)).toEqual([]);
   });
 
   it('would notice it (the walk follows #tf to tfjs-layers)', () => {
-    expect(chainsTo('src/runtime/worker.ts', /^@tensorflow\/tfjs-layers$/)).not.toEqual([]);
+    expect(chainsTo(ENGINE, /^@tensorflow\/tfjs-layers$/)).not.toEqual([]);
   });
 });
