@@ -83,6 +83,16 @@ function sizeWasmThreadPool(): Plugin {
   };
 }
 
+/**
+ * The modules the engine worker's first script (src/runtime/worker.ts) shares with the engine it loads later, in a
+ * chunk of their own. Left to itself the bundler puts them in the first script's chunk, and the engine's chunk then
+ * imports that chunk: WebKit evaluates a worker's first script a second time when another module imports it, so
+ * the worker ran two engines, whose two starts raced for the one TensorFlow.js (one left it on the CPU backend
+ * while the header said WebAssembly). e2e/worker-chunks.spec.ts checks that no chunk imports a worker's first script.
+ */
+const WORKER_START_MODULES = /[\\/]src[\\/]runtime[\\/](start-messages|early-probes|webgl-probe|webgpu-probe|messages)\.ts$/;
+const workerStartGroup = { name: 'worker-start', test: WORKER_START_MODULES };
+
 /** Vite config for the app, plus the Vitest config for Node unit tests. */
 export default defineConfig({
   plugins: [react(), offline, sizeWasmThreadPool()],
@@ -113,7 +123,7 @@ export default defineConfig({
   worker: {
     format: 'es',
     plugins: () => [sizeWasmThreadPool()],
-    rolldownOptions: { output: { minify: wasmSafeMinify } },
+    rolldownOptions: { output: { minify: wasmSafeMinify, codeSplitting: { groups: [workerStartGroup] } } },
   },
   test: {
     environment: 'node',

@@ -34,7 +34,8 @@ export const BUILT_URL = `http://localhost:${PORT}${BASE_PATH}`;
 /** The app at its sub-path on the second server. */
 export const PREVIEW_URL = `http://localhost:${PREVIEW_PORT}${BASE_PATH}`;
 
-const OUT_DIR = 'dist-e2e';
+/** Where the build for the end-to-end tests is written. */
+export const OUT_DIR = 'dist-e2e';
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
   '.wasm': 'application/wasm', '.json': 'application/json', '.bin': 'application/octet-stream', '.gz': 'application/octet-stream',
